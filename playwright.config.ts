@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 60_000,
+	fullyParallel: false,
+	workers: 1,
+	reporter: process.env.CI ? 'list' : 'list',
+	outputDir: 'test-results',
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+		}
+	},
+	webServer: {
+		command: 'node tests/e2e/serve.ts',
+		url: `http://127.0.0.1:${port}/healthz`,
+		timeout: 180_000,
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		env: { PORT: String(port), HOST: '127.0.0.1', DEMO: '0', ORIGIN: `http://127.0.0.1:${port}` }
+	}
+});

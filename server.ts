@@ -1,0 +1,51 @@
+/**
+ * Production entry: one HTTP server for the SvelteKit app (adapter-node's
+ * handler); the live socket.io hub joins this same server. Node 24 runs this
+ * file directly (type stripping).
+ */
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createAppFromEnv, setApp, type App } from './src/lib/server/app.ts';
+import { DataDirLockedError } from './src/lib/server/db/lock.ts';
+
+// A full batch of 5,000 events must fit (adapter-node's default limit is 512 KB).
+process.env.BODY_SIZE_LIMIT ??= '6M';
+
+if (!existsSync(new URL('./build/handler.js', import.meta.url))) {
+	console.error('build/ is missing: run `npm run build` (or `npm start`, which builds when needed)');
+	process.exit(1);
+}
+
+let app: App;
+try {
+	app = await createAppFromEnv();
+} catch (err) {
+	if (err instanceof DataDirLockedError) {
+		console.error(`error: ${err.message}`);
+		process.exit(1);
+	}
+	throw err;
+}
+setApp(app);
+
+const { handler } = await import(new URL('./build/handler.js', import.meta.url).href);
+const server = createServer(handler);
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+server.listen(port, host, () => {
+	console.log(`Một Cửa Live: http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.database.kind})`);
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+	if (closing) return;
+	closing = true;
+	console.log(`${signal}: closing`);
+	server.close();
+	server.closeAllConnections();
+	await app.close().catch(() => {});
+	process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,37 @@
+/**
+ * Anomaly flags of a dossier, derived from its events only (never from "now"),
+ * so that they are stable and rebuildable.
+ *
+ * - `phantom_overdue`: the result was handed to the citizen (dossier.returned)
+ *   no later than the first appointment, but the resolution was recorded after
+ *   it — or not at all. The seed reports' "overdue in the software, on time in
+ *   reality: the officer returned the paper result but did not close it".
+ * - `no_apology`: resolved overdue without any rescheduling with an apology
+ *   letter (phiếu xin lỗi và hẹn lại), which decision 2651 (seed 004) requires.
+ * - `many_supplements`: more than one supplementation request; the national
+ *   scoreboard (766/QĐ-TTg) counts such a dossier as late.
+ */
+import type { DossierState } from './state.ts';
+
+export const FLAGS = ['phantom_overdue', 'no_apology', 'many_supplements'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export function flagsOf(s: DossierState): Flag[] {
+	const flags: Flag[] = [];
+	const due = s.firstDueAt?.getTime();
+	const returned = s.returnedAt?.getTime();
+	const resolved = s.resolvedAt?.getTime();
+	if (
+		due !== undefined &&
+		returned !== undefined &&
+		returned <= due &&
+		s.status !== 'withdrawn' &&
+		s.status !== 'rejected' &&
+		(resolved === undefined || resolved > due)
+	) {
+		flags.push('phantom_overdue');
+	}
+	if (s.outcome === 'overdue' && s.apologyAts.length === 0) flags.push('no_apology');
+	if (s.supplementAts.length > 1) flags.push('many_supplements');
+	return flags;
+}

@@ -1,0 +1,108 @@
+/**
+ * Period counters: what each dossier, feedback item or lone rating adds to the
+ * (unit, local day) rollups. The rollup table has one integer column per name
+ * below, in this order; summaries and rankings are sums of these columns.
+ *
+ * A dossier counts once its dossier.received is known (its receipt day, channel,
+ * first appointment). Ratings count on their own: a dossier's latest rating,
+ * or each rating sent without a dossier.
+ */
+import { localDay } from '../calendar/days.ts';
+import type { DossierState } from '../dossier/state.ts';
+import type { RatingLevel } from '../events/schema.ts';
+
+import { COUNTERS, type Counter } from './counter-names.ts';
+
+export { COUNTERS, type Counter };
+
+export type Counters = Record<Counter, number>;
+const INDEX = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<Counter, number>;
+
+/** What one entity adds: local day → counter indexes (repeats allowed). Stored as JSON beside the entity. */
+export type Contribution = Record<string, number[]>;
+
+export function emptyCounters(): Counters {
+	return Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
+}
+
+function add(into: Contribution, at: Date, ...counters: Counter[]): void {
+	const day = localDay(at);
+	(into[day] ??= []).push(...counters.map((c) => INDEX[c]));
+}
+
+function addRating(into: Contribution, at: Date, level: RatingLevel): void {
+	add(into, at, 'rated', level);
+}
+
+export function dossierContribution(s: DossierState): Contribution {
+	const c: Contribution = {};
+	if (s.rating && s.ratedAt) addRating(c, s.ratedAt, s.rating);
+	if (!s.received || !s.receivedAt || !s.channel) return c;
+	add(c, s.receivedAt, 'received', s.channel);
+	if (s.channel === 'online' && s.onlineLevel === 'full') add(c, s.receivedAt, 'online_full');
+	if (s.digitized) add(c, s.receivedAt, 'digitized_intake');
+	if (s.status === 'resolved' && s.resolvedAt && s.outcome) {
+		add(c, s.resolvedAt, 'resolved', s.outcome);
+		if (s.resultDigitized) add(c, s.resolvedAt, 'digitized_result');
+	}
+	if ((s.status === 'withdrawn' || s.status === 'rejected') && s.finishedAt) add(c, s.finishedAt, s.status);
+	if (s.returnedAt) add(c, s.returnedAt, 'returned');
+	for (const at of s.apologyAts) add(c, at, 'apologies');
+	for (const at of s.supplementAts) add(c, at, 'supplements');
+	return c;
+}
+
+export type FeedbackState = {
+	code: string;
+	unit: string;
+	kind: string | null;
+	receivedAt: Date | null;
+	resolvedAt: Date | null;
+};
+
+export function feedbackContribution(f: FeedbackState): Contribution {
+	const c: Contribution = {};
+	if (f.receivedAt) add(c, f.receivedAt, 'feedback_received');
+	if (f.resolvedAt) add(c, f.resolvedAt, 'feedback_resolved');
+	return c;
+}
+
+export function loneRatingContribution(at: Date, level: RatingLevel): Contribution {
+	const c: Contribution = {};
+	addRating(c, at, level);
+	return c;
+}
+
+/**
+ * Accumulates signed contributions by (unit, day): `add(unit, contribution, +1)`
+ * for a new state, `-1` for the state it replaces.
+ */
+export class DeltaTable {
+	readonly rows = new Map<string, Int32Array>();
+
+	add(unit: string, contribution: Contribution, sign: 1 | -1): void {
+		for (const [day, indexes] of Object.entries(contribution)) {
+			const key = `${unit}\u0000${day}`;
+			let row = this.rows.get(key);
+			if (!row) this.rows.set(key, (row = new Int32Array(COUNTERS.length)));
+			for (const i of indexes) row[i] += sign;
+		}
+	}
+
+	/** Non-zero rows as {unit, day, counters}. */
+	*entries(): Generator<{ unit: string; day: string; values: Int32Array }> {
+		for (const [key, values] of this.rows) {
+			if (values.every((v) => v === 0)) continue;
+			const [unit, day] = key.split('\u0000');
+			yield { unit, day, values };
+		}
+	}
+}
+
+/** Sum of counter contributions over local days in [from, to] (inclusive) — a from-scratch reference. */
+export function sumContribution(into: Counters, contribution: Contribution, from: string, to: string): void {
+	for (const [day, indexes] of Object.entries(contribution)) {
+		if (day < from || day > to) continue;
+		for (const i of indexes) into[COUNTERS[i]] += 1;
+	}
+}

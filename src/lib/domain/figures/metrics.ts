@@ -1,0 +1,29 @@
+/** The five rates of CONTRACT §4/§5: numerator and denominator from period counters. */
+import type { Counters } from './counters.ts';
+
+export const METRICS = ['onTime', 'online', 'digitizedIntake', 'digitizedResult', 'satisfaction'] as const;
+export type Metric = (typeof METRICS)[number];
+
+export function metricParts(metric: Metric, c: Counters): { k: number; n: number } {
+	switch (metric) {
+		case 'onTime':
+			return { k: c.early + c.on_time, n: c.resolved };
+		case 'online':
+			return { k: c.online, n: c.received };
+		case 'digitizedIntake':
+			return { k: c.digitized_intake, n: c.received };
+		case 'digitizedResult':
+			return { k: c.digitized_result, n: c.resolved };
+		case 'satisfaction':
+			return { k: c.very_satisfied + c.satisfied, n: c.rated };
+	}
+}
+
+export function rate(k: number, n: number): number | null {
+	return n > 0 ? k / n : null;
+}
+
+export function metricValue(metric: Metric, c: Counters): number | null {
+	const { k, n } = metricParts(metric, c);
+	return rate(k, n);
+}

@@ -1,0 +1,65 @@
+/**
+ * The running application: its database and the listeners of accepted events.
+ * One instance per process, shared between server.ts / the Vite plugin and the
+ * SvelteKit bundle through a globalThis slot (never two PGlite instances).
+ */
+import type { AcceptedItem } from './ingest/ingest.ts';
+import type { DossierState } from '../domain/dossier/state.ts';
+import { openDatabase, type Database } from './db/index.ts';
+import { lockDataDir } from './db/lock.ts';
+
+export type AcceptedBatch = { items: AcceptedItem[]; dossiers: DossierState[] };
+
+export type App = {
+	database: Database;
+	now: () => Date;
+	/** Called after each committed ingest batch (the realtime hub subscribes here). */
+	accepted: Set<(batch: AcceptedBatch) => void>;
+	close(): Promise<void>;
+};
+
+const SLOT = Symbol.for('motcua-live.app');
+type Slot = { [SLOT]?: Promise<App> };
+
+export function createApp(database: Database, release?: () => void): App {
+	return {
+		database,
+		now: () => new Date(),
+		accepted: new Set(),
+		async close() {
+			await database.close();
+			release?.();
+		}
+	};
+}
+
+export async function createAppFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<App> {
+	if (env.DATABASE_URL) return createApp(await openDatabase({ url: env.DATABASE_URL }));
+	const dataDir = env.DATA_DIR || './data';
+	const release = lockDataDir(dataDir);
+	try {
+		return createApp(await openDatabase({ dataDir }), release);
+	} catch (err) {
+		release();
+		throw err;
+	}
+}
+
+export function setApp(app: App | Promise<App>): void {
+	(globalThis as Slot)[SLOT] = Promise.resolve(app);
+}
+
+export function getApp(): Promise<App> {
+	const slot = globalThis as Slot;
+	return (slot[SLOT] ??= createAppFromEnv());
+}
+
+export function notifyAccepted(app: App, batch: AcceptedBatch): void {
+	for (const listener of app.accepted) {
+		try {
+			listener(batch);
+		} catch (err) {
+			console.error('accepted-event listener failed', err);
+		}
+	}
+}

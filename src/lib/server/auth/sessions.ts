@@ -1,0 +1,67 @@
+/**
+ * Sessions (Lucia guide): token `<id>.<secret>` in an HttpOnly cookie; the DB
+ * keeps the id and SHA-256 of the secret. Inactivity timeout 10 days (activity
+ * recorded at most hourly), absolute lifetime 30 days.
+ */
+import { eq, lt } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import { sessions, users } from '../db/schema.ts';
+import type { Principal, UserRole } from './roles.ts';
+import { newToken, secretMatches, splitToken } from './tokens.ts';
+
+export const SESSION_COOKIE = 'mcl_session';
+export const INACTIVITY_MS = 10 * 24 * 3600_000;
+export const ABSOLUTE_MS = 30 * 24 * 3600_000;
+const ACTIVITY_RECORD_MS = 3600_000;
+
+export async function createSession(database: Database, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+	const { id, token, hash } = newToken('s');
+	const expiresAt = new Date(now.getTime() + ABSOLUTE_MS);
+	await database.db.insert(sessions).values({ id, userId, secretHash: hash, createdAt: now, lastActivityAt: now, expiresAt });
+	return { token, expiresAt };
+}
+
+export async function validateSession(
+	database: Database,
+	token: string,
+	now = new Date()
+): Promise<Extract<Principal, { kind: 'user' }> | null> {
+	const parts = splitToken(token);
+	if (!parts) return null;
+	const [row] = await database.db
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, parts.id))
+		.limit(1);
+	if (!row || !secretMatches(parts.secret, row.session.secretHash)) return null;
+	const t = now.getTime();
+	const expired =
+		row.user.disabled ||
+		t >= row.session.expiresAt.getTime() ||
+		t - row.session.lastActivityAt.getTime() >= INACTIVITY_MS ||
+		row.session.createdAt.getTime() < row.user.passwordChangedAt.getTime() - 1000;
+	if (expired) {
+		await database.db.delete(sessions).where(eq(sessions.id, parts.id));
+		return null;
+	}
+	if (t - row.session.lastActivityAt.getTime() >= ACTIVITY_RECORD_MS) {
+		await database.db.update(sessions).set({ lastActivityAt: now }).where(eq(sessions.id, parts.id));
+	}
+	return {
+		kind: 'user',
+		id: row.user.id,
+		username: row.user.username,
+		role: row.user.role as UserRole,
+		scopeCode: row.user.scopeCode,
+		sessionId: row.session.id
+	};
+}
+
+export async function invalidateSession(database: Database, sessionId: string): Promise<void> {
+	await database.db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteExpiredSessions(database: Database, now = new Date()): Promise<void> {
+	await database.db.delete(sessions).where(lt(sessions.expiresAt, now));
+}

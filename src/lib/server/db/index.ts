@@ -1,0 +1,103 @@
+/**
+ * One database interface over two back-ends: PostgreSQL through the `postgres`
+ * driver when a URL is given, otherwise embedded PostgreSQL (PGlite) under a
+ * data directory (or in memory). Migrations from /drizzle are applied on open.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Database = {
+	kind: 'pglite' | 'postgres';
+	db: Db;
+	/** Run raw SQL and get plain rows, whichever the back-end. */
+	rows<T = Record<string, unknown>>(query: SQL, tx?: Db): Promise<T[]>;
+	close(): Promise<void>;
+};
+
+export type OpenOptions = { url?: string; dataDir?: string; memory?: boolean; migrate?: boolean };
+
+/** The folder holding drizzle's migrations: found upwards from this module (works from src/ and build/). */
+export function migrationsFolder(): string {
+	if (process.env.MIGRATIONS_DIR) return resolve(process.env.MIGRATIONS_DIR);
+	let dir = dirname(fileURLToPath(import.meta.url));
+	for (let i = 0; i < 8; i++) {
+		if (existsSync(join(dir, 'drizzle', 'meta', '_journal.json'))) return join(dir, 'drizzle');
+		dir = dirname(dir);
+	}
+	const cwd = resolve('drizzle');
+	if (existsSync(join(cwd, 'meta', '_journal.json'))) return cwd;
+	throw new Error('migrations folder "drizzle/" not found; set MIGRATIONS_DIR');
+}
+
+function normaliseRows<T>(result: unknown): T[] {
+	if (Array.isArray(result)) return result as T[];
+	return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+	let database: Database;
+	if (opts.url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const client = postgres(opts.url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+		const db = drizzle(client, { schema }) as unknown as Db;
+		database = {
+			kind: 'postgres',
+			db,
+			rows: async (q, tx) => normaliseRows(await (tx ?? db).execute(q)),
+			close: () => client.end({ timeout: 5 })
+		};
+		if (opts.migrate !== false) {
+			const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+			await migrate(db as never, { migrationsFolder: migrationsFolder() });
+		}
+	} else {
+		const { PGlite } = await import('@electric-sql/pglite');
+		const { drizzle } = await import('drizzle-orm/pglite');
+		let client;
+		if (opts.memory) client = new PGlite();
+		else {
+			const dataDir = resolve(opts.dataDir ?? 'data', 'pglite');
+			mkdirSync(dataDir, { recursive: true });
+			client = new PGlite(dataDir);
+		}
+		await client.waitReady;
+		const db = drizzle(client, { schema }) as unknown as Db;
+		database = {
+			kind: 'pglite',
+			db,
+			rows: async (q, tx) => normaliseRows(await (tx ?? db).execute(q)),
+			close: () => client.close()
+		};
+		if (opts.migrate !== false) {
+			const { migrate } = await import('drizzle-orm/pglite/migrator');
+			await migrate(db as never, { migrationsFolder: migrationsFolder() });
+		}
+	}
+	return database;
+}
+
+/** SQLSTATE classes meaning "the database cannot take writes right now" (answer 503, sender retries). */
+export function isUnavailableError(err: unknown): boolean {
+	for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+		if (isUnavailable(e)) return true;
+	}
+	return false;
+}
+
+function isUnavailable(err: unknown): boolean {
+	const code = (err as { code?: unknown })?.code;
+	if (typeof code === 'string') {
+		if (code.startsWith('08') || code.startsWith('53') || code.startsWith('57')) return true;
+		if (code === '25006' || code === '40001' || code === '40P01') return true;
+		if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT'].includes(code)) return true;
+	}
+	const message = String((err as { message?: unknown })?.message ?? '');
+	return /closed|terminat|read-only|ECONNREFUSED/i.test(message);
+}

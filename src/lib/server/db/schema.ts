@@ -1,0 +1,184 @@
+/**
+ * The database schema (drizzle). Migrations in /drizzle are generated from it
+ * with `npm run db:generate`; hand-written parts (the shared feed sequence, the
+ * GiST index on open intervals) live in a custom migration.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	boolean,
+	date,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgSequence,
+	pgTable,
+	primaryKey,
+	real,
+	text,
+	timestamp,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+import { COUNTERS } from '../../domain/figures/counter-names.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** One sequence numbers every feed item: accepted events and overdue announcements. */
+export const feedSeq = pgSequence('feed_seq', { startWith: 1 });
+
+export const units = pgTable(
+	'units',
+	{
+		code: text('code').primaryKey(),
+		name: text('name').notNull(),
+		type: text('type').notNull(),
+		parentCode: text('parent_code'),
+		depth: integer('depth').notNull(),
+		/** Codes from the root down to this unit, itself included. */
+		ancestors: text('ancestors').array().notNull(),
+		lat: doublePrecision('lat'),
+		lon: doublePrecision('lon'),
+		geometry: jsonb('geometry'),
+		updatedAt: ts('updated_at').notNull().defaultNow()
+	},
+	(t) => [index('units_parent_idx').on(t.parentCode), index('units_ancestors_idx').using('gin', t.ancestors)]
+);
+
+export const apiKeys = pgTable('api_keys', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	/** Events are idempotent per source: keys with the same name share it. */
+	source: text('source').notNull(),
+	role: text('role').notNull(),
+	scopeCode: text('scope_code').notNull(),
+	secretHash: text('secret_hash').notNull(),
+	createdAt: ts('created_at').notNull().defaultNow(),
+	revokedAt: ts('revoked_at'),
+	lastUsedAt: ts('last_used_at')
+});
+
+export const users = pgTable('users', {
+	id: text('id').primaryKey(),
+	username: text('username').notNull().unique(),
+	passwordHash: text('password_hash').notNull(),
+	role: text('role').notNull(),
+	scopeCode: text('scope_code').notNull(),
+	disabled: boolean('disabled').notNull().default(false),
+	createdAt: ts('created_at').notNull().defaultNow(),
+	passwordChangedAt: ts('password_changed_at').notNull().defaultNow()
+});
+
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		secretHash: text('secret_hash').notNull(),
+		createdAt: ts('created_at').notNull().defaultNow(),
+		lastActivityAt: ts('last_activity_at').notNull().defaultNow(),
+		expiresAt: ts('expires_at').notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** The append-only event log. */
+export const events = pgTable(
+	'events',
+	{
+		seq: bigint('seq', { mode: 'number' })
+			.primaryKey()
+			.default(sql`nextval('feed_seq')`),
+		source: text('source').notNull(),
+		eventId: text('event_id').notNull(),
+		type: text('type').notNull(),
+		at: ts('at').notNull(),
+		unit: text('unit').notNull(),
+		dossier: text('dossier'),
+		feedback: text('feedback'),
+		/** The validated event as JSON (a computed dueAt is stored here, so calendar edits never rewrite history). */
+		payload: jsonb('payload').notNull(),
+		acceptedAt: ts('accepted_at').notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('events_source_id_idx').on(t.source, t.eventId),
+		index('events_dossier_idx').on(t.dossier),
+		index('events_feedback_idx').on(t.feedback),
+		index('events_unit_seq_idx').on(t.unit, t.seq)
+	]
+);
+
+/** Projection: the current state of each dossier. */
+export const dossiers = pgTable(
+	'dossiers',
+	{
+		code: text('code').primaryKey(),
+		unit: text('unit').notNull(),
+		received: boolean('received').notNull(),
+		receivedAt: ts('received_at'),
+		procedure: text('procedure'),
+		procedureName: text('procedure_name'),
+		field: text('field'),
+		fieldName: text('field_name'),
+		channel: text('channel'),
+		onlineLevel: text('online_level'),
+		processingDays: real('processing_days'),
+		digitized: boolean('digitized').notNull(),
+		firstDueAt: ts('first_due_at'),
+		dueAt: ts('due_at'),
+		status: text('status').notNull(),
+		finishedAt: ts('finished_at'),
+		resolvedAt: ts('resolved_at'),
+		outcome: text('outcome'),
+		resultDigitized: boolean('result_digitized').notNull(),
+		returnedAt: ts('returned_at'),
+		supplements: integer('supplements').notNull(),
+		apologies: integer('apologies').notNull(),
+		rating: text('rating'),
+		ratedAt: ts('rated_at'),
+		flags: jsonb('flags').notNull(),
+		eventCount: integer('event_count').notNull(),
+		lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+		/** What this dossier added to the rollups (day → counter indexes): subtracted when it changes. */
+		contrib: jsonb('contrib').notNull()
+	},
+	(t) => [
+		index('dossiers_unit_idx').on(t.unit),
+		index('dossiers_pending_due_idx').on(t.firstDueAt).where(sql`status = 'pending' and received`)
+	]
+);
+
+/** Projection: feedback (PAKN) items. */
+export const feedbacks = pgTable('feedbacks', {
+	code: text('code').primaryKey(),
+	unit: text('unit').notNull(),
+	kind: text('kind'),
+	receivedAt: ts('received_at'),
+	resolvedAt: ts('resolved_at'),
+	contrib: jsonb('contrib').notNull()
+});
+
+const counterColumns = Object.fromEntries(COUNTERS.map((c) => [c, integer(c).notNull().default(0)])) as {
+	[K in (typeof COUNTERS)[number]]: ReturnType<typeof integer>;
+};
+
+/** Period counters by (unit or any ancestor of the receiving unit, local day). */
+export const rollups = pgTable(
+	'rollups',
+	{
+		unit: text('unit').notNull(),
+		day: date('day', { mode: 'string' }).notNull(),
+		...counterColumns
+	},
+	(t) => [primaryKey({ columns: [t.unit, t.day] })]
+);
+
+/** Admin-edited calendar overrides: extra days off and make-up working days. */
+export const calendarOverrides = pgTable('calendar_overrides', {
+	day: date('day', { mode: 'string' }).primaryKey(),
+	kind: text('kind').notNull(),
+	note: text('note'),
+	updatedAt: ts('updated_at').notNull().defaultNow()
+});

@@ -1,0 +1,219 @@
+/**
+ * Projections: re-fold every dossier and feedback item touched by new events
+ * from ALL of their stored events, then apply (new contribution − stored
+ * contribution) to the rollups of the unit and each ancestor. Because states
+ * are always re-derived from the stored log, any arrival order converges to the
+ * same projections, and `rebuild` (old contributions = none) gives the same figures.
+ * Every step is a set-based statement over the whole batch.
+ */
+import { sql } from 'drizzle-orm';
+import { foldDossier, type DossierState } from '../../domain/dossier/state.ts';
+import {
+	COUNTERS,
+	DeltaTable,
+	dossierContribution,
+	feedbackContribution,
+	loneRatingContribution,
+	type Contribution,
+	type FeedbackState
+} from '../../domain/figures/counters.ts';
+import type { RatingLevel } from '../../domain/events/schema.ts';
+import type { Database, Db } from '../db/index.ts';
+import { inList, jsonRows } from '../db/json-rows.ts';
+import { groupBy, toFoldEvent, type StoredEventRow } from './stored-event.ts';
+
+type Old = { code: string; unit: string; contrib: Contribution };
+
+async function loadEvents(database: Database, tx: Db, column: 'dossier' | 'feedback', codes: string[]) {
+	const col = sql.raw(column);
+	return jsonRows<StoredEventRow>(
+		database,
+		sql`select jsonb_build_object('seq', seq, 'event_id', event_id, 'type', type, 'at', at, 'unit', unit,
+			'dossier', dossier, 'feedback', feedback, 'payload', payload) as j
+			from events where ${col} in (${inList(codes)})`,
+		tx
+	);
+}
+
+async function loadOld(database: Database, tx: Db, table: 'dossiers' | 'feedbacks', codes: string[]) {
+	const t = sql.raw(table);
+	return jsonRows<Old>(
+		database,
+		sql`select jsonb_build_object('code', code, 'unit', unit, 'contrib', contrib) as j from ${t} where code in (${inList(codes)})`,
+		tx
+	);
+}
+
+function foldFeedback(code: string, rows: StoredEventRow[]): FeedbackState {
+	const sorted = rows.map(toFoldEvent).sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
+	const received = sorted.find((e) => e.type === 'feedback.received');
+	const resolved = sorted.find((e) => e.type === 'feedback.resolved');
+	const kindOf = (e: typeof received) => ((e as { kind?: string } | undefined)?.kind ?? null);
+	return {
+		code,
+		unit: (received ?? sorted[sorted.length - 1]).unit,
+		kind: kindOf(received) ?? kindOf(resolved),
+		receivedAt: received?.at ?? null,
+		resolvedAt: resolved?.at ?? null
+	};
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function dossierRecord(s: DossierState, contrib: Contribution) {
+	return {
+		code: s.code,
+		unit: s.unit,
+		received: s.received,
+		received_at: iso(s.receivedAt),
+		procedure: s.procedure,
+		procedure_name: s.procedureName,
+		field: s.field,
+		field_name: s.fieldName,
+		channel: s.channel,
+		online_level: s.onlineLevel,
+		processing_days: s.processingDays,
+		digitized: s.digitized,
+		first_due_at: iso(s.firstDueAt),
+		due_at: iso(s.dueAt),
+		status: s.status,
+		finished_at: iso(s.finishedAt),
+		resolved_at: iso(s.resolvedAt),
+		outcome: s.outcome,
+		result_digitized: s.resultDigitized,
+		returned_at: iso(s.returnedAt),
+		supplements: s.supplementAts.length,
+		apologies: s.apologyAts.length,
+		rating: s.rating,
+		rated_at: iso(s.ratedAt),
+		flags: s.flags,
+		event_count: s.eventCount,
+		last_seq: s.lastSeq,
+		contrib
+	};
+}
+
+const DOSSIER_COLUMNS = `code text, unit text, received boolean, received_at timestamptz, procedure text,
+	procedure_name text, field text, field_name text, channel text, online_level text, processing_days real,
+	digitized boolean, first_due_at timestamptz, due_at timestamptz, status text, finished_at timestamptz,
+	resolved_at timestamptz, outcome text, result_digitized boolean, returned_at timestamptz, supplements int,
+	apologies int, rating text, rated_at timestamptz, flags jsonb, event_count int, last_seq bigint, contrib jsonb`;
+const DOSSIER_NAMES = DOSSIER_COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]);
+
+async function upsertDossiers(database: Database, tx: Db, records: ReturnType<typeof dossierRecord>[]) {
+	if (records.length === 0) return;
+	const names = DOSSIER_NAMES.join(', ');
+	const updates = DOSSIER_NAMES.filter((n) => n !== 'code')
+		.map((n) => `${n} = excluded.${n}`)
+		.join(', ');
+	await database.rows(
+		sql`insert into dossiers (${sql.raw(names)})
+			select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(DOSSIER_COLUMNS)})
+			on conflict (code) do update set ${sql.raw(updates)}`,
+		tx
+	);
+}
+
+async function upsertFeedbacks(database: Database, tx: Db, states: { s: FeedbackState; contrib: Contribution }[]) {
+	if (states.length === 0) return;
+	const records = states.map(({ s, contrib }) => ({
+		code: s.code,
+		unit: s.unit,
+		kind: s.kind,
+		received_at: iso(s.receivedAt),
+		resolved_at: iso(s.resolvedAt),
+		contrib
+	}));
+	await database.rows(
+		sql`insert into feedbacks (code, unit, kind, received_at, resolved_at, contrib)
+			select code, unit, kind, received_at, resolved_at, contrib
+			from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+				as x(code text, unit text, kind text, received_at timestamptz, resolved_at timestamptz, contrib jsonb)
+			on conflict (code) do update set unit = excluded.unit, kind = excluded.kind,
+				received_at = excluded.received_at, resolved_at = excluded.resolved_at, contrib = excluded.contrib`,
+		tx
+	);
+}
+
+async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable) {
+	const entries = [...deltas.entries()];
+	if (entries.length === 0) return;
+	const units = [...new Set(entries.map((e) => e.unit))];
+	const ancestry = await jsonRows<{ code: string; ancestors: string[] }>(
+		database,
+		sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units where code in (${inList(units)})`,
+		tx
+	);
+	const ancestorsOf = new Map(ancestry.map((u) => [u.code, u.ancestors]));
+	const byKey = new Map<string, { unit: string; day: string; values: Int32Array }>();
+	for (const e of entries) {
+		for (const unit of ancestorsOf.get(e.unit) ?? [e.unit]) {
+			const key = `${unit}\u0000${e.day}`;
+			const row = byKey.get(key);
+			if (row) for (let i = 0; i < COUNTERS.length; i++) row.values[i] += e.values[i];
+			else byKey.set(key, { unit, day: e.day, values: Int32Array.from(e.values) });
+		}
+	}
+	const records = [...byKey.values()].map((r) => {
+		const rec: Record<string, string | number> = { unit: r.unit, day: r.day };
+		COUNTERS.forEach((c, i) => (rec[c] = r.values[i]));
+		return rec;
+	});
+	const cols = COUNTERS.join(', ');
+	const defs = COUNTERS.map((c) => `${c} int`).join(', ');
+	const sets = COUNTERS.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(', ');
+	await database.rows(
+		sql`insert into rollups (unit, day, ${sql.raw(cols)})
+			select unit, day, ${sql.raw(cols)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+				as x(unit text, day date, ${sql.raw(defs)})
+			on conflict (unit, day) do update set ${sql.raw(sets)}`,
+		tx
+	);
+}
+
+export type ProjectInput = {
+	dossiers: string[];
+	feedbacks: string[];
+	loneRatings: { unit: string; at: Date; level: RatingLevel }[];
+	/** false during a rebuild: projections were emptied, nothing to subtract. */
+	hasOld: boolean;
+};
+
+/** Re-derive the given entities from the log and move the rollups by the difference. Returns dossier states. */
+export async function project(database: Database, tx: Db, input: ProjectInput): Promise<DossierState[]> {
+	const deltas = new DeltaTable();
+	const states: DossierState[] = [];
+	if (input.dossiers.length > 0) {
+		const [rows, old] = await Promise.all([
+			loadEvents(database, tx, 'dossier', input.dossiers),
+			input.hasOld ? loadOld(database, tx, 'dossiers', input.dossiers) : Promise.resolve([])
+		]);
+		for (const o of old) deltas.add(o.unit, o.contrib, -1);
+		const records = [];
+		for (const [code, list] of groupBy(rows, (r) => r.dossier ?? '')) {
+			const s = foldDossier(code, list.map(toFoldEvent));
+			const contrib = dossierContribution(s);
+			deltas.add(s.unit, contrib, 1);
+			records.push(dossierRecord(s, contrib));
+			states.push(s);
+		}
+		await upsertDossiers(database, tx, records);
+	}
+	if (input.feedbacks.length > 0) {
+		const [rows, old] = await Promise.all([
+			loadEvents(database, tx, 'feedback', input.feedbacks),
+			input.hasOld ? loadOld(database, tx, 'feedbacks', input.feedbacks) : Promise.resolve([])
+		]);
+		for (const o of old) deltas.add(o.unit, o.contrib, -1);
+		const folded = [...groupBy(rows, (r) => r.feedback ?? '')].map(([code, list]) => {
+			const s = foldFeedback(code, list);
+			const contrib = feedbackContribution(s);
+			deltas.add(s.unit, contrib, 1);
+			return { s, contrib };
+		});
+		await upsertFeedbacks(database, tx, folded);
+	}
+	for (const r of input.loneRatings) deltas.add(r.unit, loneRatingContribution(r.at, r.level), 1);
+	await applyDeltas(database, tx, deltas);
+	return states;
+}

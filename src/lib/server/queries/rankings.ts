@@ -1,0 +1,19 @@
+/** GET /api/v1/rankings (CONTRACT §5): descendants ranked by the lower Wilson bound of a rate. */
+import type { Metric } from '../../domain/figures/metrics.ts';
+import { rankUnits, type RankingItem } from '../../domain/ranking/rank.ts';
+import type { Database } from '../db/index.ts';
+import { periodCountersByUnit } from './counters.ts';
+import { descendantsAtLevel, type UnitInfo } from './units.ts';
+
+export async function rankings(
+	database: Database,
+	parent: UnitInfo,
+	metric: Metric,
+	from: string,
+	to: string,
+	level = 1
+): Promise<{ items: RankingItem[] }> {
+	const units = await descendantsAtLevel(database, parent, level);
+	const counters = await periodCountersByUnit(database, units.map((u) => u.code), from, to);
+	return { items: rankUnits(units.map((u) => ({ unit: u.code, name: u.name, counters: counters.get(u.code)! })), metric) };
+}

@@ -1,0 +1,54 @@
+/** Unit registry reads: one unit, children, scope checks. */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import { jsonRows } from '../db/json-rows.ts';
+
+export type UnitInfo = { code: string; name: string; type: string; parent: string | null; depth: number; ancestors: string[] };
+
+const UNIT_JSON = sql.raw(
+	`jsonb_build_object('code', code, 'name', name, 'type', type, 'parent', parent_code, 'depth', depth, 'ancestors', to_jsonb(ancestors))`
+);
+
+export async function getUnit(database: Database, code: string): Promise<UnitInfo | null> {
+	const rows = await jsonRows<UnitInfo>(database, sql`select ${UNIT_JSON} as j from units where code = ${code}`);
+	return rows[0] ?? null;
+}
+
+export function inScope(unit: UnitInfo, scopeCode: string): boolean {
+	return unit.ancestors.includes(scopeCode);
+}
+
+/** Descendants exactly `level` levels below `code` (level 1 = children), sorted by code. */
+export async function descendantsAtLevel(database: Database, parent: UnitInfo, level: number): Promise<UnitInfo[]> {
+	return jsonRows<UnitInfo>(
+		database,
+		sql`select ${UNIT_JSON} as j from units
+			where ancestors @> array[${parent.code}]::text[] and depth = ${parent.depth + level}
+			order by code`
+	);
+}
+
+export type UnitListItem = { code: string; name: string; type: string; parent: string | null; children: number };
+
+/** Children of `parent` (or the given top codes), with their child counts, sorted by code. */
+export async function listUnits(database: Database, where: { parent: string } | { codes: string[] }): Promise<UnitListItem[]> {
+	const filter =
+		'parent' in where
+			? sql`u.parent_code = ${where.parent}`
+			: sql`u.code in (select jsonb_array_elements_text(${JSON.stringify(where.codes)}::jsonb))`;
+	return jsonRows<UnitListItem>(
+		database,
+		sql`select jsonb_build_object('code', u.code, 'name', u.name, 'type', u.type, 'parent', u.parent_code,
+				'children', (select count(*) from units c where c.parent_code = u.code)) as j
+			from units u where ${filter} order by u.code`
+	);
+}
+
+/** The top units of the registry (no parent). */
+export async function topUnitCodes(database: Database): Promise<string[]> {
+	const rows = await jsonRows<{ code: string }>(
+		database,
+		sql`select jsonb_build_object('code', code) as j from units where parent_code is null order by code`
+	);
+	return rows.map((r) => r.code);
+}

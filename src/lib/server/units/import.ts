@@ -1,0 +1,85 @@
+/**
+ * `cli units import FILE` (and the admin upload): parse and validate the whole
+ * file, then upsert every unit in one transaction — nothing is written when any
+ * line is bad. Ancestors and depth are recomputed for the whole tree; if an
+ * existing unit moved, the rollups (kept per ancestor) are rebuilt in the same
+ * transaction.
+ */
+import { sql } from 'drizzle-orm';
+import { buildAncestors, prepareUnitsImport, type ImportError } from '../../domain/units/index.ts';
+import type { Database, Db } from '../db/index.ts';
+import { jsonRows } from '../db/json-rows.ts';
+import { INGEST_LOCK } from '../ingest/ingest.ts';
+import { rebuildIn, type Progress } from '../ingest/rebuild.ts';
+
+const CHUNK = 1000;
+
+export type ImportResult = { ok: true; imported: number; moved: number; rebuilt: boolean } | { ok: false; errors: ImportError[] };
+
+type Existing = { code: string; parent: string | null; ancestors: string[] };
+
+async function upsert(database: Database, tx: Db, records: Record<string, unknown>[]) {
+	await database.rows(
+		sql`insert into units (code, name, type, parent_code, depth, ancestors, lat, lon, geometry, updated_at)
+			select x.code, x.name, x.type, x.parent_code, x.depth,
+				array(select jsonb_array_elements_text(x.ancestors)), x.lat, x.lon, x.geometry, now()
+			from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+				as x(code text, name text, type text, parent_code text, depth int, ancestors jsonb, lat float8, lon float8, geometry jsonb)
+			on conflict (code) do update set name = excluded.name, type = excluded.type, parent_code = excluded.parent_code,
+				depth = excluded.depth, ancestors = excluded.ancestors, lat = excluded.lat, lon = excluded.lon,
+				geometry = coalesce(excluded.geometry, units.geometry), updated_at = now()`,
+		tx
+	);
+}
+
+async function moveExisting(database: Database, tx: Db, moved: { code: string; ancestors: string[] }[]) {
+	for (let i = 0; i < moved.length; i += CHUNK) {
+		const chunk = moved.slice(i, i + CHUNK).map((m) => ({ code: m.code, depth: m.ancestors.length - 1, ancestors: m.ancestors }));
+		await database.rows(
+			sql`update units u set depth = x.depth, ancestors = array(select jsonb_array_elements_text(x.ancestors)), updated_at = now()
+				from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(code text, depth int, ancestors jsonb)
+				where u.code = x.code`,
+			tx
+		);
+	}
+}
+
+export async function importUnits(database: Database, fileName: string, text: string, onProgress?: Progress): Promise<ImportResult> {
+	return database.db.transaction(async (tx) => {
+		await database.rows(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`, tx);
+		const existing = await jsonRows<Existing>(
+			database,
+			sql`select jsonb_build_object('code', code, 'parent', parent_code, 'ancestors', to_jsonb(ancestors)) as j from units`,
+			tx
+		);
+		const existingMap = new Map(existing.map((u) => [u.code, { parentCode: u.parent }]));
+		const prepared = prepareUnitsImport(fileName, text, existingMap);
+		if (prepared.errors.length > 0) return { ok: false as const, errors: prepared.errors };
+
+		const links = new Map(existing.map((u) => [u.code, { code: u.code, parentCode: u.parent }]));
+		for (const r of prepared.rows) links.set(r.code, { code: r.code, parentCode: r.parentCode });
+		const ancestors = buildAncestors([...links.values()]);
+
+		const rows = prepared.rows;
+		for (let i = 0; i < rows.length; i += CHUNK) {
+			const records = rows.slice(i, i + CHUNK).map((r) => {
+				const a = ancestors.get(r.code)!;
+				return { code: r.code, name: r.name, type: r.type, parent_code: r.parentCode, depth: a.length - 1, ancestors: a, lat: r.lat, lon: r.lon, geometry: r.geometry };
+			});
+			await upsert(database, tx, records);
+			onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
+		}
+		const inFile = new Set(rows.map((r) => r.code));
+		const moved = existing
+			.filter((u) => !inFile.has(u.code) || u.parent !== links.get(u.code)!.parentCode)
+			.map((u) => ({ code: u.code, before: u.ancestors, ancestors: ancestors.get(u.code)! }))
+			.filter((u) => u.before.join('/') !== u.ancestors.join('/'));
+		await moveExisting(database, tx, moved.filter((m) => !inFile.has(m.code)));
+		let rebuilt = false;
+		if (moved.length > 0) {
+			await rebuildIn(database, tx);
+			rebuilt = true;
+		}
+		return { ok: true as const, imported: rows.length, moved: moved.length, rebuilt };
+	});
+}

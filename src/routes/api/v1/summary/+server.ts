@@ -1,0 +1,5 @@
+import { getSummary } from '$lib/server/api/figures.ts';
+import { getApp } from '$lib/server/app.ts';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ request }) => getSummary(await getApp(), request);

@@ -1,0 +1,31 @@
+/**
+ * The e2e server: a fresh embedded database with the test units and keys made
+ * through the real CLI (before the server takes the database), then `npm start`.
+ * Keys are written beside the data for the tests to read.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_DIR, E2E_UNITS_CSV } from './paths.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+rmSync(E2E_DIR, { recursive: true, force: true });
+mkdirSync(E2E_DIR, { recursive: true });
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(E2E_DIR, 'data') };
+delete env.DATABASE_URL;
+
+function cli(...args: string[]): string {
+	const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { cwd: root, env, encoding: 'utf8' });
+	if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+	return r.stdout.trim().split('\n').at(-1)!;
+}
+
+cli('units', 'import', E2E_UNITS_CSV);
+const keys = {
+	ingest: cli('keys', 'create', '--name', 'e2e-ingest', '--scope', '38', '--role', 'ingest'),
+	read: cli('keys', 'create', '--name', 'e2e-read', '--scope', '38', '--role', 'read')
+};
+writeFileSync(join(E2E_DIR, 'keys.json'), JSON.stringify(keys));
+process.env.DATA_DIR = env.DATA_DIR;
+delete process.env.DATABASE_URL;
+await import('../../scripts/start.ts');
