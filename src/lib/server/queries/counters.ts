@@ -47,7 +47,7 @@ export async function openAt(database: Database, unit: string, instant: Date): P
 			from dossiers d join units u on u.code = d.unit
 			where u.ancestors @> array[${unit}]::text[]
 				and d.received_at is not null
-				and tstzrange(d.received_at, greatest(d.received_at, d.finished_at), '(]') @> ${t}::timestamptz`
+				and tstzrange(d.received_at, greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)), '(]') @> ${t}::timestamptz`
 	);
 	return { total: Number(rows[0]?.total ?? 0), overdue: Number(rows[0]?.overdue ?? 0) };
 }

@@ -1,0 +1,110 @@
+/**
+ * Ingest and query benchmark (not a test): prints figures.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test BENCH_DOSSIERS=1000000 node bench/ingest.ts
+ *
+ * 1. events/s through the real ingest service (validation, log, dossier
+ *    projection, rollups by ancestor; one transaction per 5,000-event batch);
+ * 2. a bare COPY of the same rows into an unindexed copy of the events table;
+ * 3. summary and ranking latency once all dossiers are in.
+ * It creates a throwaway database and drops it at the end.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { createApp } from '../src/lib/server/app.ts';
+import { openDatabase } from '../src/lib/server/db/index.ts';
+import { ingest } from '../src/lib/server/ingest/ingest.ts';
+import { importUnits } from '../src/lib/server/units/import.ts';
+import { summary } from '../src/lib/server/queries/summary.ts';
+import { rankings } from '../src/lib/server/queries/rankings.ts';
+import { getUnit } from '../src/lib/server/queries/units.ts';
+import { benchEvents, benchUnitsCsv } from './generate.ts';
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 200_000);
+const BATCH = 5000;
+
+const name = `mcl_bench_${randomBytes(4).toString('hex')}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${name}`);
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+const app = createApp(await openDatabase({ url: url.toString() }));
+
+function pct(xs: number[], p: number): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+try {
+	const units = benchUnitsCsv(100);
+	const imp = await importUnits(app.database, 'units.csv', units);
+	if (!imp.ok) throw new Error(JSON.stringify(imp.errors.slice(0, 3)));
+
+	let events = 0;
+	let ingestMs = 0;
+	const copyRows: string[] = [];
+	let batch: Record<string, unknown>[] = [];
+	const flush = async () => {
+		if (batch.length === 0) return;
+		const t0 = performance.now();
+		const r = await ingest(app.database, { source: 'bench', scopeCode: '46' }, batch);
+		ingestMs += performance.now() - t0;
+		if (r.status !== 200) throw new Error(JSON.stringify(r.body).slice(0, 500));
+		events += batch.length;
+		if (copyRows.length < 1_000_000) for (const e of batch) copyRows.push(`bench\t${e.id}\t${e.type}\t${e.at}\t${e.unit}\t${e.dossier ?? '\\N'}\t${JSON.stringify(e).replace(/\\/g, '\\\\')}`);
+		batch = [];
+		if ((events / BATCH) % 40 === 0) process.stderr.write(`  ${events} events, ${Math.round(events / (ingestMs / 1000))}/s\n`);
+	};
+	for (const e of benchEvents(DOSSIERS, 2025)) {
+		batch.push(e);
+		if (batch.length === BATCH) await flush();
+	}
+	await flush();
+	const ingestRate = events / (ingestMs / 1000);
+
+	// Bare COPY of (up to 1M of) the same rows into an unindexed table of the same shape.
+	const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
+	await client.unsafe(`create unlogged table events_copy (source text, event_id text, type text, at timestamptz, unit text, dossier text, payload jsonb)`);
+	await client.unsafe(`create table events_copy_logged (like events_copy)`);
+	const copyOnce = async (table: string) => {
+		const t0 = performance.now();
+		const stream = await client.unsafe(`copy ${table} from stdin`).writable();
+		for (let i = 0; i < copyRows.length; i += 10_000) {
+			const ok = stream.write(copyRows.slice(i, i + 10_000).join('\n') + '\n');
+			if (!ok) await new Promise((r) => stream.once('drain', r));
+		}
+		await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+		return copyRows.length / ((performance.now() - t0) / 1000);
+	};
+	const copyRate = await copyOnce('events_copy_logged');
+	await client.end();
+
+	const province = (await getUnit(app.database, '46'))!;
+	const times = { summaryYear: [] as number[], summaryMonth: [] as number[], rankingsYear: [] as number[], summaryCommune: [] as number[] };
+	for (let i = 0; i < 15; i++) {
+		let t0 = performance.now();
+		await summary(app.database, '46', '2025-01-01', '2025-12-31');
+		times.summaryYear.push(performance.now() - t0);
+		t0 = performance.now();
+		await summary(app.database, '46', '2025-06-01', '2025-06-30');
+		times.summaryMonth.push(performance.now() - t0);
+		t0 = performance.now();
+		await summary(app.database, '46007', '2025-01-01', '2025-12-31');
+		times.summaryCommune.push(performance.now() - t0);
+		t0 = performance.now();
+		await rankings(app.database, province, 'onTime', '2025-01-01', '2025-12-31');
+		times.rankingsYear.push(performance.now() - t0);
+	}
+	const check = await summary(app.database, '46', '2025-01-01', '2025-12-31');
+	console.log(`dossiers: ${DOSSIERS.toLocaleString('en')}, events: ${events.toLocaleString('en')}, units: 101, batches of ${BATCH}`);
+	console.log(`ingest (validate + log + projections + rollups): ${Math.round(ingestRate).toLocaleString('en')} events/s`);
+	console.log(`bare COPY of ${copyRows.length.toLocaleString('en')} of the same rows:    ${Math.round(copyRate).toLocaleString('en')} rows/s`);
+	console.log(`ratio ingest / COPY: ${(ingestRate / copyRate).toFixed(2)}×`);
+	for (const [k, v] of Object.entries(times)) console.log(`${k}: p50 ${pct(v, 50).toFixed(1)} ms, p95 ${pct(v, 95).toFixed(1)} ms`);
+	console.log(`check: province 2025 received ${check.received.new}, resolved ${check.resolved.total}, pending ${check.pending.total}`);
+} finally {
+	await app.close();
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.end();
+}

@@ -1,0 +1,96 @@
+/** The admin CLI as a newcomer runs it: a real process on an empty DATA_DIR (and on PostgreSQL). */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestApp, type TestDb } from './harness.ts';
+import { TREE_CSV } from './units.fixture.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+describe.each(BACKENDS)('cli on %s', (backend) => {
+	const dir = mkdtempSync(join(tmpdir(), 'mcl-cli-'));
+	let pg: TestDb | null = null;
+	const env = async () => {
+		if (backend === 'postgres' && !pg) {
+			pg = await createTestApp('postgres');
+			await pg.app.database.close();
+		}
+		return pg ? { DATABASE_URL: pg.url } : { DATA_DIR: join(dir, 'data') };
+	};
+	const cli = async (args: string[], extra: Record<string, string> = {}) => {
+		const e = { ...process.env, ...(await env()), ...extra };
+		if (backend === 'pglite') delete e.DATABASE_URL;
+		const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { env: e, encoding: 'utf8', cwd: root });
+		return { code: r.status, out: r.stdout, err: r.stderr, last: r.stdout.trim().split('\n').at(-1) ?? '' };
+	};
+	afterAll(async () => {
+		rmSync(dir, { recursive: true, force: true });
+		if (pg) {
+			const { default: postgres } = await import('postgres');
+			const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+			await admin.unsafe(`drop database if exists ${new URL(pg.url!).pathname.slice(1)} with (force)`);
+			await admin.end();
+		}
+	});
+
+	it('imports units, lists them, creates keys and users, rebuilds', async () => {
+		const file = join(dir, 'units.csv');
+		writeFileSync(file, TREE_CSV);
+		const imp = await cli(['units', 'import', file]);
+		expect(imp.err).toBe('');
+		expect(imp.last).toBe('imported 11 units');
+		const list = await cli(['units', 'list']);
+		expect(list.out).toBe('46\tTỉnh Thử Nghiệm\tprovince\n47\tTỉnh Bên Cạnh\tprovince\n');
+		const kids = await cli(['units', 'list', '--parent', '460']);
+		expect(kids.out.split('\n').filter(Boolean)).toEqual(['46001\tXã An\tcommune', '46002\tXã Bình\tcommune', '46003\tPhường Cát\tward']);
+		const k = await cli(['keys', 'create', '--name', 'portal', '--scope', '46', '--role', 'ingest']);
+		expect(k.code).toBe(0);
+		expect(k.last).toMatch(/^mcl_k[a-z2-7]+\.[a-z2-7]{32}$/);
+		const u = await cli(['users', 'create', '--username', 'hdnd', '--role', 'supervisor', '--scope', '46']);
+		expect(u.code).toBe(0);
+		expect(u.last).toMatch(/^[a-z2-7]{20}$/);
+		const given = await cli(['users', 'create', '--username', 'admin1', '--role', 'admin', '--scope', '46'], { PASSWORD: 'một-mật-khẩu-dài' });
+		expect(given.code).toBe(0);
+		expect(given.out).not.toContain('một-mật-khẩu-dài');
+		const reb = await cli(['rebuild']);
+		expect(reb.last).toBe('rebuilt 0 dossiers from 0 events');
+	});
+
+	it('reports bad files by line and writes nothing', async () => {
+		const file = join(dir, 'bad.csv');
+		writeFileSync(file, 'code,name,type,parent_code\n50,Tỉnh Mới,province,\n5001,Xã Lạc,commune,999\n5002,Xã Hai,xom,50\n50,Trùng,province,\n');
+		const r = await cli(['units', 'import', file]);
+		expect(r.code).toBe(1);
+		expect(r.err).toMatch(/line 4: .*xom/);
+		expect(r.err).toMatch(/line 5: .*duplicate/i);
+		const list = await cli(['units', 'list']);
+		expect(list.out).not.toContain('Tỉnh Mới');
+	});
+
+	it('refuses bad arguments', async () => {
+		expect((await cli(['keys', 'create', '--name', 'x', '--scope', '46', '--role', 'god'])).code).toBe(1);
+		expect((await cli(['keys', 'create', '--name', 'x', '--scope', '999', '--role', 'read'])).err).toMatch(/unknown unit/);
+		expect((await cli(['frobnicate'])).code).toBe(1);
+	});
+
+	it.runIf(backend === 'pglite')('refuses the embedded database while a server holds it', async () => {
+		const dataDir = join(dir, 'data');
+		const holder = spawn(
+			process.execPath,
+			['--input-type=module', '-e', `import { lockDataDir } from '${join(root, 'src/lib/server/db/lock.ts')}'; lockDataDir(${JSON.stringify(dataDir)}); console.log('locked'); setInterval(() => {}, 1000);`],
+			{ stdio: ['ignore', 'pipe', 'inherit'] }
+		);
+		await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+		try {
+			const r = await cli(['units', 'list']);
+			expect(r.code).toBe(1);
+			expect(r.err).toMatch(/in use by another process \(pid \d+\)/);
+		} finally {
+			holder.kill();
+		}
+		await new Promise((r) => holder.once('exit', r));
+		expect((await cli(['units', 'list'])).code).toBe(0);
+	});
+});

@@ -1,0 +1,91 @@
+/**
+ * Integration-test harness: an App on a throwaway database of each back-end —
+ * in-memory PGlite always, and a freshly created PostgreSQL database when
+ * TEST_DATABASE_URL is set (dropped afterwards, so runs never collide) — and a
+ * client that sends real Request objects through the same handlers the routes use.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { createApp, type App } from '../../src/lib/server/app.ts';
+import { openDatabase } from '../../src/lib/server/db/index.ts';
+import { createKey } from '../../src/lib/server/auth/keys.ts';
+import type { KeyRole } from '../../src/lib/server/auth/roles.ts';
+import { importUnits } from '../../src/lib/server/units/import.ts';
+import { postEvents } from '../../src/lib/server/api/events.ts';
+import { getRankings, getSummary } from '../../src/lib/server/api/figures.ts';
+import { getUnitGeo, getUnits } from '../../src/lib/server/api/units.ts';
+import { getDossierResponse } from '../../src/lib/server/api/dossiers.ts';
+import { health } from '../../src/lib/server/api/health.ts';
+
+export type Backend = 'pglite' | 'postgres';
+export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export type TestDb = { url?: string; app: App; drop(): Promise<void> };
+
+export async function createTestApp(backend: Backend): Promise<TestDb> {
+	if (backend === 'pglite') {
+		const app = createApp(await openDatabase({ memory: true }));
+		return { app, drop: () => app.close() };
+	}
+	const adminUrl = process.env.TEST_DATABASE_URL!;
+	const name = `mcl_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	const app = createApp(await openDatabase({ url: url.toString() }));
+	return {
+		url: url.toString(),
+		app,
+		async drop() {
+			await app.close();
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
+
+export async function importCsv(app: App, csv: string): Promise<void> {
+	const r = await importUnits(app.database, 'units.csv', csv);
+	if (!r.ok) throw new Error(`units import failed: ${JSON.stringify(r.errors)}`);
+}
+
+export async function key(app: App, role: KeyRole, scopeCode: string, name = `${role}-${scopeCode}`): Promise<string> {
+	return (await createKey(app.database, { name, role, scopeCode })).token;
+}
+
+const BASE = 'http://test.local';
+
+/** Dispatches like the SvelteKit routes do (src/routes/api/v1/…/+server.ts). */
+export async function request(app: App, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string } = {}) {
+	const headers: Record<string, string> = {};
+	if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+	let body: string | undefined;
+	if (opts.rawBody !== undefined) body = opts.rawBody;
+	else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+	if (body !== undefined) headers['content-type'] = 'application/json';
+	const req = new Request(BASE + path, { method, headers, body });
+	const pathname = new URL(req.url).pathname;
+	let res: Response;
+	let m: RegExpExecArray | null;
+	if (method === 'POST' && pathname === '/api/v1/events') res = await postEvents(app, req);
+	else if (pathname === '/api/v1/summary') res = await getSummary(app, req);
+	else if (pathname === '/api/v1/rankings') res = await getRankings(app, req);
+	else if (pathname === '/api/v1/units') res = await getUnits(app, req);
+	else if ((m = /^\/api\/v1\/units\/([^/]+)\/geo$/.exec(pathname))) res = await getUnitGeo(app, req, decodeURIComponent(m[1]));
+	else if ((m = /^\/api\/v1\/dossiers\/([^/]+)$/.exec(pathname))) res = await getDossierResponse(app, req, decodeURIComponent(m[1]));
+	else if (pathname === '/healthz') res = await health(app);
+	else throw new Error(`no route for ${method} ${pathname}`);
+	const text = await res.text();
+	let json: any = null;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		/* not JSON */
+	}
+	return { status: res.status, headers: res.headers, json, text };
+}
+
+export async function postBatch(app: App, token: string, events: unknown[]) {
+	return request(app, 'POST', '/api/v1/events', { token, body: { events } });
+}
