@@ -137,9 +137,8 @@ ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY
 CREATE INDEX "dossiers_unit_idx" ON "dossiers" USING btree ("unit");--> statement-breakpoint
 CREATE INDEX "dossiers_pending_due_idx" ON "dossiers" USING btree ("first_due_at") WHERE status = 'pending' and received;--> statement-breakpoint
 CREATE UNIQUE INDEX "events_source_id_idx" ON "events" USING btree ("source","event_id");--> statement-breakpoint
-CREATE INDEX "events_dossier_idx" ON "events" USING btree ("dossier");--> statement-breakpoint
-CREATE INDEX "events_feedback_idx" ON "events" USING btree ("feedback");--> statement-breakpoint
-CREATE INDEX "events_unit_seq_idx" ON "events" USING btree ("unit","seq");--> statement-breakpoint
+CREATE INDEX "events_dossier_idx" ON "events" USING btree ("dossier") WHERE dossier is not null;--> statement-breakpoint
+CREATE INDEX "events_feedback_idx" ON "events" USING btree ("feedback") WHERE feedback is not null;--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "units_parent_idx" ON "units" USING btree ("parent_code");--> statement-breakpoint
 CREATE INDEX "units_ancestors_idx" ON "units" USING gin ("ancestors");

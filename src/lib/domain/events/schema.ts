@@ -7,11 +7,14 @@ import { z } from 'zod';
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** An ISO-8601 instant that carries an offset (Z or ±hh:mm); parsed to a Date. */
-export const instant = z
-	.string()
-	.regex(ISO_WITH_OFFSET, 'must be an ISO-8601 date-time with an offset, e.g. 2023-05-10T08:30:00+07:00')
-	.refine((s) => !Number.isNaN(Date.parse(s)), 'is not a valid date-time')
-	.transform((s) => new Date(s));
+export const instant = z.string().transform((s, ctx) => {
+	const ms = ISO_WITH_OFFSET.test(s) ? Date.parse(s) : NaN;
+	if (Number.isNaN(ms)) {
+		ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 date-time with an offset, e.g. 2023-05-10T08:30:00+07:00' });
+		return z.NEVER;
+	}
+	return new Date(ms);
+});
 
 const code = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);

@@ -98,15 +98,14 @@ export const events = pgTable(
 		unit: text('unit').notNull(),
 		dossier: text('dossier'),
 		feedback: text('feedback'),
-		/** The validated event as JSON (a computed dueAt is stored here, so calendar edits never rewrite history). */
+		/** The validated event's own fields as JSON, beyond the columns (a computed dueAt is stored here, so calendar edits never rewrite history). */
 		payload: jsonb('payload').notNull(),
 		acceptedAt: ts('accepted_at').notNull().defaultNow()
 	},
 	(t) => [
 		uniqueIndex('events_source_id_idx').on(t.source, t.eventId),
-		index('events_dossier_idx').on(t.dossier),
-		index('events_feedback_idx').on(t.feedback),
-		index('events_unit_seq_idx').on(t.unit, t.seq)
+		index('events_dossier_idx').on(t.dossier).where(sql`dossier is not null`),
+		index('events_feedback_idx').on(t.feedback).where(sql`feedback is not null`)
 	]
 );
 

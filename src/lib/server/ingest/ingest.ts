@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { parseBatch, type EventError, type IngestEvent } from '../../domain/events/schema.ts';
 import type { DossierState } from '../../domain/dossier/state.ts';
 import type { Database } from '../db/index.ts';
-import { inList, jsonRows } from '../db/json-rows.ts';
+import { anyOf, jsonRows } from '../db/json-rows.ts';
 import { loadCalendar } from '../queries/calendar.ts';
 import { project } from './project.ts';
 
@@ -28,10 +28,18 @@ function entityOf(e: IngestEvent): { dossier: string | null; feedback: string | 
 	return { dossier: e.dossier ?? null, feedback: null };
 }
 
-/** The JSON kept in events.payload: the validated event, times as ISO, with a computed dueAt marked as such. */
+/** Fields kept in their own columns, not repeated in the payload. */
+const COLUMNS = new Set(['id', 'type', 'at', 'unit', 'dossier', 'feedback']);
+
+/** The JSON kept in events.payload: the validated event's other fields, times as ISO, a computed dueAt marked as such. */
 function payloadOf(e: IngestEvent, computedDueAt: Date | null): Record<string, unknown> {
 	const p: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(e)) p[k] = v instanceof Date ? v.toISOString() : v;
+	const feedback = e.type === 'feedback.received' || e.type === 'feedback.resolved';
+	for (const [k, v] of Object.entries(e)) {
+		// A feedback item's optional dossier reference has no column of its own: keep it.
+		if (COLUMNS.has(k) && !(feedback && k === 'dossier')) continue;
+		p[k] = v instanceof Date ? v.toISOString() : v;
+	}
 	if (computedDueAt) {
 		p.dueAt = computedDueAt.toISOString();
 		p.dueAtComputed = true;
@@ -43,7 +51,7 @@ async function scopeErrors(database: Database, events: IngestEvent[], scopeCode:
 	const codes = [...new Set(events.map((e) => e.unit))];
 	const known = await jsonRows<{ code: string; ancestors: string[] }>(
 		database,
-		sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units where code in (${inList(codes)})`
+		sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units where code = ${anyOf(codes)}`
 	);
 	const ancestors = new Map(known.map((u) => [u.code, u.ancestors]));
 	const unknown: EventError[] = [];
@@ -105,11 +113,22 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 			else if (r.dossier) dossierCodes.add(r.dossier);
 			else if (r.type === 'dossier.rated') loneRatings.push({ unit: r.unit, at: new Date(r.at), level: r.payload.level as 'satisfied' });
 		}
+		const fresh = accepted.map((r) => ({
+			seq: seqOf.get(r.id)!,
+			event_id: r.id,
+			type: r.type,
+			at: r.at,
+			unit: r.unit,
+			dossier: r.dossier,
+			feedback: r.feedback,
+			payload: r.payload
+		}));
 		const dossiers = await project(database, tx, {
 			dossiers: [...dossierCodes],
 			feedbacks: [...feedbackCodes],
 			loneRatings,
-			hasOld: true
+			hasOld: true,
+			fresh: { fromSeq: fresh.reduce((m, f) => Math.min(m, f.seq), Number.MAX_SAFE_INTEGER), rows: fresh }
 		});
 		const items = accepted
 			.map((r) => ({ seq: seqOf.get(r.id)!, id: r.id, type: r.type, unit: r.unit, dossier: r.dossier ?? null, at: r.at }))

@@ -19,27 +19,32 @@ import {
 } from '../../domain/figures/counters.ts';
 import type { RatingLevel } from '../../domain/events/schema.ts';
 import type { Database, Db } from '../db/index.ts';
-import { inList, jsonRows } from '../db/json-rows.ts';
+import { anyOf, jsonRows } from '../db/json-rows.ts';
 import { groupBy, toFoldEvent, type StoredEventRow } from './stored-event.ts';
 
 type Old = { code: string; unit: string; contrib: Contribution };
 
-async function loadEvents(database: Database, tx: Db, column: 'dossier' | 'feedback', codes: string[]) {
+/** All stored events of the given entities: those of earlier batches from the table, this batch's from memory. */
+async function loadEvents(database: Database, tx: Db, column: 'dossier' | 'feedback', codes: string[], fresh?: Fresh) {
 	const col = sql.raw(column);
-	return jsonRows<StoredEventRow>(
+	const before = fresh ? sql` and seq < ${fresh.fromSeq}` : sql``;
+	const stored = await jsonRows<StoredEventRow>(
 		database,
 		sql`select jsonb_build_object('seq', seq, 'event_id', event_id, 'type', type, 'at', at, 'unit', unit,
 			'dossier', dossier, 'feedback', feedback, 'payload', payload) as j
-			from events where ${col} in (${inList(codes)})`,
+			from events where ${col} = ${anyOf(codes)}${before}`,
 		tx
 	);
+	if (!fresh) return stored;
+	const wanted = new Set(codes);
+	return stored.concat(fresh.rows.filter((r) => wanted.has(r[column] ?? '')));
 }
 
 async function loadOld(database: Database, tx: Db, table: 'dossiers' | 'feedbacks', codes: string[]) {
 	const t = sql.raw(table);
 	return jsonRows<Old>(
 		database,
-		sql`select jsonb_build_object('code', code, 'unit', unit, 'contrib', contrib) as j from ${t} where code in (${inList(codes)})`,
+		sql`select jsonb_build_object('code', code, 'unit', unit, 'contrib', contrib) as j from ${t} where code = ${anyOf(codes)}`,
 		tx
 	);
 }
@@ -141,7 +146,7 @@ async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable) {
 	const units = [...new Set(entries.map((e) => e.unit))];
 	const ancestry = await jsonRows<{ code: string; ancestors: string[] }>(
 		database,
-		sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units where code in (${inList(units)})`,
+		sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units where code = ${anyOf(units)}`,
 		tx
 	);
 	const ancestorsOf = new Map(ancestry.map((u) => [u.code, u.ancestors]));
@@ -171,12 +176,16 @@ async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable) {
 	);
 }
 
+/** The events this batch just inserted (seq ≥ fromSeq); ingest is serialised, so every older event has a smaller seq. */
+export type Fresh = { fromSeq: number; rows: StoredEventRow[] };
+
 export type ProjectInput = {
 	dossiers: string[];
 	feedbacks: string[];
 	loneRatings: { unit: string; at: Date; level: RatingLevel }[];
 	/** false during a rebuild: projections were emptied, nothing to subtract. */
 	hasOld: boolean;
+	fresh?: Fresh;
 };
 
 /** Re-derive the given entities from the log and move the rollups by the difference. Returns dossier states. */
@@ -185,7 +194,7 @@ export async function project(database: Database, tx: Db, input: ProjectInput): 
 	const states: DossierState[] = [];
 	if (input.dossiers.length > 0) {
 		const [rows, old] = await Promise.all([
-			loadEvents(database, tx, 'dossier', input.dossiers),
+			loadEvents(database, tx, 'dossier', input.dossiers, input.fresh),
 			input.hasOld ? loadOld(database, tx, 'dossiers', input.dossiers) : Promise.resolve([])
 		]);
 		for (const o of old) deltas.add(o.unit, o.contrib, -1);
@@ -201,7 +210,7 @@ export async function project(database: Database, tx: Db, input: ProjectInput): 
 	}
 	if (input.feedbacks.length > 0) {
 		const [rows, old] = await Promise.all([
-			loadEvents(database, tx, 'feedback', input.feedbacks),
+			loadEvents(database, tx, 'feedback', input.feedbacks, input.fresh),
 			input.hasOld ? loadOld(database, tx, 'feedbacks', input.feedbacks) : Promise.resolve([])
 		]);
 		for (const o of old) deltas.add(o.unit, o.contrib, -1);

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { COUNTERS } from '../../domain/figures/counter-names.ts';
 import { emptyCounters, type Counters } from '../../domain/figures/counters.ts';
 import type { Database } from '../db/index.ts';
-import { inList, jsonRows } from '../db/json-rows.ts';
+import { anyOf, jsonRows } from '../db/json-rows.ts';
 
 const SUMS = sql.raw(`jsonb_build_object(${COUNTERS.map((c) => `'${c}', coalesce(sum(${c}), 0)`).join(', ')})`);
 
@@ -32,7 +32,7 @@ export async function periodCountersByUnit(
 	const rows = await jsonRows<{ unit: string; c: Record<string, number> }>(
 		database,
 		sql`select jsonb_build_object('unit', unit, 'c', ${SUMS}) as j from rollups
-			where unit in (${inList(units)}) and day between ${from}::date and ${to}::date group by unit`
+			where unit = ${anyOf(units)} and day between ${from}::date and ${to}::date group by unit`
 	);
 	for (const r of rows) result.set(r.unit, toCounters(r.c));
 	return result;
