@@ -29,21 +29,27 @@ try {
 setApp(app);
 
 const { handler } = await import(new URL('./build/handler.js', import.meta.url).href);
+const { attachRealtime } = await import('./src/lib/server/realtime/index.ts');
+const { startDemo } = await import('./src/lib/server/demo/index.ts');
 const server = createServer(handler);
+const hub = await attachRealtime(server, app);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
-server.listen(port, host, () => {
-	console.log(`Một Cửa Live: http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.database.kind})`);
-});
+await new Promise<void>((resolve) => server.listen(port, host, resolve));
+console.log(`Một Cửa Live: http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.database.kind})`);
+// On an empty database: the demo province (history, then a live feed), unless DEMO=0.
+const demo = await startDemo(app);
 
 let closing = false;
 async function shutdown(signal: string) {
 	if (closing) return;
 	closing = true;
 	console.log(`${signal}: closing`);
+	demo?.stop();
 	server.close();
 	server.closeAllConnections();
+	await hub.close().catch(() => {});
 	await app.close().catch(() => {});
 	process.exit(0);
 }
