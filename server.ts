@@ -40,6 +40,14 @@ await new Promise<void>((resolve) => server.listen(port, host, resolve));
 console.log(`Một Cửa Live: http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.database.kind})`);
 // On an empty database: the demo province (history, then a live feed), unless DEMO=0.
 const demo = await startDemo(app);
+{
+	// First run: an admin for the top unit, its password printed once (never a fixed default).
+	const { ensureFirstAdmin } = await import('./src/lib/server/auth/login.ts');
+	const { topUnitCodes } = await import('./src/lib/server/queries/units.ts');
+	const [top] = await topUnitCodes(app.database);
+	const admin = top ? await ensureFirstAdmin(app.database, top) : null;
+	if (admin) console.log(`Tài khoản quản trị (in một lần): ${admin.username} / ${admin.password}`);
+}
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2E_DIR, E2E_UNITS_CSV } from './paths.ts';
+import { E2E_ADMIN, E2E_DIR, E2E_UNITS } from './paths.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 rmSync(E2E_DIR, { recursive: true, force: true });
@@ -15,12 +15,17 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(E2E_DIR, 'data')
 delete env.DATABASE_URL;
 
 function cli(...args: string[]): string {
-	const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { cwd: root, env, encoding: 'utf8' });
+	return cliWith({}, ...args);
+}
+
+function cliWith(extra: NodeJS.ProcessEnv, ...args: string[]): string {
+	const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { cwd: root, env: { ...env, ...extra }, encoding: 'utf8' });
 	if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 	return r.stdout.trim().split('\n').at(-1)!;
 }
 
-cli('units', 'import', E2E_UNITS_CSV);
+cli('units', 'import', E2E_UNITS);
+cliWith({ PASSWORD: E2E_ADMIN.password }, 'users', 'create', '--username', E2E_ADMIN.username, '--role', 'admin', '--scope', '38');
 const keys = {
 	ingest: cli('keys', 'create', '--name', 'e2e-ingest', '--scope', '38', '--role', 'ingest'),
 	read: cli('keys', 'create', '--name', 'e2e-read', '--scope', '38', '--role', 'read')

@@ -4,18 +4,10 @@
  * feedback, computed deadlines (processingDays), and times straddling local
  * midnight (UTC+7) so day boundaries are exercised.
  */
+import { mulberry32 } from '../fixtures/rng.ts';
 import { LEAVES } from './units.fixture.ts';
 
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { mulberry32 };
 
 export type Ev = Record<string, unknown> & { id: string; type: string; at: string; unit: string };
 

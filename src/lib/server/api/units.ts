@@ -1,7 +1,6 @@
 /** GET /api/v1/units[?parent=CODE] and /api/v1/units/CODE/geo (CONTRACT §5b). */
-import { sql } from 'drizzle-orm';
 import type { App } from '../app.ts';
-import { jsonRows } from '../db/json-rows.ts';
+import { childrenGeo } from '../queries/geo.ts';
 import { listUnits } from '../queries/units.ts';
 import { handle, HttpError, json, problem, requireReader, requireUnitInScope } from './http.ts';
 
@@ -26,12 +25,6 @@ export function getUnitGeo(app: App, request: Request, code: string): Promise<Re
 		const level = url.searchParams.get('level') ?? 'children';
 		if (level !== 'children') throw new HttpError(problem(400, '`level` must be "children"'));
 		const unit = await requireUnitInScope(app, principal, code, 'code');
-		const features = await jsonRows<unknown>(
-			app.database,
-			sql`select jsonb_build_object('type', 'Feature', 'geometry', geometry,
-					'properties', jsonb_build_object('code', code, 'name', name, 'type', type, 'lat', lat, 'lon', lon)) as j
-				from units where parent_code = ${unit.code} order by code`
-		);
-		return json(200, { type: 'FeatureCollection', features });
+		return json(200, await childrenGeo(app.database, unit.code));
 	});
 }

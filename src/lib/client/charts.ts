@@ -1,0 +1,72 @@
+/** chart.js configurations for the unit page's trends (pure: data in, config out). */
+import type { ChartConfiguration } from 'chart.js';
+import { wilson } from '../domain/ranking/wilson.ts';
+import { fmtDay } from './format.ts';
+import type { Strings } from './i18n.ts';
+
+export type Point = { day: string; received: number; direct: number; online: number; postal: number; resolved: number; early: number; onTime: number; overdue: number };
+
+/** Every day of [from, to], zero-filled. */
+export function fillDays<T extends { day: string }>(points: T[], from: string, to: string, empty: (day: string) => T): T[] {
+	const byDay = new Map(points.map((p) => [p.day, p]));
+	const out: T[] = [];
+	for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += 86_400_000) {
+		const day = new Date(t).toISOString().slice(0, 10);
+		out.push(byDay.get(day) ?? empty(day));
+	}
+	return out;
+}
+
+const axis = { grid: { color: '#eef1f5' }, ticks: { color: '#4a5d75', maxRotation: 0, autoSkipPadding: 12 } };
+
+export function receivedChart(points: Point[], s: Strings): ChartConfiguration {
+	return {
+		type: 'bar',
+		data: {
+			labels: points.map((p) => fmtDay(p.day).slice(0, 5)),
+			datasets: [
+				{ label: s.online, data: points.map((p) => p.online), backgroundColor: '#3b528b', stack: 'c' },
+				{ label: s.direct, data: points.map((p) => p.direct), backgroundColor: '#21918c', stack: 'c' },
+				{ label: s.postal, data: points.map((p) => p.postal), backgroundColor: '#b5de2b', stack: 'c' }
+			]
+		},
+		options: {
+			responsive: true,
+			maintainAspectRatio: false,
+			animation: false,
+			plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+			scales: { x: { ...axis, stacked: true }, y: { ...axis, stacked: true, beginAtZero: true } }
+		}
+	};
+}
+
+export function onTimeChart(points: Point[], s: Strings): ChartConfiguration {
+	const ci = points.map((p) => wilson(p.early + p.onTime, p.resolved));
+	const pct = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 1000) / 10);
+	return {
+		type: 'line',
+		data: {
+			labels: points.map((p) => fmtDay(p.day).slice(0, 5)),
+			datasets: [
+				{ label: 'lower', data: ci.map((c) => pct(c?.lower)), borderWidth: 0, pointRadius: 0, fill: false },
+				{ label: s.interval, data: ci.map((c) => pct(c?.upper)), borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(59,82,139,0.18)', fill: '-1' },
+				{
+					label: s.metric_onTime,
+					data: points.map((p) => pct(p.resolved > 0 ? (p.early + p.onTime) / p.resolved : null)),
+					borderColor: '#3b528b',
+					backgroundColor: '#3b528b',
+					pointRadius: 0,
+					borderWidth: 2,
+					spanGaps: true
+				}
+			]
+		},
+		options: {
+			responsive: true,
+			maintainAspectRatio: false,
+			animation: false,
+			plugins: { legend: { display: false } },
+			scales: { x: axis, y: { ...axis, suggestedMin: 80, max: 100, ticks: { ...axis.ticks, callback: (v) => `${v}%` } } }
+		}
+	};
+}

@@ -1,0 +1,71 @@
+/**
+ * Period presets of the period picker (Hôm nay · Tháng này · Quý · Năm · Tùy
+ * chọn) and the previous period each is compared with. Days are local
+ * (Asia/Ho_Chi_Minh) 'YYYY-MM-DD' strings; `today` is passed in (pure).
+ */
+import { addDays } from '../calendar/days.ts';
+import { isValidDay } from './period.ts';
+
+export const PRESETS = ['today', 'month', 'quarter', 'year', 'custom'] as const;
+export type Preset = (typeof PRESETS)[number];
+export type Range = { from: string; to: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+function monthRange(y: number, m: number, months: number): Range {
+	const endMonth = m + months - 1;
+	const ey = y + Math.floor((endMonth - 1) / 12);
+	const em = ((endMonth - 1) % 12) + 1;
+	return { from: `${y}-${pad(m)}-01`, to: `${ey}-${pad(em)}-${pad(lastDayOfMonth(ey, em))}` };
+}
+
+export function presetRange(preset: Exclude<Preset, 'custom'>, today: string): Range {
+	const y = Number(today.slice(0, 4));
+	const m = Number(today.slice(5, 7));
+	switch (preset) {
+		case 'today':
+			return { from: today, to: today };
+		case 'month':
+			return monthRange(y, m, 1);
+		case 'quarter':
+			return monthRange(y, Math.floor((m - 1) / 3) * 3 + 1, 3);
+		case 'year':
+			return { from: `${y}-01-01`, to: `${y}-12-31` };
+	}
+}
+
+function daysBetween(a: string, b: string): number {
+	return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The period just before: the previous calendar month/quarter/year for whole ones, else the same number of days. */
+export function previousRange(r: Range): Range {
+	const fy = Number(r.from.slice(0, 4));
+	const fm = Number(r.from.slice(5, 7));
+	const wholeMonths = r.from.endsWith('-01') && r.to === monthRange(Number(r.to.slice(0, 4)), Number(r.to.slice(5, 7)), 1).to;
+	if (wholeMonths) {
+		const months = (Number(r.to.slice(0, 4)) - fy) * 12 + Number(r.to.slice(5, 7)) - fm + 1;
+		let pm = fm - months;
+		let py = fy;
+		while (pm < 1) {
+			pm += 12;
+			py -= 1;
+		}
+		return monthRange(py, pm, months);
+	}
+	const len = daysBetween(r.from, r.to) + 1;
+	return { from: addDays(r.from, -len), to: addDays(r.from, -1) };
+}
+
+/** Read the period from URL parameters (p, from, to), falling back to this month. */
+export function rangeFromQuery(params: URLSearchParams, today: string): { preset: Preset; range: Range } {
+	const p = params.get('p') as Preset | null;
+	if (p === 'custom') {
+		const from = params.get('from') ?? '';
+		const to = params.get('to') ?? '';
+		if (isValidDay(from) && isValidDay(to) && from <= to) return { preset: 'custom', range: { from, to } };
+	}
+	const preset = p && p !== 'custom' && (PRESETS as readonly string[]).includes(p) ? p : 'month';
+	return { preset, range: presetRange(preset as Exclude<Preset, 'custom'>, today) };
+}

@@ -1,0 +1,42 @@
+/** Map geometry of a unit's children (GeoJSON), as stored by the units import. */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import { jsonRows } from '../db/json-rows.ts';
+
+export type UnitFeature = {
+	type: 'Feature';
+	geometry: unknown;
+	properties: { code: string; name: string; type: string; lat: number | null; lon: number | null };
+};
+
+export async function childrenGeo(database: Database, code: string): Promise<{ type: 'FeatureCollection'; features: UnitFeature[] }> {
+	const features = await jsonRows<UnitFeature>(
+		database,
+		sql`select jsonb_build_object('type', 'Feature',
+				'geometry', coalesce(geometry, case when lat is not null and lon is not null
+					then jsonb_build_object('type', 'Point', 'coordinates', jsonb_build_array(lon, lat)) end),
+				'properties', jsonb_build_object('code', code, 'name', name, 'type', type, 'lat', lat, 'lon', lon)) as j
+			from units where parent_code = ${code} order by code`
+	);
+	return { type: 'FeatureCollection', features };
+}
+
+export async function unitPath(database: Database, ancestors: string[]): Promise<{ code: string; name: string }[]> {
+	const rows = await jsonRows<{ code: string; name: string }>(
+		database,
+		sql`select jsonb_build_object('code', code, 'name', name) as j from units
+			where code = any(array(select jsonb_array_elements_text(${JSON.stringify(ancestors)}::jsonb)))`
+	);
+	const byCode = new Map(rows.map((r) => [r.code, r]));
+	return ancestors.map((c) => byCode.get(c)!).filter(Boolean);
+}
+
+/** For every descendant of `code`, the child of `code` it belongs to (to light the right polygon on the map). */
+export async function childOfDescendants(database: Database, code: string, depth: number): Promise<Record<string, string>> {
+	const rows = await jsonRows<{ c: string; k: string }>(
+		database,
+		sql`select jsonb_build_object('c', code, 'k', ancestors[${depth + 2}]) as j from units
+			where ancestors @> array[${code}]::text[] and depth > ${depth}`
+	);
+	return Object.fromEntries(rows.map((r) => [r.c, r.k]));
+}
