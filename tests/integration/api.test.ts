@@ -139,6 +139,29 @@ describe.each(BACKENDS)('API on %s', (backend) => {
 		expect((await request(t.app, 'GET', '/api/v1/dossiers/NOPE', { token: read })).status).toBe(404);
 	});
 
+	it('overdue and at-risk lists, most overdue first, with overdueHours', async () => {
+		const r = await request(t.app, 'GET', '/api/v1/overdue?unit=46&atRiskHours=120', { token: read });
+		expect(r.status).toBe(200);
+		expect(r.json.overdue.map((d: { dossier: string }) => d.dossier)).toEqual(['D']);
+		expect(r.json.overdue[0]).toMatchObject({ unit: '46101', unitName: 'Xã Dương', status: 'pending', overdueHours: 18 * 24 - 5, flags: ['many_supplements'] });
+		expect(r.json.atRisk.map((d: { dossier: string; overdueHours: number }) => [d.dossier, d.overdueHours])).toEqual([['E', -(4 * 24 + 5)]]);
+		const narrow = await request(t.app, 'GET', '/api/v1/overdue?unit=46&atRiskHours=24', { token: read });
+		expect(narrow.json.atRisk).toEqual([]);
+		expect((await request(t.app, 'GET', '/api/v1/overdue?unit=460', { token: read })).json).toEqual({ overdue: [], atRisk: [] });
+		expect((await request(t.app, 'GET', '/api/v1/overdue?unit=46&atRiskHours=-1', { token: read })).status).toBe(400);
+		expect((await request(t.app, 'GET', '/api/v1/overdue?unit=461', { token: read460 })).status).toBe(403);
+	});
+
+	it('readable feed: newest first, then after a seq', async () => {
+		const r = await request(t.app, 'GET', '/api/v1/feed?unit=461', { token: read });
+		expect(r.json.items[0]).toMatchObject({ unitName: expect.any(String), type: expect.any(String) });
+		expect(r.json.items.every((i: { unit: string }) => i.unit.startsWith('461'))).toBe(true);
+		const seqs = r.json.items.map((i: { seq: number }) => i.seq);
+		expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+		const after = await request(t.app, 'GET', `/api/v1/feed?unit=461&after=${seqs[2]}`, { token: read });
+		expect(after.json.items.map((i: { seq: number }) => i.seq)).toEqual(seqs.slice(0, 2).reverse());
+	});
+
 	it('healthz', async () => {
 		const r = await request(t.app, 'GET', '/healthz');
 		expect(r.status).toBe(200);

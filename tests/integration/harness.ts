@@ -16,6 +16,8 @@ import { getRankings, getSummary } from '../../src/lib/server/api/figures.ts';
 import { getUnitGeo, getUnits } from '../../src/lib/server/api/units.ts';
 import { getDossierResponse } from '../../src/lib/server/api/dossiers.ts';
 import { health } from '../../src/lib/server/api/health.ts';
+import { getOverdue } from '../../src/lib/server/api/overdue.ts';
+import { getFeed } from '../../src/lib/server/api/feed.ts';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -74,6 +76,8 @@ export async function request(app: App, method: string, path: string, opts: { to
 	else if (pathname === '/api/v1/units') res = await getUnits(app, req);
 	else if ((m = /^\/api\/v1\/units\/([^/]+)\/geo$/.exec(pathname))) res = await getUnitGeo(app, req, decodeURIComponent(m[1]));
 	else if ((m = /^\/api\/v1\/dossiers\/([^/]+)$/.exec(pathname))) res = await getDossierResponse(app, req, decodeURIComponent(m[1]));
+	else if (pathname === '/api/v1/overdue') res = await getOverdue(app, req);
+	else if (pathname === '/api/v1/feed') res = await getFeed(app, req);
 	else if (pathname === '/healthz') res = await health(app);
 	else throw new Error(`no route for ${method} ${pathname}`);
 	const text = await res.text();

@@ -1,0 +1,39 @@
+/**
+ * GET /api/v1/overdue (CONTRACT §7): pending dossiers of a subtree whose FIRST
+ * dueAt has passed (overdue) or passes within `atRiskHours` (atRisk), most
+ * overdue first, each with `overdueHours` (negative while still at risk).
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import { jsonRows } from '../db/json-rows.ts';
+import { DOSSIER_JSON, type DossierView } from './dossier.ts';
+
+export type WatchItem = Omit<DossierView, 'events'> & { unitName: string; overdueHours: number };
+
+export async function watchlist(
+	database: Database,
+	unit: string,
+	now: Date,
+	atRiskHours: number,
+	limit = 5000
+): Promise<{ overdue: WatchItem[]; atRisk: WatchItem[] }> {
+	const t = now.toISOString();
+	const horizon = new Date(now.getTime() + atRiskHours * 3600_000).toISOString();
+	const items = await jsonRows<WatchItem>(
+		database,
+		sql`select ${DOSSIER_JSON} || jsonb_build_object('unitName', u.name,
+				'overdueHours', round((extract(epoch from (${t}::timestamptz - d.first_due_at)) / 3600)::numeric, 2)) as j
+			from dossiers d join units u on u.code = d.unit
+			where d.status = 'pending' and d.received and d.first_due_at < ${horizon}::timestamptz
+				and u.ancestors @> array[${unit}]::text[]
+			order by d.first_due_at, d.code
+			limit ${limit}`
+	);
+	const overdue: WatchItem[] = [];
+	const atRisk: WatchItem[] = [];
+	for (const item of items) {
+		item.overdueHours = Number(item.overdueHours);
+		(new Date(item.firstDueAt!).getTime() < now.getTime() ? overdue : atRisk).push(item);
+	}
+	return { overdue, atRisk };
+}
