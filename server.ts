@@ -31,6 +31,7 @@ setApp(app);
 const { handler } = await import(new URL('./build/handler.js', import.meta.url).href);
 const { attachRealtime } = await import('./src/lib/server/realtime/index.ts');
 const { startDemo } = await import('./src/lib/server/demo/index.ts');
+const { startOverdueTicker } = await import('./src/lib/server/overdue/ticker.ts');
 const server = createServer(handler);
 const hub = await attachRealtime(server, app);
 const port = Number(process.env.PORT ?? 3000);
@@ -40,6 +41,7 @@ await new Promise<void>((resolve) => server.listen(port, host, resolve));
 console.log(`Một Cửa Live: http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.database.kind})`);
 // On an empty database: the demo province (history, then a live feed), unless DEMO=0.
 const demo = await startDemo(app);
+const ticker = startOverdueTicker(app);
 {
 	// First run: an admin for the top unit, its password printed once (never a fixed default).
 	const { ensureFirstAdmin } = await import('./src/lib/server/auth/login.ts');
@@ -55,6 +57,7 @@ async function shutdown(signal: string) {
 	closing = true;
 	console.log(`${signal}: closing`);
 	demo?.stop();
+	ticker.stop();
 	server.close();
 	server.closeAllConnections();
 	await hub.close().catch(() => {});

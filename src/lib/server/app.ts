@@ -8,7 +8,9 @@ import type { DossierState } from '../domain/dossier/state.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { lockDataDir } from './db/lock.ts';
 
-export type AcceptedBatch = { items: AcceptedItem[]; dossiers: DossierState[] };
+/** Feed items after a commit: accepted events, or `dossier.overdue` announcements (id null). */
+export type FeedItem = Omit<AcceptedItem, 'id'> & { id: string | null };
+export type AcceptedBatch = { items: FeedItem[]; dossiers: DossierState[] };
 
 export type App = {
 	database: Database;

@@ -188,3 +188,18 @@ export const appMeta = pgTable('app_meta', {
 	value: jsonb('value').notNull(),
 	updatedAt: ts('updated_at').notNull().defaultNow()
 });
+
+/** Feed items `dossier.overdue`: one per dossier, the moment its first dueAt passed while pending (seq from feed_seq). */
+export const overdueAnnouncements = pgTable(
+	'overdue_announcements',
+	{
+		dossier: text('dossier').primaryKey(),
+		seq: bigint('seq', { mode: 'number' })
+			.notNull()
+			.default(sql`nextval('feed_seq')`),
+		unit: text('unit').notNull(),
+		at: ts('at').notNull(),
+		announcedAt: ts('announced_at').notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('overdue_announcements_seq_idx').on(t.seq)]
+);

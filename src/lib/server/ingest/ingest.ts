@@ -144,6 +144,10 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 }
 
 export async function latestSeq(database: Database, tx?: Parameters<Database['rows']>[1]): Promise<number> {
-	const rows = await jsonRows<number | null>(database, sql`select to_jsonb((select max(seq) from events)) as j`, tx);
+	const rows = await jsonRows<number | null>(
+		database,
+		sql`select to_jsonb(greatest((select max(seq) from events), (select max(seq) from overdue_announcements))) as j`,
+		tx
+	);
 	return Number(rows[0] ?? 0);
 }

@@ -5,7 +5,7 @@ import { jsonRows } from '../db/json-rows.ts';
 
 export type FeedEntry = {
 	seq: number;
-	id: string;
+	id: string | null;
 	type: string;
 	unit: string;
 	unitName: string;
@@ -21,23 +21,35 @@ const ENTRY = sql.raw(`jsonb_build_object('seq', e.seq, 'id', e.event_id, 'type'
 	'dossier', e.dossier, 'at', e.at, 'procedureName', coalesce(d.procedure_name, d.procedure),
 	'channel', d.channel, 'outcome', d.outcome, 'level', e.payload->>'level')`);
 
-export async function recentFeed(database: Database, unit: string, limit = 30): Promise<FeedEntry[]> {
+const ANNOUNCEMENT = sql.raw(`jsonb_build_object('seq', a.seq, 'id', null, 'type', 'dossier.overdue', 'unit', a.unit, 'unitName', u.name,
+	'dossier', a.dossier, 'at', a.at, 'procedureName', coalesce(d.procedure_name, d.procedure),
+	'channel', d.channel, 'outcome', null, 'level', null)`);
+
+/** Events and overdue announcements of a subtree as one feed: the newest `limit`, or the oldest `limit` after a seq. */
+function feed(database: Database, unit: string, after: number | null, limit: number): Promise<FeedEntry[]> {
+	const dir = sql.raw(after === null ? 'desc' : 'asc');
+	const e = after === null ? sql`true` : sql`e.seq > ${after}`;
+	const a = after === null ? sql`true` : sql`a.seq > ${after}`;
 	return jsonRows<FeedEntry>(
 		database,
-		sql`select ${ENTRY} as j
-			from events e join units u on u.code = e.unit left join dossiers d on d.code = e.dossier
-			where u.ancestors @> array[${unit}]::text[]
-			order by e.seq desc limit ${limit}`
+		sql`select j from (
+			(select e.seq, ${ENTRY} as j
+				from events e join units u on u.code = e.unit left join dossiers d on d.code = e.dossier
+				where u.ancestors @> array[${unit}]::text[] and ${e} order by e.seq ${dir} limit ${limit})
+			union all
+			(select a.seq, ${ANNOUNCEMENT} as j
+				from overdue_announcements a join units u on u.code = a.unit left join dossiers d on d.code = a.dossier
+				where u.ancestors @> array[${unit}]::text[] and ${a} order by a.seq ${dir} limit ${limit})
+			) f order by seq ${dir} limit ${limit}`
 	);
 }
 
+/** The newest events of a subtree, newest first. */
+export function recentFeed(database: Database, unit: string, limit = 30): Promise<FeedEntry[]> {
+	return feed(database, unit, null, limit);
+}
+
 /** Readable events of a subtree after a seq (oldest first), for live feed items. */
-export async function feedAfter(database: Database, unit: string, after: number, limit = 50): Promise<FeedEntry[]> {
-	return jsonRows<FeedEntry>(
-		database,
-		sql`select ${ENTRY} as j
-			from events e join units u on u.code = e.unit left join dossiers d on d.code = e.dossier
-			where e.seq > ${after} and u.ancestors @> array[${unit}]::text[]
-			order by e.seq limit ${limit}`
-	);
+export function feedAfter(database: Database, unit: string, after: number, limit = 50): Promise<FeedEntry[]> {
+	return feed(database, unit, after, limit);
 }

@@ -1,0 +1,62 @@
+/**
+ * The overdue ticker (CONTRACT §6): every second, pending dossiers whose FIRST
+ * dueAt has just passed are announced as feed items `dossier.overdue` — exactly
+ * once per dossier, across restarts and several app processes, because the
+ * announcement is a row keyed by the dossier (ON CONFLICT DO NOTHING: only the
+ * process whose insert wins emits it). After a restart it catches up on the
+ * dossiers that became overdue while it was down (within CATCH_UP_MS); older
+ * ones were overdue before we knew them and are not "newly" overdue.
+ */
+import { sql } from 'drizzle-orm';
+import { notifyAccepted, type App } from '../app.ts';
+import { jsonRows } from '../db/json-rows.ts';
+import { INGEST_LOCK } from '../ingest/ingest.ts';
+
+export const CATCH_UP_MS = 24 * 3600_000;
+
+export type OverdueItem = { seq: number; id: null; type: 'dossier.overdue'; unit: string; dossier: string; at: string };
+
+/** One pass: announce what became overdue up to app.now(). Returns the new feed items (already published). */
+export async function announceOverdue(app: App): Promise<OverdueItem[]> {
+	const now = app.now();
+	const since = new Date(now.getTime() - CATCH_UP_MS).toISOString();
+	const items = await app.database.db.transaction(async (tx) => {
+		// Same lock as ingest: feed seqs commit in order.
+		await app.database.rows(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`, tx);
+		return jsonRows<Omit<OverdueItem, 'id' | 'type'>>(
+			app.database,
+			sql`with due as (
+					select code, unit, first_due_at from dossiers
+					where status = 'pending' and received
+						and first_due_at <= ${now.toISOString()}::timestamptz and first_due_at > ${since}::timestamptz
+					order by first_due_at, code),
+				ins as (
+					insert into overdue_announcements (dossier, unit, at)
+					select code, unit, first_due_at from due
+					on conflict (dossier) do nothing
+					returning seq, dossier, unit, at)
+				select jsonb_build_object('seq', seq, 'dossier', dossier, 'unit', unit, 'at', at) as j from ins order by seq`,
+			tx
+		);
+	});
+	const feed = items.map((i) => ({ ...i, seq: Number(i.seq), id: null, type: 'dossier.overdue' as const }));
+	if (feed.length > 0) notifyAccepted(app, { items: feed, dossiers: [] });
+	return feed;
+}
+
+export function startOverdueTicker(app: App, everyMs = 1000): { stop(): void } {
+	let running = false;
+	const timer = setInterval(async () => {
+		if (running) return;
+		running = true;
+		try {
+			await announceOverdue(app);
+		} catch (err) {
+			console.error('overdue ticker:', (err as Error).message);
+		} finally {
+			running = false;
+		}
+	}, everyMs);
+	timer.unref();
+	return { stop: () => clearInterval(timer) };
+}
