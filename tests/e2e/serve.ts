@@ -28,7 +28,8 @@ cli('units', 'import', E2E_UNITS);
 cliWith({ PASSWORD: E2E_ADMIN.password }, 'users', 'create', '--username', E2E_ADMIN.username, '--role', 'admin', '--scope', '38');
 const keys = {
 	ingest: cli('keys', 'create', '--name', 'e2e-ingest', '--scope', '38', '--role', 'ingest'),
-	read: cli('keys', 'create', '--name', 'e2e-read', '--scope', '38', '--role', 'read')
+	read: cli('keys', 'create', '--name', 'e2e-read', '--scope', '38', '--role', 'read'),
+	display: cli('keys', 'create', '--name', 'e2e-display', '--scope', '38', '--role', 'display')
 };
 writeFileSync(join(E2E_DIR, 'keys.json'), JSON.stringify(keys));
 process.env.DATA_DIR = env.DATA_DIR;

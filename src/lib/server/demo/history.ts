@@ -47,6 +47,9 @@ export async function loadHistory(app: App, plan: HistoryPlan, opts: LoadOptions
 	const result = (stopped: boolean): LoadResult => ({ dossiers, events, accepted, ms: performance.now() - t0, stopped });
 
 	const send = async (batch: DemoEvent[], notify = false) => {
+		// Embedded PGlite runs in this thread and resolves in microtasks only: without a real
+		// turn of the event loop between batches, HTTP requests and timers would wait for the whole load.
+		await new Promise((resolve) => setImmediate(resolve));
 		const r = await ingestDemo(app, opts.provinceCode, batch, notify);
 		events += batch.length;
 		accepted += r.body.accepted;

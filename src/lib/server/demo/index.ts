@@ -2,11 +2,11 @@
  * The demo province (CONTRACT §1: loaded by `npm start` on an empty database
  * unless DEMO=0). Called by server.ts after the server listens.
  *
- * - No units at all: generate the province (names, map, ~100 communes),
+ * - No units at all: generate the province (names, map, ~100 communes), mark
+ *   the data as demo (app_meta 'demo', before anything else is written),
  *   import its units, create a `display` key "demo-display" (its wall-display
- *   link printed once) and mark the data as demo (app_meta 'demo'); return at
- *   once, then load twelve months of history in the background and start the
- *   live feed.
+ *   link printed once); return at once, then load twelve months of history in
+ *   the background and start the live feed.
  * - Units and the demo mark: resume — finish an interrupted history load (the
  *   same seed and end time give the same events; stored ones are duplicates),
  *   then start the live feed.
@@ -46,8 +46,6 @@ export type DemoOptions = { log?: (line: string) => void } & Partial<Pick<DemoCo
 
 async function createDemo(app: App, config: DemoConfig, log: (line: string) => void): Promise<DemoMeta> {
 	const province = generateProvince({ seed: config.seed, districts: config.districts });
-	const imported = await importUnits(app.database, 'demo-province.geojson', provinceGeoJson(province));
-	if (!imported.ok) throw new Error(`demo units rejected: ${JSON.stringify(imported.errors.slice(0, 3))}`);
 	const meta: DemoMeta = {
 		province: province.code,
 		name: province.name,
@@ -57,7 +55,10 @@ async function createDemo(app: App, config: DemoConfig, log: (line: string) => v
 		districts: config.districts,
 		historyLoaded: false
 	};
+	// Marked first: units can never exist unmarked (they would then be taken for real data and left alone).
 	await setMeta(app.database, 'demo', meta);
+	const imported = await importUnits(app.database, 'demo-province.geojson', provinceGeoJson(province));
+	if (!imported.ok) throw new Error(`demo units rejected: ${JSON.stringify(imported.errors.slice(0, 3))}`);
 	const key = await createKey(app.database, { name: 'demo-display', role: 'display', scopeCode: province.code });
 	log(`dữ liệu mẫu: ${province.name}, ${province.counters.length} xã/phường (${imported.imported} đơn vị)`);
 	log(`Màn hình trưng bày: /display/${province.code}?key=${key.token}`);
@@ -72,12 +73,17 @@ export async function startDemo(app: App, opts: DemoOptions = {}): Promise<DemoH
 	const database = app.database;
 
 	let meta: DemoMeta;
-	if ((await unitCount(database)) === 0) meta = await createDemo(app, config, log);
-	else {
-		const existing = await getMeta<DemoMeta>(database, 'demo');
-		if (!existing) return null;
-		meta = existing;
-		log(`dữ liệu mẫu: tiếp tục ${meta.name ?? meta.province}`);
+	try {
+		if ((await unitCount(database)) === 0) meta = await createDemo(app, config, log);
+		else {
+			const existing = await getMeta<DemoMeta>(database, 'demo');
+			if (!existing) return null;
+			meta = existing;
+			log(`dữ liệu mẫu: tiếp tục ${meta.name ?? meta.province}`);
+		}
+	} catch (err) {
+		log(`dữ liệu mẫu: không tạo được (${(err as Error)?.message ?? err})`);
+		return null;
 	}
 
 	let stopped = false;

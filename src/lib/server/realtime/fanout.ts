@@ -1,0 +1,91 @@
+/**
+ * Feed fan-out. Every batch — committed here (`local`) or on a peer process
+ * (`remote`, an inter-server event through the Postgres adapter) — goes
+ * through ONE serial queue per process: ring, then `feed` to the room of the
+ * item's unit and of each ancestor on this process, then the coalescer is
+ * told which rooms moved. The queue keeps batches in commit order and lets a
+ * resume slot in between two batches (`exclusive`), so a subscriber never gets
+ * a live item before the backlog that precedes it.
+ */
+import type { AncestorCache } from './ancestors.ts';
+import type { FeedRing } from './ring.ts';
+import { PEER_FEED, unitRoom, type FeedItem, type LiveServer, type PeerBatch, type RoutedItem } from './types.ts';
+
+export type FanoutDeps = {
+	io: LiveServer;
+	ring: FeedRing;
+	ancestors: AncestorCache;
+	/** Pass batches to peer processes (only with a cluster adapter). */
+	peers: boolean;
+	chunkSize: number;
+	/** Units whose subtree had new items (each item's unit and its ancestors). */
+	moved: (codes: Set<string>) => void;
+};
+
+export class Fanout {
+	#deps: FanoutDeps;
+	#queue: Promise<unknown> = Promise.resolve();
+	#highWater: number;
+
+	constructor(deps: FanoutDeps, highWater: number) {
+		this.#deps = deps;
+		this.#highWater = highWater;
+	}
+
+	/** The highest seq fanned out on this process (or the feed's top when the hub started). */
+	get highWater(): number {
+		return this.#highWater;
+	}
+
+	/** A batch committed by this process (items sorted by seq). */
+	local(items: readonly FeedItem[]): void {
+		if (items.length === 0) return;
+		void this.exclusive(async () => {
+			const ancestors = await this.#deps.ancestors.resolve(items.map((i) => i.unit));
+			const now = Date.now();
+			const routed = items.map((item) => ({ item, ancestors: ancestors.get(item.unit)!, loggedAt: now }));
+			this.#deliver(routed);
+			if (this.#deps.peers) this.#deps.io.serverSideEmit(PEER_FEED, { items: [...items], ancestors: Object.fromEntries(ancestors) });
+		}).catch((err) => console.error('realtime: fan-out failed', err));
+	}
+
+	/** A batch committed by a peer process. */
+	remote(batch: PeerBatch): void {
+		if (!Array.isArray(batch?.items) || batch.items.length === 0) return;
+		void this.exclusive(() => {
+			this.#deps.ancestors.learn(batch.ancestors ?? {});
+			const now = Date.now();
+			this.#deliver(batch.items.map((item) => ({ item, ancestors: batch.ancestors?.[item.unit] ?? [item.unit], loggedAt: now })));
+		}).catch((err) => console.error('realtime: fan-out of a peer batch failed', err));
+	}
+
+	/** Run `fn` after every batch handed over so far is delivered, and before any later one. */
+	exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+		const run = this.#queue.then(fn);
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
+	#deliver(routed: RoutedItem[]): void {
+		const { io, ring, chunkSize, moved } = this.#deps;
+		ring.add(routed);
+		const rooms = io.of('/').adapter.rooms;
+		const byRoom = new Map<string, FeedItem[]>();
+		const codes = new Set<string>();
+		for (const r of routed) {
+			for (const code of r.ancestors) {
+				codes.add(code);
+				const room = unitRoom(code);
+				if (!rooms.has(room)) continue; // nobody here follows this unit
+				let list = byRoom.get(room);
+				if (!list) byRoom.set(room, (list = []));
+				list.push(r.item);
+			}
+			if (r.item.seq > this.#highWater) this.#highWater = r.item.seq;
+		}
+		for (const [room, list] of byRoom) {
+			for (let i = 0; i < list.length; i += chunkSize) io.local.to(room).emit('feed', list.slice(i, i + chunkSize));
+		}
+		moved(codes);
+	}
+}

@@ -1,0 +1,23 @@
+/** One `figures` message: the §4 summary of a unit and the §5 ranking of its children, for one period and metric. */
+import { localDay } from '../../domain/calendar/days.ts';
+import type { App } from '../app.ts';
+import { rankings } from '../queries/rankings.ts';
+import { summary } from '../queries/summary.ts';
+import type { FiguresMessage, Subscription } from './types.ts';
+
+/** The period a subscription means now: its own, or today in Asia/Ho_Chi_Minh. */
+export function periodNow(s: Subscription, now: Date): { from: string; to: string } {
+	if (s.period) return s.period;
+	const today = localDay(now);
+	return { from: today, to: today };
+}
+
+export async function computeFigures(app: App, s: Subscription, seq: number): Promise<FiguresMessage> {
+	const now = app.now();
+	const { from, to } = periodNow(s, now);
+	const [sum, ranked] = await Promise.all([
+		summary(app.database, s.unit.code, from, to, now),
+		rankings(app.database, s.unit, s.metric, from, to)
+	]);
+	return { unit: s.unit.code, from, to, metric: s.metric, seq, summary: sum, rankings: ranked.items };
+}

@@ -1,0 +1,93 @@
+/**
+ * What the live hub sends and the knobs it runs with (CONTRACT §6).
+ * Everything under realtime/ is loaded outside SvelteKit (server.ts, the Vite
+ * plugin): relative imports with `.ts`, `process.env`, no `$lib`/`$env`.
+ */
+import type { Server, Socket } from 'socket.io';
+import type { Principal } from '../auth/roles.ts';
+import type { Metric } from '../../domain/figures/metrics.ts';
+import type { UnitInfo } from '../queries/units.ts';
+
+/** One feed item as clients receive it; `id` is null for announcements that have no source event. */
+export type FeedItem = { seq: number; id: string | null; type: string; unit: string; dossier: string | null; at: string };
+
+/** A feed item with the codes of its unit's ancestors (root … unit itself), as it travels inside the hub. */
+export type RoutedItem = { item: FeedItem; ancestors: string[]; loggedAt: number };
+
+export type HubOptions = {
+	/** postgres:// URL for the socket.io Postgres adapter; default `process.env.DATABASE_URL`; null forces the in-memory adapter. */
+	adapterUrl?: string | null;
+	/** Figures are pushed at most once per this many ms per room (default 250). */
+	figuresIntervalMs?: number;
+	/** How many newest items the in-memory ring keeps (default 5,000). */
+	ringSize?: number;
+	/** A resume is refused (`resync: true`) only when its backlog exceeds this many items … (default 10,000) */
+	resyncItems?: number;
+	/** … and its first missed item was logged longer ago than this (default 24 h). */
+	resyncAgeMs?: number;
+	/** Feed items per `feed` message (default 500). */
+	chunkSize?: number;
+	/** engine.io: leave upgrade requests of other paths alone (the Vite dev server's HMR socket shares the server). */
+	destroyUpgrade?: boolean;
+};
+
+export type HubSettings = Required<Omit<HubOptions, 'adapterUrl'>> & { adapterUrl: string | null };
+
+export function hubSettings(o: HubOptions = {}): HubSettings {
+	return {
+		adapterUrl: o.adapterUrl === undefined ? process.env.DATABASE_URL || null : o.adapterUrl,
+		figuresIntervalMs: o.figuresIntervalMs ?? 250,
+		ringSize: o.ringSize ?? 5000,
+		resyncItems: o.resyncItems ?? 10_000,
+		resyncAgeMs: o.resyncAgeMs ?? 24 * 3_600_000,
+		chunkSize: o.chunkSize ?? 500,
+		destroyUpgrade: o.destroyUpgrade ?? true
+	};
+}
+
+/** Room of every socket subscribed to a unit (it receives the unit's subtree feed). */
+export function unitRoom(code: string): string {
+	return `unit:${code}`;
+}
+
+/** Counters a test or an operator can read. */
+export type HubStats = { resumesFromRing: number; resumesFromDb: number; resyncs: number; figuresEmitted: number };
+
+export type SubscribeAck = { ok: true; seq: number; resync?: true } | { ok: false; error: string };
+
+/** `figures`: the subscribed unit's summary (CONTRACT §4) and its children's ranking (§5) for one period and metric. */
+export type FiguresMessage = {
+	unit: string;
+	from: string;
+	to: string;
+	metric: string;
+	/** The feed seq these figures include (everything up to it that reached this process). */
+	seq: number;
+	summary: unknown;
+	rankings: unknown[];
+};
+
+/** A batch committed on one app process, passed to the others (socket.io inter-server events through the adapter). */
+export type PeerBatch = { items: FeedItem[]; ancestors: Record<string, string[]> };
+
+export type ServerToClientEvents = {
+	feed: (items: FeedItem[]) => void;
+	figures: (msg: FiguresMessage) => void;
+};
+
+/** Clients are untrusted: payloads are validated, the acknowledgement may be missing. */
+export type ClientToServerEvents = {
+	subscribe: (msg: unknown, ack?: unknown) => void;
+	unsubscribe: (msg?: unknown, ack?: unknown) => void;
+};
+
+export const PEER_FEED = 'motcua:feed';
+export type InterServerEvents = { [PEER_FEED]: (batch: PeerBatch) => void };
+
+export type SocketData = { principal: Principal; generation: number; subscription: Subscription | null };
+
+/** What one socket is subscribed to: a unit, and the period and metric of its figures (`period` null = today, local, re-evaluated at every push). */
+export type Subscription = { unit: UnitInfo; period: { from: string; to: string } | null; metric: Metric };
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
