@@ -10,6 +10,10 @@ import { DataDirLockedError } from './src/lib/server/db/lock.ts';
 
 // A full batch of 5,000 events must fit (adapter-node's default limit is 512 KB).
 process.env.BODY_SIZE_LIMIT ??= '6M';
+// Without ORIGIN, adapter-node assumes https and SvelteKit's CSRF check would refuse the login form on a
+// plain-http start: take the protocol from X-Forwarded-Proto (a TLS proxy sets it), else this server's own, http.
+const setProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (setProtocol) process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 
 if (!existsSync(new URL('./build/handler.js', import.meta.url))) {
 	console.error('build/ is missing: run `npm run build` (or `npm start`, which builds when needed)');
@@ -32,7 +36,10 @@ const { handler } = await import(new URL('./build/handler.js', import.meta.url).
 const { attachRealtime } = await import('./src/lib/server/realtime/index.ts');
 const { startDemo } = await import('./src/lib/server/demo/index.ts');
 const { startOverdueTicker } = await import('./src/lib/server/overdue/ticker.ts');
-const server = createServer(handler);
+const server = createServer((req, res) => {
+	if (setProtocol && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	handler(req, res);
+});
 const hub = await attachRealtime(server, app);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
