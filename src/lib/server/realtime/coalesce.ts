@@ -8,6 +8,7 @@
  */
 import type { App } from '../app.ts';
 import { computeFigures } from './figures.ts';
+import type { Pending } from './pending.ts';
 import type { FigureGroup, Subscribers } from './subscribers.ts';
 import type { HubStats, LiveServer, LiveSocket, Subscription } from './types.ts';
 
@@ -19,6 +20,7 @@ export type CoalescerDeps = {
 	seq: () => number;
 	intervalMs: number;
 	stats: HubStats;
+	pending: Pending;
 };
 
 /** Figure computations running at once (each is a few queries on the shared pool). */
@@ -50,7 +52,12 @@ export class Coalescer {
 	}
 
 	/** Current figures for one socket that just subscribed. */
-	async initial(socket: LiveSocket, s: Subscription): Promise<void> {
+	initial(socket: LiveSocket, s: Subscription): Promise<void> {
+		return this.#deps.pending.track(this.#initial(socket, s));
+	}
+
+	async #initial(socket: LiveSocket, s: Subscription): Promise<void> {
+		if (this.#stopped) return;
 		try {
 			const msg = await computeFigures(this.#deps.app, s, this.#deps.seq());
 			if (socket.connected && socket.data.subscription === s) {
@@ -58,13 +65,13 @@ export class Coalescer {
 				this.#deps.stats.figuresEmitted++;
 			}
 		} catch (err) {
-			console.error('realtime: figures failed', err);
+			if (!this.#stopped) console.error('realtime: figures failed', err);
 		}
 	}
 
 	#schedule(delay: number): void {
 		if (this.#stopped) return;
-		this.#timer = setTimeout(() => void this.#tick(), delay);
+		this.#timer = setTimeout(() => void this.#deps.pending.track(this.#tick()), delay);
 		this.#timer.unref();
 	}
 
@@ -88,7 +95,7 @@ export class Coalescer {
 			this.#deps.io.local.to(g.room).emit('figures', msg);
 			this.#deps.stats.figuresEmitted++;
 		} catch (err) {
-			console.error('realtime: figures failed', err);
+			if (!this.#stopped) console.error('realtime: figures failed', err);
 		}
 	}
 }

@@ -22,6 +22,12 @@ export type FanoutDeps = {
 	moved: (codes: Set<string>) => void;
 };
 
+/** Exactly the contract's fields, `at` as UTC ISO like stored history gives it, whatever the producer (ingest, overdue ticker) sent. */
+function feedItem(i: FeedItem): FeedItem {
+	const at = i.at.endsWith('Z') ? i.at : new Date(i.at).toISOString();
+	return { seq: Number(i.seq), id: i.id ?? null, type: i.type, unit: i.unit, dossier: i.dossier ?? null, at };
+}
+
 export class Fanout {
 	#deps: FanoutDeps;
 	#queue: Promise<unknown> = Promise.resolve();
@@ -38,14 +44,17 @@ export class Fanout {
 	}
 
 	/** A batch committed by this process (items sorted by seq). */
-	local(items: readonly FeedItem[]): void {
-		if (items.length === 0) return;
+	local(batch: readonly FeedItem[]): void {
+		if (batch.length === 0) return;
+		const items = batch.map(feedItem);
 		void this.exclusive(async () => {
 			const ancestors = await this.#deps.ancestors.resolve(items.map((i) => i.unit));
 			const now = Date.now();
 			const routed = items.map((item) => ({ item, ancestors: ancestors.get(item.unit)!, loggedAt: now }));
 			this.#deliver(routed);
-			if (this.#deps.peers) this.#deps.io.serverSideEmit(PEER_FEED, { items: [...items], ancestors: Object.fromEntries(ancestors) });
+			// Peers are known through the adapter's heartbeats; alone, skip the NOTIFY (and its attachment row).
+			const { io, peers } = this.#deps;
+			if (peers && (await io.of('/').adapter.serverCount()) > 1) io.serverSideEmit(PEER_FEED, { items, ancestors: Object.fromEntries(ancestors) });
 		}).catch((err) => console.error('realtime: fan-out failed', err));
 	}
 

@@ -1,9 +1,9 @@
 /**
  * The stored feed, for resumes the ring cannot answer (after a restart, on
  * another process, long disconnections). `feedSource` is the ONE place that
- * says what the feed is made of: today the accepted events; overdue
- * announcements (type `dossier.overdue`, no source id) join it later as a
- * `union all` there, and every query below follows.
+ * says what the feed is made of — the accepted events and the overdue
+ * announcements (`dossier.overdue`, no source id) — and every query below
+ * follows it.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
@@ -13,7 +13,10 @@ import type { FeedItem } from './types.ts';
 /** Feed rows after `since`: (seq, id, type, unit, dossier, at, logged_at), logged_at = when it entered the feed. */
 function feedSource(since: number): SQL {
 	return sql`select e.seq, e.event_id as id, e.type, e.unit, e.dossier, e.at, e.accepted_at as logged_at
-		from events e where e.seq > ${since}`;
+			from events e where e.seq > ${since}
+		union all
+		select a.seq, null::text, 'dossier.overdue'::text, a.unit, a.dossier, a.at, a.announced_at
+			from overdue_announcements a where a.seq > ${since}`;
 }
 
 export type LoggedItem = { item: FeedItem; loggedAt: number };

@@ -17,6 +17,7 @@ import { authMiddleware } from './auth.ts';
 import { Coalescer } from './coalesce.ts';
 import { Fanout } from './fanout.ts';
 import { feedTop } from './history.ts';
+import { Pending } from './pending.ts';
 import { openAdapter } from './pg-adapter.ts';
 import { FeedRing } from './ring.ts';
 import { handleSubscriptions } from './rooms.ts';
@@ -31,63 +32,61 @@ export type Hub = { io: LiveServer; stats: HubStats; close(): Promise<void> };
 
 export async function attachRealtime(server: HttpServer, app: App, options: HubOptions = {}): Promise<Hub> {
 	const settings = hubSettings(options);
+	const stats: HubStats = { resumesFromRing: 0, resumesFromDb: 0, resyncs: 0, figuresEmitted: 0 };
+	const pending = new Pending();
 	const adapter = settings.adapterUrl ? await openAdapter(settings.adapterUrl) : null;
+
+	// Listen first, then read the top: a batch committed in between is still fanned out, and the ring starts at the top.
+	let fanout: Fanout | null = null;
+	const early: AcceptedBatch[] = [];
+	const listener = (batch: AcceptedBatch) => (fanout ? fanout.local(batch.items) : early.push(batch));
+	app.accepted.add(listener);
+	let top: number;
+	try {
+		top = await feedTop(app.database);
+	} catch (err) {
+		app.accepted.delete(listener);
+		await adapter?.close();
+		throw err;
+	}
+
+	// From here on, synchronous: the server may already be listening (Vite), so no socket gets in before the auth middleware.
 	const io: LiveServer = new Server(server, {
 		serveClient: false,
 		destroyUpgrade: settings.destroyUpgrade,
 		...(adapter ? { adapter: adapter.factory } : {})
 	});
 	const peers = adapter !== null;
-	const stats: HubStats = { resumesFromRing: 0, resumesFromDb: 0, resyncs: 0, figuresEmitted: 0 };
+	const subscribers = new Subscribers();
+	const ring = new FeedRing(settings.ringSize, top);
+	const seq = () => fan.highWater;
+	const coalescer = new Coalescer({ io, app, subscribers, seq, intervalMs: settings.figuresIntervalMs, stats, pending });
+	const ancestors = new AncestorCache(app.database);
+	const fan = new Fanout({ io, ring, ancestors, peers, chunkSize: settings.chunkSize, moved: (codes) => coalescer.mark(codes) }, top);
+	const deps = { database: app.database, ring, fanout: fan, settings, stats, peers, now: () => app.now(), subscribers, coalescer, pending };
+	io.use(authMiddleware(app.database));
+	io.on('connection', (socket) => handleSubscriptions(deps, socket));
+	io.on(PEER_FEED, (batch) => fan.remote(batch));
+	fanout = fan;
+	for (const batch of early.splice(0)) fan.local(batch.items);
+	coalescer.start();
+	setIo(io);
 
-	// Listen first, then read the top: a batch committed in between is fanned out, and the ring starts above it.
-	const early: AcceptedBatch[] = [];
-	let fanout: Fanout | null = null;
-	const listener = (batch: AcceptedBatch) => {
-		if (fanout) fanout.local(batch.items);
-		else early.push(batch);
+	let closed = false;
+	return {
+		io,
+		stats,
+		async close() {
+			if (closed) return;
+			closed = true;
+			app.accepted.delete(listener);
+			coalescer.stop();
+			clearIo(io);
+			await io.close();
+			// Let running subscribes, figure queries and queued batches finish before the pool goes.
+			await pending.drain();
+			await fan.exclusive(() => {});
+			await adapter?.close();
+		}
 	};
-	app.accepted.add(listener);
-
-	try {
-		const top = await feedTop(app.database);
-		const subscribers = new Subscribers();
-		const ring = new FeedRing(settings.ringSize, top);
-		let coalescer: Coalescer | null = null;
-		const fan = new Fanout(
-			{ io, ring, ancestors: new AncestorCache(app.database), peers, chunkSize: settings.chunkSize, moved: (codes) => coalescer?.mark(codes) },
-			top
-		);
-		fanout = fan;
-		coalescer = new Coalescer({ io, app, subscribers, seq: () => fan.highWater, intervalMs: settings.figuresIntervalMs, stats });
-		for (const batch of early.splice(0)) fan.local(batch.items);
-
-		io.use(authMiddleware(app.database));
-		const deps = { database: app.database, ring, fanout: fan, settings, stats, peers, now: app.now, subscribers, coalescer };
-		io.on('connection', (socket) => handleSubscriptions(deps, socket));
-		io.on(PEER_FEED, (batch) => fan.remote(batch));
-		coalescer.start();
-		setIo(io);
-
-		let closed = false;
-		const stopCoalescer = coalescer;
-		return {
-			io,
-			stats,
-			async close() {
-				if (closed) return;
-				closed = true;
-				app.accepted.delete(listener);
-				stopCoalescer.stop();
-				clearIo(io);
-				await io.close();
-				await adapter?.close();
-			}
-		};
-	} catch (err) {
-		app.accepted.delete(listener);
-		await io.close();
-		await adapter?.close();
-		throw err;
-	}
 }

@@ -6,7 +6,8 @@
  *    item after `since` (asked of the database with one count when peer
  *    processes may have fed it), otherwise from the stored feed, page by page.
  *    A backlog of more than `resyncItems` whose first item entered the feed
- *    more than `resyncAgeMs` ago is not sent: the ack says `resync: true`.
+ *    more than `resyncAgeMs` ago is not sent: the ack says `resync: true`
+ *    (as for a `since` beyond anything this feed ever held).
  * 2. Inside the fan-out queue (no live batch in between): the items fanned
  *    out since step 1 read its data, from the ring; then the socket joins its
  *    rooms. Every later item reaches it live, and in seq order.
@@ -63,9 +64,14 @@ export async function catchUp(
 	let sent = since ?? 0;
 	let fromDb = false;
 	let resync = false;
-	if (since !== undefined && !(await ringHoldsAll(d, since))) {
+	if (since !== undefined && since > d.fanout.highWater && since > (await feedTop(d.database))) {
+		// A position this feed never reached (another deployment, a restored database): start afresh.
+		resync = true;
+		sent = 0;
+	} else if (since !== undefined && !(await ringHoldsAll(d, since))) {
 		fromDb = true;
-		// Read the top first: every item up to it is visible to the page queries below.
+		// Read the top first: feed items commit in seq order (ingest and the overdue ticker share one
+		// advisory lock), so every item up to it is visible to the page queries below.
 		const top = await feedTop(d.database);
 		for (let first = true; ; first = false) {
 			const limit = first ? d.settings.resyncItems + 1 : PAGE;

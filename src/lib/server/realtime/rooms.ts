@@ -8,6 +8,7 @@ import { isValidDay } from '../../domain/figures/period.ts';
 import { METRICS } from '../../domain/figures/metrics.ts';
 import { getUnit, inScope } from '../queries/units.ts';
 import type { Coalescer } from './coalesce.ts';
+import type { Pending } from './pending.ts';
 import { catchUp, type ResumeDeps } from './resume.ts';
 import { figureRoom, type Subscribers } from './subscribers.ts';
 import { unitRoom, type LiveSocket, type SubscribeAck, type Subscription } from './types.ts';
@@ -24,7 +25,7 @@ export const SubscribeMessage = z.object({
 	metric: z.enum(METRICS).nullish()
 });
 
-export type RoomDeps = ResumeDeps & { subscribers: Subscribers; coalescer: Coalescer };
+export type RoomDeps = ResumeDeps & { subscribers: Subscribers; coalescer: Coalescer; pending: Pending };
 
 function describe(error: z.ZodError): string {
 	return error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
@@ -72,8 +73,8 @@ export function handleSubscriptions(d: RoomDeps, socket: LiveSocket): void {
 	socket.data.subscription = null;
 	socket.on('subscribe', (raw, ack) => {
 		const reply = replier(ack);
-		subscribe(d, socket, raw, reply).catch((err) => {
-			console.error('realtime: subscribe failed', err);
+		d.pending.track(subscribe(d, socket, raw, reply)).catch((err) => {
+			if (socket.connected) console.error('realtime: subscribe failed', err);
 			reply({ ok: false, error: 'the live feed is unavailable right now; retry later' });
 		});
 	});
