@@ -58,7 +58,7 @@ test('overview: login, figures equal the API, live event without reload, drill-d
 
 	// English switch.
 	await page.getByTestId('lang-en').click();
-	await expect(page.getByText('On-time rate')).toBeVisible();
+	await expect(page.getByText('On-time rate', { exact: true })).toBeVisible();
 	await expect(page.getByTestId('kpi-received')).toContainText('Received');
 
 	// Clicking a polygon drills down.
