@@ -4,7 +4,19 @@ import { wilson } from '../domain/ranking/wilson.ts';
 import { fmtDay } from './format.ts';
 import type { Strings } from './i18n.ts';
 
-export type Point = { day: string; received: number; direct: number; online: number; postal: number; resolved: number; early: number; onTime: number; overdue: number };
+export type Point = {
+	day: string;
+	received: number;
+	direct: number;
+	online: number;
+	postal: number;
+	resolved: number;
+	early: number;
+	onTime: number;
+	overdue: number;
+	rated: number;
+	satisfied: number;
+};
 
 /** Every day of [from, to], zero-filled. */
 export function fillDays<T extends { day: string }>(points: T[], from: string, to: string, empty: (day: string) => T): T[] {
@@ -40,8 +52,12 @@ export function receivedChart(points: Point[], s: Strings): ChartConfiguration {
 	};
 }
 
-export function onTimeChart(points: Point[], s: Strings): ChartConfiguration {
-	const ci = points.map((p) => wilson(p.early + p.onTime, p.resolved));
+/** A daily rate as a line with its 95% Wilson band (percent). */
+function rateChart(points: Point[], parts: (p: Point) => { k: number; n: number }, label: string, band: string, min: number): ChartConfiguration {
+	const ci = points.map((p) => {
+		const { k, n } = parts(p);
+		return wilson(k, n);
+	});
 	const pct = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 1000) / 10);
 	return {
 		type: 'line',
@@ -49,10 +65,13 @@ export function onTimeChart(points: Point[], s: Strings): ChartConfiguration {
 			labels: points.map((p) => fmtDay(p.day).slice(0, 5)),
 			datasets: [
 				{ label: 'lower', data: ci.map((c) => pct(c?.lower)), borderWidth: 0, pointRadius: 0, fill: false },
-				{ label: s.interval, data: ci.map((c) => pct(c?.upper)), borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(59,82,139,0.18)', fill: '-1' },
+				{ label: band, data: ci.map((c) => pct(c?.upper)), borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(59,82,139,0.18)', fill: '-1' },
 				{
-					label: s.metric_onTime,
-					data: points.map((p) => pct(p.resolved > 0 ? (p.early + p.onTime) / p.resolved : null)),
+					label,
+					data: points.map((p) => {
+						const { k, n } = parts(p);
+						return pct(n > 0 ? k / n : null);
+					}),
 					borderColor: '#3b528b',
 					backgroundColor: '#3b528b',
 					pointRadius: 0,
@@ -66,7 +85,15 @@ export function onTimeChart(points: Point[], s: Strings): ChartConfiguration {
 			maintainAspectRatio: false,
 			animation: false,
 			plugins: { legend: { display: false } },
-			scales: { x: axis, y: { ...axis, suggestedMin: 80, max: 100, ticks: { ...axis.ticks, callback: (v) => `${v}%` } } }
+			scales: { x: axis, y: { ...axis, suggestedMin: min, max: 100, ticks: { ...axis.ticks, callback: (v) => `${v}%` } } }
 		}
 	};
+}
+
+export function onTimeChart(points: Point[], s: Strings): ChartConfiguration {
+	return rateChart(points, (p) => ({ k: p.early + p.onTime, n: p.resolved }), s.metric_onTime, s.interval, 80);
+}
+
+export function satisfactionChart(points: Point[], s: Strings): ChartConfiguration {
+	return rateChart(points, (p) => ({ k: p.satisfied, n: p.rated }), s.metric_satisfaction, s.interval, 80);
 }
