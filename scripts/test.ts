@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const out = join(root, 'test-results');
+const out = join(root, '.test-reports');
 mkdirSync(out, { recursive: true });
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
