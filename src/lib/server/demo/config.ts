@@ -3,11 +3,11 @@
  *
  * - DEMO=0          never load demo data;
  * - DEMO_DOSSIERS   size of the generated history (default 80,000 dossiers ≈
- *                   258,000 events). Measured on a 2-core machine through the
- *                   real ingest: ~14,000 events/s on PGlite (on disk) and on
- *                   PostgreSQL when idle, so ~20 s; with the overdue ticker and
- *                   a dashboard querying at the same time (PGlite shares this
- *                   thread) ~26 s — headroom under the 45 s budget;
+ *                   258,000 events). Measured on a shared 2-core machine
+ *                   through the real ingest: PGlite on disk 20–22 s (~12,000
+ *                   events/s; 28 s with the overdue ticker and a dashboard
+ *                   querying, since PGlite shares this thread), PostgreSQL
+ *                   15 s — headroom under the 45 s budget;
  * - DEMO_RATE       live events per second in office hours (default 2);
  * - DEMO_SEED       the generator's seed (default 20250701: "Tỉnh Minh Sơn");
  * - DEMO_DISTRICTS  0 (default: province → communes, as since July 2025) or a
