@@ -3,20 +3,9 @@ import type { ChartConfiguration } from 'chart.js';
 import { wilson } from '../domain/ranking/wilson.ts';
 import { fmtDay } from './format.ts';
 import type { Strings } from './i18n.ts';
+import type { DayPoint } from '../domain/figures/series.ts';
 
-export type Point = {
-	day: string;
-	received: number;
-	direct: number;
-	online: number;
-	postal: number;
-	resolved: number;
-	early: number;
-	onTime: number;
-	overdue: number;
-	rated: number;
-	satisfied: number;
-};
+export type Point = DayPoint;
 
 /** Every day of [from, to], zero-filled. */
 export function fillDays<T extends { day: string }>(points: T[], from: string, to: string, empty: (day: string) => T): T[] {

@@ -4,16 +4,9 @@
  */
 import { io, type Socket } from 'socket.io-client';
 
-export type FeedItem = { seq: number; id: string | null; type: string; unit: string; dossier: string | null; at: string };
-export type FiguresMessage = {
-	unit: string;
-	from: string;
-	to: string;
-	metric: string;
-	seq: number;
-	summary: unknown;
-	rankings: unknown[];
-};
+import type { FeedItem, FiguresMessage } from '../domain/feed.ts';
+
+export type { FeedItem, FiguresMessage };
 
 export type LiveOptions = {
 	unit: string;

@@ -2,20 +2,9 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
+import type { DayPoint } from '../../domain/figures/series.ts';
 
-export type DayPoint = {
-	day: string;
-	received: number;
-	direct: number;
-	online: number;
-	postal: number;
-	resolved: number;
-	early: number;
-	onTime: number;
-	overdue: number;
-	rated: number;
-	satisfied: number;
-};
+export type { DayPoint };
 
 export async function dailySeries(database: Database, unit: string, from: string, to: string): Promise<DayPoint[]> {
 	const rows = await jsonRows<DayPoint>(

@@ -4,12 +4,12 @@
  * plugin): relative imports with `.ts`, `process.env`, no `$lib`/`$env`.
  */
 import type { Server, Socket } from 'socket.io';
+import type { FeedItem, FiguresMessage } from '../../domain/feed.ts';
 import type { Principal } from '../auth/roles.ts';
 import type { Metric } from '../../domain/figures/metrics.ts';
 import type { UnitInfo } from '../queries/units.ts';
 
-/** One feed item as clients receive it; `id` is null for announcements that have no source event. */
-export type FeedItem = { seq: number; id: string | null; type: string; unit: string; dossier: string | null; at: string };
+export type { FeedItem, FiguresMessage };
 
 /** A feed item with the codes of its unit's ancestors (root … unit itself), as it travels inside the hub. */
 export type RoutedItem = { item: FeedItem; ancestors: string[]; loggedAt: number };
@@ -55,17 +55,6 @@ export type HubStats = { resumesFromRing: number; resumesFromDb: number; resyncs
 
 export type SubscribeAck = { ok: true; seq: number; resync?: true } | { ok: false; error: string };
 
-/** `figures`: the subscribed unit's summary (CONTRACT §4) and its children's ranking (§5) for one period and metric. */
-export type FiguresMessage = {
-	unit: string;
-	from: string;
-	to: string;
-	metric: string;
-	/** The feed seq these figures include (everything up to it that reached this process). */
-	seq: number;
-	summary: unknown;
-	rankings: unknown[];
-};
 
 /** A batch committed on one app process, passed to the others (socket.io inter-server events through the adapter). */
 export type PeerBatch = { items: FeedItem[]; ancestors: Record<string, string[]> };
