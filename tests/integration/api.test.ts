@@ -162,6 +162,19 @@ describe.each(BACKENDS)('API on %s', (backend) => {
 		expect(after.json.items.map((i: { seq: number }) => i.seq)).toEqual(seqs.slice(0, 2).reverse());
 	});
 
+	it('form II.06a: own counter first when it has dossiers, children, total equal to the summary', async () => {
+		const q = '/api/v1/reports/received-resolved?unit=46&from=2024-05-01&to=2024-05-31';
+		const r = await request(t.app, 'GET', q, { token: read });
+		expect(r.json.rows.map((x: { unit: string }) => x.unit)).toEqual(['460', '461']);
+		const s = await request(t.app, 'GET', '/api/v1/summary?unit=46&from=2024-05-01&to=2024-05-31', { token: read });
+		expect(r.json.total).toEqual({ received: s.json.received, resolved: s.json.resolved, pending: s.json.pending, withdrawn: s.json.withdrawn });
+		const sum = (k: (x: any) => number) => r.json.rows.reduce((n: number, x: any) => n + k(x), 0);
+		expect(sum((x) => x.received.total)).toBe(r.json.total.received.total);
+		expect(sum((x) => x.pending.overdue)).toBe(r.json.total.pending.overdue);
+		expect((await request(t.app, 'GET', `${q}&format=pdf`, { token: read })).status).toBe(400);
+		expect((await request(t.app, 'GET', q, { token: read460 })).status).toBe(403);
+	});
+
 	it('healthz', async () => {
 		const r = await request(t.app, 'GET', '/healthz');
 		expect(r.status).toBe(200);

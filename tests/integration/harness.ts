@@ -18,6 +18,7 @@ import { getDossierResponse } from '../../src/lib/server/api/dossiers.ts';
 import { health } from '../../src/lib/server/api/health.ts';
 import { getOverdue } from '../../src/lib/server/api/overdue.ts';
 import { getFeed } from '../../src/lib/server/api/feed.ts';
+import { getReceivedResolved } from '../../src/lib/server/api/reports.ts';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -78,8 +79,10 @@ export async function request(app: App, method: string, path: string, opts: { to
 	else if ((m = /^\/api\/v1\/dossiers\/([^/]+)$/.exec(pathname))) res = await getDossierResponse(app, req, decodeURIComponent(m[1]));
 	else if (pathname === '/api/v1/overdue') res = await getOverdue(app, req);
 	else if (pathname === '/api/v1/feed') res = await getFeed(app, req);
+	else if (pathname === '/api/v1/reports/received-resolved') res = await getReceivedResolved(app, req);
 	else if (pathname === '/healthz') res = await health(app);
 	else throw new Error(`no route for ${method} ${pathname}`);
+	const bytes = new Uint8Array(await res.clone().arrayBuffer());
 	const text = await res.text();
 	let json: any = null;
 	try {
@@ -87,7 +90,7 @@ export async function request(app: App, method: string, path: string, opts: { to
 	} catch {
 		/* not JSON */
 	}
-	return { status: res.status, headers: res.headers, json, text };
+	return { status: res.status, headers: res.headers, json, text, bytes };
 }
 
 export async function postBatch(app: App, token: string, events: unknown[]) {

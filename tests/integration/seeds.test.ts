@@ -4,6 +4,7 @@
  * of the table is read back from GET /api/v1/summary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
 import { allSeedFixtures, batches, createRng, type SeedFixture } from '../fixtures/seeds.ts';
 import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
@@ -71,6 +72,38 @@ describe.each(BACKENDS)('seed reconciliation on %s', (backend) => {
 		expect(q.received).toMatchObject({ new: 318, online: 129 });
 		expect(q.resolved.overdue).toBe(0);
 		expect(q.pending.overdue).toBe(0);
+	});
+
+	it('form II.06a for Bỉm Sơn town, Q3/2022, in JSON, CSV and XLSX (read back)', async () => {
+		const q = '/api/v1/reports/received-resolved?unit=381&from=2022-07-01&to=2022-09-30';
+		const r = await request(t.app, 'GET', q, { token: read['38'] });
+		expect(r.status).toBe(200);
+		const ward = r.json.rows.find((x: { unit: string }) => x.unit === '14806');
+		expect(ward).toMatchObject({
+			name: 'Phường Phú Sơn',
+			received: { total: 389, online: 131, direct: 258, carriedOver: 0 },
+			resolved: { total: 389, early: 316, onTime: 70, overdue: 3 },
+			pending: { total: 0, withinDeadline: 0, overdue: 0 },
+			withdrawn: 0
+		});
+		expect(r.json.rows.map((x: { unit: string }) => x.unit)).toEqual(['14806']);
+		expect(r.json.total.received.total).toBe(389);
+		const csv = await request(t.app, 'GET', `${q}&format=csv`, { token: read['38'] });
+		expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+		expect(Array.from(csv.bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+		const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+		expect(lines[0]).toContain('Trước hạn');
+		expect(lines[1]).toBe('14806,Phường Phú Sơn,389,131,258,0,389,316,70,3,0,0,0,0');
+		expect(lines[2]).toBe(',Tổng cộng,389,131,258,0,389,316,70,3,0,0,0,0');
+		const x = await request(t.app, 'GET', `${q}&format=xlsx`, { token: read['38'] });
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(x.bytes.buffer as ArrayBuffer);
+		const ws = wb.getWorksheet('II.06a')!;
+		expect(ws.getCell(4, 3).value).toBe('Số hồ sơ nhận giải quyết');
+		expect(ws.getCell(5, 8).value).toBe('Trước hạn');
+		const row = (ws.getRow(7).values as unknown[]).slice(1);
+		expect(row).toEqual([1, 'Phường Phú Sơn', 389, 131, 258, 0, 389, 316, 70, 3, 0, 0, 0, 0]);
+		expect((ws.getRow(8).values as unknown[]).slice(2)).toEqual(['Tổng cộng', 389, 131, 258, 0, 389, 316, 70, 3, 0, 0, 0, 0]);
 	});
 
 	it('every expected figure of every fixture, at commune, district and province; unchanged by rebuild', async () => {

@@ -1,0 +1,60 @@
+/**
+ * The supervision table of form II.06a (CONTRACT §8): the unit's own counter
+ * (if it received any dossier), each child unit, and the total — all from the
+ * §4 figures. The subtrees of the children and the unit itself partition the
+ * unit's subtree, so the own-counter row is the total minus the children.
+ */
+import type { Summary } from '../../domain/figures/summary.ts';
+import type { Database } from '../db/index.ts';
+import { summary } from './summary.ts';
+import { listUnits, type UnitInfo } from './units.ts';
+
+export type FormFigures = Pick<Summary, 'received' | 'resolved' | 'pending' | 'withdrawn'>;
+export type FormRow = { unit: string; name: string; own?: true } & FormFigures;
+
+function figuresOf(s: Summary): FormFigures {
+	return { received: s.received, resolved: s.resolved, pending: s.pending, withdrawn: s.withdrawn };
+}
+
+function minus(a: FormFigures, parts: FormFigures[]): FormFigures {
+	const sub = <T extends Record<string, number>>(x: T, pick: (f: FormFigures) => T): T =>
+		Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v - parts.reduce((n, p) => n + (pick(p)[k] as number), 0)])) as T;
+	return {
+		received: sub(a.received, (f) => f.received),
+		resolved: sub(a.resolved, (f) => f.resolved),
+		pending: sub(a.pending, (f) => f.pending),
+		withdrawn: a.withdrawn - parts.reduce((n, p) => n + p.withdrawn, 0)
+	};
+}
+
+export async function receivedResolved(database: Database, unit: UnitInfo, from: string, to: string, now: Date) {
+	const children = await listUnits(database, { parent: unit.code });
+	const [total, ...kids] = await Promise.all([
+		summary(database, unit.code, from, to, now),
+		...children.map((c) => summary(database, c.code, from, to, now))
+	]);
+	const childRows: FormRow[] = children.map((c, i) => ({ unit: c.code, name: c.name, ...figuresOf(kids[i]) }));
+	const own = minus(figuresOf(total), childRows);
+	const rows: FormRow[] = [];
+	if (own.received.total > 0 || own.resolved.total > 0 || own.pending.total > 0) rows.push({ unit: unit.code, name: unit.name, own: true, ...own });
+	rows.push(...childRows);
+	return { unit: unit.code, name: unit.name, from, to, rows, total: figuresOf(total) };
+}
+
+export type ReceivedResolved = Awaited<ReturnType<typeof receivedResolved>>;
+
+/** The twelve figure columns of the form, in the official order, with their Vietnamese headings. */
+export const FORM_COLUMNS: { heading: string; group: string; value: (f: FormFigures) => number }[] = [
+	{ group: 'Số hồ sơ nhận giải quyết', heading: 'Tổng số', value: (f) => f.received.total },
+	{ group: 'Số hồ sơ nhận giải quyết', heading: 'Trực tuyến', value: (f) => f.received.online },
+	{ group: 'Số hồ sơ nhận giải quyết', heading: 'Trực tiếp và bưu chính', value: (f) => f.received.direct + f.received.postal },
+	{ group: 'Số hồ sơ nhận giải quyết', heading: 'Kỳ trước chuyển qua', value: (f) => f.received.carriedOver },
+	{ group: 'Số hồ sơ đã giải quyết', heading: 'Tổng số', value: (f) => f.resolved.total },
+	{ group: 'Số hồ sơ đã giải quyết', heading: 'Trước hạn', value: (f) => f.resolved.early },
+	{ group: 'Số hồ sơ đã giải quyết', heading: 'Đúng hạn', value: (f) => f.resolved.onTime },
+	{ group: 'Số hồ sơ đã giải quyết', heading: 'Quá hạn', value: (f) => f.resolved.overdue },
+	{ group: 'Số hồ sơ đang giải quyết', heading: 'Tổng số', value: (f) => f.pending.total },
+	{ group: 'Số hồ sơ đang giải quyết', heading: 'Trong hạn', value: (f) => f.pending.withinDeadline },
+	{ group: 'Số hồ sơ đang giải quyết', heading: 'Quá hạn', value: (f) => f.pending.overdue },
+	{ group: 'Rút hồ sơ', heading: 'Rút hồ sơ', value: (f) => f.withdrawn }
+];
