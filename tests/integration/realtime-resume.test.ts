@@ -3,29 +3,20 @@
  * from the stored history after a restart, in chunks of at most 500, in seq
  * order, nothing lost or repeated; `resync: true` only beyond the history kept.
  */
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import type { App } from '../../src/lib/server/app.ts';
 import { announceOverdue } from '../../src/lib/server/overdue/ticker.ts';
-import { attachRealtime, type FeedItem, type Hub, type HubOptions } from '../../src/lib/server/realtime/index.ts';
+import type { FeedItem, HubOptions } from '../../src/lib/server/realtime/index.ts';
 import { BACKENDS, createTestApp, importCsv, key, postBatch, type Backend, type TestDb } from './harness.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
+import { startLive, type Live } from './live-server.ts';
 
 // ---- helpers (kept in this file: only realtime*.test.ts files belong to this suite) ----
-type Live = { server: HttpServer; hub: Hub; url: string; stop(): Promise<void> };
 /** `log` records feed messages and the ack in arrival order. */
 type Client = { socket: Socket; messages: FeedItem[][]; log: ('feed' | 'ack')[] };
 
-async function startLive(app: App, options: HubOptions = {}): Promise<Live> {
-	const server = createServer();
-	const hub = await attachRealtime(server, app, options);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return { server, hub, url, stop: async () => (server.closeAllConnections(), await hub.close()) };
-}
 
 const clients: Client[] = [];
 function connect(url: string, token: string): Promise<Client> {

@@ -4,8 +4,6 @@
  * within 100 ms, figures equal to the API's, coalescing, and (on PostgreSQL)
  * two app processes sharing one database through the Postgres adapter.
  */
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../src/lib/server/app.ts';
@@ -13,21 +11,14 @@ import { openDatabase } from '../../src/lib/server/db/index.ts';
 import { createSession } from '../../src/lib/server/auth/sessions.ts';
 import { createUser } from '../../src/lib/server/auth/users.ts';
 import { localDay } from '../../src/lib/domain/calendar/days.ts';
-import { attachRealtime, type FeedItem, type FiguresMessage, type Hub, type HubOptions } from '../../src/lib/server/realtime/index.ts';
+import type { FeedItem, FiguresMessage, HubOptions } from '../../src/lib/server/realtime/index.ts';
 import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type Backend, type TestDb } from './harness.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
+import { startLive, type Live } from './live-server.ts';
 
 // ---- helpers (kept in this file: only realtime*.test.ts files belong to this suite) ----
-type Live = { server: HttpServer; hub: Hub; url: string; stop(): Promise<void> };
 type Client = { socket: Socket; feed: { item: FeedItem; t: number }[]; figures: { msg: FiguresMessage; t: number }[] };
 
-async function startLive(app: App, options: HubOptions = {}): Promise<Live> {
-	const server = createServer();
-	const hub = await attachRealtime(server, app, options);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return { server, hub, url, stop: async () => (server.closeAllConnections(), await hub.close()) };
-}
 
 const clients: Client[] = [];
 function connect(url: string, opts: { token?: string; cookie?: string; origin?: string } = {}): Promise<Client> {
