@@ -8,12 +8,13 @@ import { sql } from 'drizzle-orm';
 import { parseBatch, type EventError, type IngestEvent } from '../../domain/events/schema.ts';
 import type { DossierState } from '../../domain/dossier/state.ts';
 import type { Database } from '../db/index.ts';
-import { anyOf, jsonRows } from '../db/json-rows.ts';
+import { jsonRows } from '../db/json-rows.ts';
+import { ancestorsOf } from '../queries/units.ts';
 import { loadCalendar } from '../queries/calendar.ts';
+import { lockedTransaction } from './lock.ts';
 import { project } from './project.ts';
 
 export const MAX_EVENTS = 5000;
-export const INGEST_LOCK = 7_312_001;
 
 export type IngestKey = { source: string; scopeCode: string };
 
@@ -48,12 +49,7 @@ function payloadOf(e: IngestEvent, computedDueAt: Date | null): Record<string, u
 }
 
 async function scopeErrors(database: Database, events: IngestEvent[], scopeCode: string) {
-	const codes = [...new Set(events.map((e) => e.unit))];
-	const known = await jsonRows<{ code: string; ancestors: string[] }>(
-		database,
-		sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units where code = ${anyOf(codes)}`
-	);
-	const ancestors = new Map(known.map((u) => [u.code, u.ancestors]));
+	const ancestors = await ancestorsOf(database, [...new Set(events.map((e) => e.unit))]);
 	const unknown: EventError[] = [];
 	const outside: EventError[] = [];
 	events.forEach((e, index) => {
@@ -88,8 +84,7 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 		records.push({ ord: records.length, id: e.id, type: e.type, at: e.at.toISOString(), unit: e.unit, ...entityOf(e), payload: payloadOf(e, computed) });
 	}
 
-	return database.db.transaction(async (tx) => {
-		await database.rows(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`, tx);
+	return lockedTransaction(database, async (tx) => {
 		const inserted = await jsonRows<{ seq: number; event_id: string }>(
 			database,
 			sql`with ins as (

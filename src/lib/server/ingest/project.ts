@@ -20,6 +20,7 @@ import {
 import type { RatingLevel } from '../../domain/events/schema.ts';
 import type { Database, Db } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
+import { ancestorsOf } from '../queries/units.ts';
 import { groupBy, toFoldEvent, type StoredEventRow } from './stored-event.ts';
 
 type Old = { code: string; unit: string; contrib: Contribution };
@@ -143,16 +144,10 @@ async function upsertFeedbacks(database: Database, tx: Db, states: { s: Feedback
 async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable) {
 	const entries = [...deltas.entries()];
 	if (entries.length === 0) return;
-	const units = [...new Set(entries.map((e) => e.unit))];
-	const ancestry = await jsonRows<{ code: string; ancestors: string[] }>(
-		database,
-		sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units where code = ${anyOf(units)}`,
-		tx
-	);
-	const ancestorsOf = new Map(ancestry.map((u) => [u.code, u.ancestors]));
+	const ancestors = await ancestorsOf(database, [...new Set(entries.map((e) => e.unit))], tx);
 	const byKey = new Map<string, { unit: string; day: string; values: Int32Array }>();
 	for (const e of entries) {
-		for (const unit of ancestorsOf.get(e.unit) ?? [e.unit]) {
+		for (const unit of ancestors.get(e.unit) ?? [e.unit]) {
 			const key = `${unit}\u0000${e.day}`;
 			const row = byKey.get(key);
 			if (row) for (let i = 0; i < COUNTERS.length; i++) row.values[i] += e.values[i];

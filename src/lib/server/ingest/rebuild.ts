@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { RatingLevel } from '../../domain/events/schema.ts';
 import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { INGEST_LOCK } from './ingest.ts';
+import { lockedTransaction } from './lock.ts';
 import { project } from './project.ts';
 
 const CHUNK = 2000;
@@ -25,10 +25,7 @@ async function distinctCodes(database: Database, tx: Db, column: 'dossier' | 'fe
 export type Progress = (done: number, total: number) => void;
 
 export async function rebuild(database: Database, onProgress?: Progress): Promise<{ dossiers: number; events: number }> {
-	return database.db.transaction(async (tx) => {
-		await database.rows(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`, tx);
-		return rebuildIn(database, tx, onProgress);
-	});
+	return lockedTransaction(database, (tx) => rebuildIn(database, tx, onProgress));
 }
 
 /** The rebuild inside a transaction that already holds the ingest lock. */

@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { notifyAccepted, type App } from '../app.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { INGEST_LOCK } from '../ingest/ingest.ts';
+import { lockedTransaction } from '../ingest/lock.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
 
@@ -20,9 +20,8 @@ export type OverdueItem = { seq: number; id: null; type: 'dossier.overdue'; unit
 export async function announceOverdue(app: App): Promise<OverdueItem[]> {
 	const now = app.now();
 	const since = new Date(now.getTime() - CATCH_UP_MS).toISOString();
-	const items = await app.database.db.transaction(async (tx) => {
-		// Same lock as ingest: feed seqs commit in order.
-		await app.database.rows(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`, tx);
+	// Same lock as ingest: feed seqs commit in order.
+	const items = await lockedTransaction(app.database, async (tx) => {
 		return jsonRows<Omit<OverdueItem, 'id' | 'type'>>(
 			app.database,
 			sql`with due as (

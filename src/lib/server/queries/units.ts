@@ -1,7 +1,7 @@
 /** Unit registry reads: one unit, children, scope checks. */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/index.ts';
-import { jsonRows } from '../db/json-rows.ts';
+import type { Database, Db } from '../db/index.ts';
+import { anyOf, jsonRows } from '../db/json-rows.ts';
 
 export type UnitInfo = { code: string; name: string; type: string; parent: string | null; depth: number; ancestors: string[] };
 
@@ -51,4 +51,15 @@ export async function topUnitCodes(database: Database): Promise<string[]> {
 		sql`select jsonb_build_object('code', code) as j from units where parent_code is null order by code`
 	);
 	return rows.map((r) => r.code);
+}
+
+/** Ancestor codes (root … unit itself) of each given unit that exists in the registry. */
+export async function ancestorsOf(database: Database, codes: readonly string[], tx?: Db): Promise<Map<string, string[]>> {
+	if (codes.length === 0) return new Map();
+	const rows = await jsonRows<{ code: string; ancestors: string[] }>(
+		database,
+		sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units where code = ${anyOf(codes)}`,
+		tx
+	);
+	return new Map(rows.map((r) => [r.code, r.ancestors]));
 }

@@ -3,9 +3,8 @@
  * every accepted item. Unknown codes are loaded in one query; the whole cache
  * is dropped now and then so a re-parented unit (units import) is picked up.
  */
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
-import { anyOf, jsonRows } from '../db/json-rows.ts';
+import { ancestorsOf } from '../queries/units.ts';
 
 export class AncestorCache {
 	#map = new Map<string, string[]>();
@@ -27,11 +26,7 @@ export class AncestorCache {
 		const wanted = [...new Set(codes)];
 		const missing = wanted.filter((c) => !this.#map.has(c));
 		if (missing.length > 0) {
-			const rows = await jsonRows<{ code: string; ancestors: string[] }>(
-				this.#database,
-				sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units where code = ${anyOf(missing)}`
-			);
-			for (const r of rows) this.#map.set(r.code, r.ancestors);
+			for (const [code, ancestors] of await ancestorsOf(this.#database, missing)) this.#map.set(code, ancestors);
 			for (const c of missing) if (!this.#map.has(c)) this.#map.set(c, [c]);
 		}
 		return new Map(wanted.map((c) => [c, this.#map.get(c)!]));

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { buildAncestors, prepareUnitsImport, type ImportError } from '../../domain/units/index.ts';
 import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { INGEST_LOCK } from '../ingest/ingest.ts';
+import { lockedTransaction } from '../ingest/lock.ts';
 import { rebuildIn, type Progress } from '../ingest/rebuild.ts';
 
 const CHUNK = 1000;
@@ -45,8 +45,7 @@ async function moveExisting(database: Database, tx: Db, moved: { code: string; a
 }
 
 export async function importUnits(database: Database, fileName: string, text: string, onProgress?: Progress): Promise<ImportResult> {
-	return database.db.transaction(async (tx) => {
-		await database.rows(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`, tx);
+	return lockedTransaction(database, async (tx) => {
 		const existing = await jsonRows<Existing>(
 			database,
 			sql`select jsonb_build_object('code', code, 'parent', parent_code, 'ancestors', to_jsonb(ancestors)) as j from units`,

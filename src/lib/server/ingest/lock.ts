@@ -1,0 +1,16 @@
+/**
+ * Every write to the log, the projections or the feed runs in one transaction
+ * holding this advisory lock: feed seqs commit in order and projections never
+ * race (ingest, rebuild, units import, overdue announcements).
+ */
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/index.ts';
+
+export const INGEST_LOCK = 7_312_001;
+
+export function lockedTransaction<T>(database: Database, fn: (tx: Db) => Promise<T>): Promise<T> {
+	return database.db.transaction(async (tx) => {
+		await database.rows(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`, tx);
+		return fn(tx);
+	});
+}
