@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_ADMIN, E2E_DIR, E2E_UNITS } from './paths.ts';
+import { E2E_USERS, KEY_SCOPES } from './principals.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 rmSync(E2E_DIR, { recursive: true, force: true });
@@ -32,6 +33,17 @@ const keys = {
 	display: cli('keys', 'create', '--name', 'e2e-display', '--scope', '38', '--role', 'display')
 };
 writeFileSync(join(E2E_DIR, 'keys.json'), JSON.stringify(keys));
+// The access matrix: users of the other roles, and keys of every role for the province and for one ward.
+for (const u of [E2E_USERS.supervisor, E2E_USERS.unit]) {
+	cliWith({ PASSWORD: u.password }, 'users', 'create', '--username', u.username, '--role', u.role, '--scope', u.scope);
+}
+const access = Object.fromEntries(
+	(['ingest', 'read', 'display'] as const).map((role) => [
+		role,
+		Object.fromEntries(KEY_SCOPES.map((scope) => [scope, cli('keys', 'create', '--name', `e2e-${role}-${scope}`, '--scope', scope, '--role', role)]))
+	])
+);
+writeFileSync(join(E2E_DIR, 'access.json'), JSON.stringify(access));
 process.env.DATA_DIR = env.DATA_DIR;
 delete process.env.DATABASE_URL;
 await import('../../scripts/start.ts');

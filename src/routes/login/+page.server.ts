@@ -1,32 +1,43 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { getApp } from '$lib/server/app.ts';
-import { login } from '$lib/server/auth/login.ts';
-import { SESSION_COOKIE } from '$lib/server/auth/sessions.ts';
+import { safeNext } from '$lib/server/auth/guard.ts';
+import { attemptLogin } from '$lib/server/auth/login.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessions.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export const load = (async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 	return {};
 }) satisfies PageServerLoad;
 
+const LoginForm = z.object({
+	username: z.string().trim().min(1).max(64),
+	password: z.string().min(1).max(256)
+});
+
+function minutes(seconds: number): string {
+	return `${Math.max(1, Math.ceil(seconds / 60))} phút`;
+}
+
 export const actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
-		const username = String(form.get('username') ?? '').trim();
-		const password = String(form.get('password') ?? '');
-		if (!username || !password) return fail(400, { username, error: 'Vui lòng nhập tên đăng nhập và mật khẩu.' });
+		const parsed = LoginForm.safeParse({ username: form.get('username') ?? '', password: form.get('password') ?? '' });
+		const username = String(form.get('username') ?? '').trim().slice(0, 64);
+		if (!parsed.success) return fail(400, { username, throttled: false, error: 'Vui lòng nhập tên đăng nhập và mật khẩu.' });
 		const app = await getApp();
-		const session = await login(app.database, username, password);
-		if (!session) return fail(400, { username, error: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
-		cookies.set(SESSION_COOKIE, session.token, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: url.protocol === 'https:',
-			expires: session.expiresAt
-		});
+		const result = await attemptLogin(app.database, { ...parsed.data, ip: getClientAddress(), now: new Date() });
+		if (!result.ok && result.reason === 'throttled') {
+			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			return fail(429, {
+				username,
+				throttled: true,
+				error: `Đăng nhập sai quá nhiều lần. Vì an toàn, vui lòng thử lại sau ${minutes(result.retryAfterSeconds)}.`
+			});
+		}
+		if (!result.ok) return fail(400, { username, throttled: false, error: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 } satisfies Actions;

@@ -1,5 +1,5 @@
 /** API keys: created by the CLI (shown once), stored hashed, limited to a unit subtree. */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { apiKeys } from '../db/schema.ts';
 import type { KeyRole, Principal } from './roles.ts';
@@ -37,4 +37,34 @@ export async function verifyKey(database: Database, token: string): Promise<Extr
 		await database.db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, key.id));
 	}
 	return { kind: 'key', id: key.id, name: key.name, source: key.source, role: key.role as KeyRole, scopeCode: key.scopeCode };
+}
+
+export type KeyListItem = {
+	id: string;
+	name: string;
+	role: KeyRole;
+	scopeCode: string;
+	createdAt: Date;
+	lastUsedAt: Date | null;
+	revokedAt: Date | null;
+};
+
+/** Every key, newest first (revoked ones too: they stay listed with their revocation time). */
+export async function listKeys(database: Database, role?: KeyRole): Promise<KeyListItem[]> {
+	const rows = await database.db
+		.select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, scopeCode: apiKeys.scopeCode, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+		.from(apiKeys)
+		.where(role ? eq(apiKeys.role, role) : undefined)
+		.orderBy(desc(apiKeys.createdAt), asc(apiKeys.id));
+	return rows.map((r) => ({ ...r, role: r.role as KeyRole }));
+}
+
+/** Revokes a key at once (the socket recheck cuts live connections riding on it); false when unknown or already revoked. */
+export async function revokeKey(database: Database, id: string): Promise<KeyListItem | null> {
+	const [row] = await database.db
+		.update(apiKeys)
+		.set({ revokedAt: sql`now()` })
+		.where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+		.returning();
+	return row ? { id: row.id, name: row.name, role: row.role as KeyRole, scopeCode: row.scopeCode, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt } : null;
 }

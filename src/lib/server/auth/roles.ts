@@ -8,7 +8,7 @@ export type Principal =
 	| { kind: 'key'; id: string; name: string; source: string; role: KeyRole; scopeCode: string }
 	| { kind: 'user'; id: string; username: string; role: UserRole; scopeCode: string; sessionId: string };
 
-/** Roles that may read figures, lists and reports. */
+/** Roles that may read figures, lists and reports: every user, and keys of role read or display (an ingest key only writes events). */
 export function canRead(p: Principal): boolean {
-	return p.kind === 'user' || p.role === 'read' || p.role === 'display' || p.role === 'ingest';
+	return p.kind === 'user' || p.role === 'read' || p.role === 'display';
 }

@@ -3,7 +3,7 @@
  * keeps the id and SHA-256 of the secret. Inactivity timeout 10 days (activity
  * recorded at most hourly), absolute lifetime 30 days.
  */
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { Principal, UserRole } from './roles.ts';
@@ -62,6 +62,21 @@ export async function invalidateSession(database: Database, sessionId: string): 
 	await database.db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
+/** Ends every session of a user (disable, password change/reset), optionally keeping one. */
+export async function invalidateUserSessions(database: Database, userId: string, exceptSessionId?: string): Promise<void> {
+	await database.db
+		.delete(sessions)
+		.where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
+}
+
+/** Cookie options for a session token: HttpOnly, SameSite=Lax, Secure on https, expiring with the session. */
+export function sessionCookieOptions(url: URL, expiresAt: Date) {
+	return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: url.protocol === 'https:', expires: expiresAt };
+}
+
+/** Removes sessions past their absolute lifetime or their inactivity timeout. */
 export async function deleteExpiredSessions(database: Database, now = new Date()): Promise<void> {
-	await database.db.delete(sessions).where(lt(sessions.expiresAt, now));
+	await database.db
+		.delete(sessions)
+		.where(or(lt(sessions.expiresAt, now), lt(sessions.lastActivityAt, new Date(now.getTime() - INACTIVITY_MS))));
 }

@@ -203,3 +203,45 @@ export const overdueAnnouncements = pgTable(
 	},
 	(t) => [uniqueIndex('overdue_announcements_seq_idx').on(t.seq)]
 );
+
+/** Who did what, when, from where: logins, failed logins, key/user changes, exports, imports. */
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		at: ts('at').notNull().defaultNow(),
+		/** `user:<username>`, `key:<name>`, `cli` or `anonymous`. */
+		actor: text('actor').notNull(),
+		/** e.g. `login`, `login.failed`, `user.create`, `key.revoke`, `export`, `units.import`. */
+		action: text('action').notNull(),
+		/** What was acted on (a username, key id, unit code, report URL…). */
+		target: text('target'),
+		ip: text('ip'),
+		detail: jsonb('detail')
+	},
+	(t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)]
+);
+
+/** Failed logins, kept for throttling per username and per IP (old rows are pruned). */
+export const loginFailures = pgTable(
+	'login_failures',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		at: ts('at').notNull().defaultNow(),
+		username: text('username').notNull(),
+		ip: text('ip').notNull()
+	},
+	(t) => [index('login_failures_username_idx').on(t.username, t.at), index('login_failures_ip_idx').on(t.ip, t.at)]
+);
+
+/** Unit mergers (since July 2025): `old_code` was merged into `new_code` on `effective_date`. */
+export const unitMergers = pgTable(
+	'unit_mergers',
+	{
+		oldCode: text('old_code').primaryKey(),
+		newCode: text('new_code').notNull(),
+		effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+		importedAt: ts('imported_at').notNull().defaultNow()
+	},
+	(t) => [index('unit_mergers_new_idx').on(t.newCode)]
+);

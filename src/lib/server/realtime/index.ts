@@ -18,6 +18,7 @@ import { Coalescer } from './coalesce.ts';
 import { Fanout } from './fanout.ts';
 import { feedTop } from './history.ts';
 import { Pending } from './pending.ts';
+import { startRecheck } from './recheck.ts';
 import { openAdapter } from './pg-adapter.ts';
 import { FeedRing } from './ring.ts';
 import { handleSubscriptions } from './rooms.ts';
@@ -70,6 +71,7 @@ export async function attachRealtime(server: HttpServer, app: App, options: HubO
 	fanout = fan;
 	for (const batch of early.splice(0)) fan.local(batch.items);
 	coalescer.start();
+	const stopRecheck = startRecheck(io, app.database, settings.recheckMs);
 	setIo(io);
 
 	let closed = false;
@@ -81,6 +83,7 @@ export async function attachRealtime(server: HttpServer, app: App, options: HubO
 			closed = true;
 			app.accepted.delete(listener);
 			coalescer.stop();
+			stopRecheck();
 			clearIo(io);
 			await io.close();
 			// Let running subscribes, figure queries and queued batches finish before the pool goes.

@@ -29,6 +29,8 @@ export type HubOptions = {
 	chunkSize?: number;
 	/** engine.io: leave upgrade requests of other paths alone (the Vite dev server's HMR socket shares the server). */
 	destroyUpgrade?: boolean;
+	/** Connected sockets' credentials are checked again this often (default 30 s): a revoked key, a logout or a disabled user cuts them. */
+	recheckMs?: number;
 };
 
 export type HubSettings = Required<Omit<HubOptions, 'adapterUrl'>> & { adapterUrl: string | null };
@@ -41,7 +43,8 @@ export function hubSettings(o: HubOptions = {}): HubSettings {
 		resyncItems: o.resyncItems ?? 10_000,
 		resyncAgeMs: o.resyncAgeMs ?? 24 * 3_600_000,
 		chunkSize: o.chunkSize ?? 500,
-		destroyUpgrade: o.destroyUpgrade ?? true
+		destroyUpgrade: o.destroyUpgrade ?? true,
+		recheckMs: o.recheckMs ?? 30_000
 	};
 }
 
@@ -62,6 +65,8 @@ export type PeerBatch = { items: FeedItem[]; ancestors: Record<string, string[]>
 export type ServerToClientEvents = {
 	feed: (items: FeedItem[]) => void;
 	figures: (msg: FiguresMessage) => void;
+	/** Sent just before the server cuts a socket whose credential was revoked or expired. */
+	revoked: (msg: { error: string }) => void;
 };
 
 /** Clients are untrusted: payloads are validated, the acknowledgement may be missing. */

@@ -1,0 +1,46 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getApp } from '$lib/server/app.ts';
+import { adminContext, record } from '$lib/server/auth/admin-forms.ts';
+import { requireAdmin } from '$lib/server/auth/guard.ts';
+import { getUnit, listUnits, topUnitCodes } from '$lib/server/queries/units.ts';
+import { importUnits } from '$lib/server/units/import.ts';
+import { MAX_ERRORS_SHOWN, previewUnits, uploadedText } from './preview.server.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const Parent = z.string().trim().max(32).regex(/^[A-Za-z0-9._-]*$/).catch('');
+
+/** Browse the tree one level at a time (`?parent=CODE`), with the path back to the top. */
+export const load = (async ({ locals, url }) => {
+	requireAdmin(locals.user);
+	const { database } = await getApp();
+	const parentCode = Parent.parse(url.searchParams.get('parent') ?? '');
+	const parent = parentCode ? await getUnit(database, parentCode) : null;
+	const children = parent ? await listUnits(database, { parent: parent.code }) : await listUnits(database, { codes: await topUnitCodes(database) });
+	const trail = parent ? await Promise.all(parent.ancestors.map(async (code) => ({ code, name: (await getUnit(database, code))?.name ?? code }))) : [];
+	return { parent: parent ? { code: parent.code, name: parent.name, type: parent.type } : null, missing: parentCode && !parent ? parentCode : null, children, trail };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	/** Step 1: parse and validate; nothing is written. */
+	preview: async (event) => {
+		const ctx = await adminContext(event);
+		const file = await uploadedText(ctx.form);
+		if (!file.ok) return fail(400, { error: file.error });
+		return { preview: await previewUnits(ctx.database, file.name, file.text) };
+	},
+	/** Step 2: the same file again, validated again inside the import's transaction. */
+	import: async (event) => {
+		const ctx = await adminContext(event);
+		const file = await uploadedText(ctx.form);
+		if (!file.ok) return fail(400, { error: file.error });
+		const result = await importUnits(ctx.database, file.name, file.text);
+		if (!result.ok) {
+			const preview = await previewUnits(ctx.database, file.name, file.text);
+			const errors = { errorCount: result.errors.length, errors: result.errors.slice(0, MAX_ERRORS_SHOWN) };
+			return fail(400, { error: `Tệp có ${result.errors.length} lỗi — chưa có gì được ghi.`, preview: { ...preview, ...errors } });
+		}
+		await record(ctx, 'units.import', file.name, { imported: result.imported, moved: result.moved, rebuilt: result.rebuilt });
+		return { imported: result.imported, moved: result.moved, fileName: file.name };
+	}
+} satisfies Actions;

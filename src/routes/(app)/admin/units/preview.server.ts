@@ -1,0 +1,53 @@
+/**
+ * The unit registry upload: read the file from the form, and the dry run
+ * (parse + tree check against the stored units) that writes nothing.
+ */
+import { sql } from 'drizzle-orm';
+import { prepareUnitsImport, type ImportError } from '$lib/domain/units/index.ts';
+import type { Database } from '$lib/server/db/index.ts';
+import { jsonRows } from '$lib/server/db/json-rows.ts';
+
+export const MAX_ERRORS_SHOWN = 200;
+
+export type UnitsPreview = {
+	fileName: string;
+	format: 'csv' | 'geojson';
+	rows: number;
+	added: number;
+	updated: number;
+	withGeometry: number;
+	errorCount: number;
+	errors: ImportError[];
+	sample: { code: string; name: string; type: string; parentCode: string | null }[];
+};
+
+/** The uploaded file as text, or a Vietnamese reason why not. */
+export async function uploadedText(form: FormData): Promise<{ ok: true; name: string; text: string } | { ok: false; error: string }> {
+	const file = form.get('file');
+	if (!(file instanceof File) || file.size === 0) return { ok: false, error: 'Vui lòng chọn một tệp CSV hoặc GeoJSON.' };
+	if (!/\.(csv|geojson|json)$/i.test(file.name)) return { ok: false, error: 'Tệp phải có đuôi .csv, .geojson hoặc .json.' };
+	const text = await file.text();
+	if (text.includes('\uFFFD')) return { ok: false, error: 'Tệp không phải văn bản UTF-8 (hãy lưu lại với mã hóa UTF-8).' };
+	return { ok: true, name: file.name.slice(0, 200), text };
+}
+
+export async function previewUnits(database: Database, fileName: string, text: string): Promise<UnitsPreview> {
+	const existing = await jsonRows<{ code: string; parent: string | null }>(
+		database,
+		sql`select jsonb_build_object('code', code, 'parent', parent_code) as j from units`
+	);
+	const stored = new Map(existing.map((u) => [u.code, { parentCode: u.parent }]));
+	const p = prepareUnitsImport(fileName, text, stored);
+	const updated = p.rows.filter((r) => stored.has(r.code)).length;
+	return {
+		fileName,
+		format: p.format,
+		rows: p.rows.length,
+		added: p.rows.length - updated,
+		updated,
+		withGeometry: p.rows.filter((r) => r.geometry !== null).length,
+		errorCount: p.errors.length,
+		errors: p.errors.slice(0, MAX_ERRORS_SHOWN),
+		sample: p.rows.slice(0, 8).map((r) => ({ code: r.code, name: r.name, type: r.type, parentCode: r.parentCode }))
+	};
+}
