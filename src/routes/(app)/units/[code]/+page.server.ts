@@ -1,6 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
 import { dashboard } from '$lib/server/queries/dashboard.ts';
+import { anomalyCounts } from '$lib/server/queries/anomalies.ts';
+import { rangeFromQuery } from '$lib/domain/figures/presets.ts';
+import { localDay } from '$lib/domain/calendar/days.ts';
 import { getUnit, inScope } from '$lib/server/queries/units.ts';
 import type { PageServerLoad } from './$types';
 
@@ -9,5 +12,7 @@ export const load = (async ({ params, url, locals }) => {
 	const unit = await getUnit(app.database, params.code);
 	if (!unit) error(404, `Không có đơn vị mã ${params.code}`);
 	if (!inScope(unit, locals.user!.scopeCode)) error(403, 'Đơn vị này nằm ngoài phạm vi của bạn');
-	return dashboard(app, unit, url.searchParams);
+	const { range } = rangeFromQuery(url.searchParams, localDay(app.now()));
+	const [d, anomalies] = await Promise.all([dashboard(app, unit, url.searchParams), anomalyCounts(app.database, unit.code, range.from, range.to)]);
+	return { ...d, anomalies };
 }) satisfies PageServerLoad;

@@ -1,0 +1,143 @@
+/**
+ * The admin's yearly calendar overrides (table calendar_overrides): extra days
+ * off and make-up working days, on top of the built-in calendar (the announced
+ * schedules of src/lib/domain/calendar/schedules.ts, else the Labour Code rules).
+ *
+ * A change only affects dossiers received AFTER it: the appointment (dueAt) is
+ * computed once at ingest and stored with the event, so history never moves.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { announcedSchedule, createCalendar, holidaysOfYear } from '../../domain/calendar/index.ts';
+import { isValidDay } from '../../domain/figures/period.ts';
+import type { Database } from '../db/index.ts';
+import { calendarOverrides } from '../db/schema.ts';
+
+export const OVERRIDE_KINDS = ['off', 'working'] as const;
+export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export const DaySchema = z
+	.string({ error: 'Ngày phải có dạng YYYY-MM-DD.' })
+	.trim()
+	.refine((d) => isValidDay(d), { error: (i) => `Ngày phải là một ngày có thật dạng YYYY-MM-DD, nhận được "${String(i.input)}".` })
+	.refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, {
+		error: `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`
+	});
+
+export const YearSchema = z.coerce
+	.number({ error: 'Năm phải là một số.' })
+	.int('Năm phải là số nguyên.')
+	.min(MIN_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`)
+	.max(MAX_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`);
+
+export const SetOverrideSchema = z.object({
+	day: DaySchema,
+	kind: z.enum(OVERRIDE_KINDS, { error: 'Loại phải là "off" (nghỉ) hoặc "working" (làm việc).' }),
+	note: z
+		.string()
+		.trim()
+		.max(200, 'Ghi chú tối đa 200 ký tự.')
+		.refine((s) => !/[\t\r\n]/.test(s), 'Ghi chú không được chứa ký tự tab hay xuống dòng.')
+		.nullish()
+		.transform((s) => (s ? s : null))
+});
+export type SetOverride = z.input<typeof SetOverrideSchema>;
+
+export type Override = { day: string; kind: OverrideKind; note: string | null; updatedAt: string };
+
+/** A day of the year's calendar that differs from a plain Monday–Friday week, with where it comes from. */
+export type CalendarDay = {
+	day: string;
+	/** off: not a working day; working: a (make-up) working day. */
+	kind: OverrideKind;
+	name: string;
+	source: 'announced' | 'rules' | 'override';
+	/** The notice for announced days; the admin's note for overrides. */
+	detail: string | null;
+	/** For built-in days: whether an override changes them. */
+	overridden?: boolean;
+	/** Whether the day is a working day in the end (overrides applied). */
+	working: boolean;
+};
+
+/** Throws a ZodError (with Vietnamese messages) on bad input. */
+export function parseSet(input: unknown): z.output<typeof SetOverrideSchema> {
+	return SetOverrideSchema.parse(input);
+}
+
+export async function listOverrides(database: Database, year?: number): Promise<Override[]> {
+	const y = year === undefined ? undefined : YearSchema.parse(year);
+	const rows = await database.db
+		.select()
+		.from(calendarOverrides)
+		.where(y === undefined ? undefined : sql`${calendarOverrides.day} >= ${`${y}-01-01`}::date and ${calendarOverrides.day} <= ${`${y}-12-31`}::date`)
+		.orderBy(asc(calendarOverrides.day));
+	return rows.map((r) => ({ day: r.day, kind: r.kind as OverrideKind, note: r.note, updatedAt: new Date(r.updatedAt).toISOString() }));
+}
+
+/** Inserts or replaces the override of a day; returns it with the previous one (null if none). */
+export async function setOverride(database: Database, input: SetOverride): Promise<{ override: Override; previous: Override | null }> {
+	const v = parseSet(input);
+	const before = await database.db.select().from(calendarOverrides).where(eq(calendarOverrides.day, v.day));
+	const now = new Date();
+	await database.db
+		.insert(calendarOverrides)
+		.values({ day: v.day, kind: v.kind, note: v.note, updatedAt: now })
+		.onConflictDoUpdate({ target: calendarOverrides.day, set: { kind: v.kind, note: v.note, updatedAt: now } });
+	const prev = before[0];
+	return {
+		override: { day: v.day, kind: v.kind, note: v.note, updatedAt: now.toISOString() },
+		previous: prev ? { day: prev.day, kind: prev.kind as OverrideKind, note: prev.note, updatedAt: new Date(prev.updatedAt).toISOString() } : null
+	};
+}
+
+/** Removes the override of a day; returns the removed one, or null when there was none. */
+export async function removeOverride(database: Database, day: string): Promise<Override | null> {
+	const d = DaySchema.parse(day);
+	const rows = await database.db.delete(calendarOverrides).where(eq(calendarOverrides.day, d)).returning();
+	const r = rows[0];
+	return r ? { day: r.day, kind: r.kind as OverrideKind, note: r.note, updatedAt: new Date(r.updatedAt).toISOString() } : null;
+}
+
+/**
+ * The year's built-in days (announced schedule if the government published one,
+ * else the Labour Code rules) and the admin's overrides, sorted by day; when a
+ * day has both, the built-in entry comes first, marked `overridden`.
+ */
+export async function calendarOfYear(database: Database, year: number): Promise<{ year: number; source: string | null; days: CalendarDay[] }> {
+	const y = YearSchema.parse(year);
+	const overrides = await listOverrides(database, y);
+	const calendar = createCalendar({
+		daysOff: overrides.filter((o) => o.kind === 'off').map((o) => o.day),
+		workingDays: overrides.filter((o) => o.kind === 'working').map((o) => o.day)
+	});
+	const overridden = new Set(overrides.map((o) => o.day));
+	const schedule = announcedSchedule(y);
+	const builtIn: CalendarDay[] = schedule
+		? [
+				...schedule.daysOff.map((h) => ({ day: h.date, kind: 'off' as const, name: h.name, source: 'announced' as const, detail: schedule.source })),
+				...schedule.workingDays.map((h) => ({ day: h.date, kind: 'working' as const, name: h.name, source: 'announced' as const, detail: schedule.source }))
+			].map((d) => ({ ...d, overridden: overridden.has(d.day), working: calendar.isWorkingDay(d.day) }))
+		: holidaysOfYear(y).map((h) => ({
+				day: h.date,
+				kind: 'off' as const,
+				name: h.name,
+				source: 'rules' as const,
+				detail: 'Bộ luật Lao động 2019, Điều 111–112',
+				overridden: overridden.has(h.date),
+				working: calendar.isWorkingDay(h.date)
+			}));
+	const own: CalendarDay[] = overrides.map((o) => ({
+		day: o.day,
+		kind: o.kind,
+		name: o.kind === 'off' ? 'Ngày nghỉ bổ sung' : 'Ngày làm việc bổ sung',
+		source: 'override',
+		detail: o.note,
+		working: calendar.isWorkingDay(o.day)
+	}));
+	const days = [...builtIn, ...own].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.source === 'override' ? 1 : b.source === 'override' ? -1 : 0));
+	return { year: y, source: schedule?.source ?? null, days };
+}

@@ -1,0 +1,99 @@
+/**
+ * Loads the overdue watch for a signed-in user: checks the unit scope, reads the
+ * watchlist (CONTRACT §7, the same query as GET /api/v1/overdue) and the flagged
+ * dossiers, then filters, sorts and counts as the URL says (view.ts).
+ */
+import { error } from '@sveltejs/kit';
+import type { App } from '$lib/server/app.ts';
+import type { Principal } from '$lib/server/auth/roles.ts';
+import { latestSeq } from '$lib/server/ingest/ingest.ts';
+import { anomalyList } from '$lib/server/queries/anomalies.ts';
+import { childOfDescendants, unitPath } from '$lib/server/queries/geo.ts';
+import { watchlist, type WatchItem } from '$lib/server/queries/overdue.ts';
+import { getUnit, inScope, listUnits } from '$lib/server/queries/units.ts';
+import { matches, optionsOf, parseState, sortItems, type Option, type Tab, type WatchState } from './view.ts';
+
+/** Rows sent to the page; the CSV export has them all. */
+export const PAGE_ROWS = 500;
+
+export type ChildCount = { code: string; name: string; own: boolean; overdue: number; atRisk: number; anomalies: number };
+
+export type WatchView = {
+	state: WatchState;
+	unit: { code: string; name: string; type: string };
+	path: { code: string; name: string }[];
+	counts: Record<Tab, number>;
+	perChild: ChildCount[];
+	options: { fields: Option[]; procedures: Option[]; childUnits: { code: string; name: string }[] };
+	items: WatchItem[];
+	total: number;
+	seq: number;
+	generatedAt: string;
+};
+
+type User = Extract<Principal, { kind: 'user' }>;
+
+/** 401 / 400 / 404 / 403 as SvelteKit errors; the state from the URL otherwise. */
+export function stateFor(user: User | null | undefined, params: URLSearchParams): { user: User; state: WatchState } {
+	if (!user) error(401, 'Cần đăng nhập');
+	const parsed = parseState(params);
+	if (!parsed.ok) error(400, parsed.error);
+	return { user, state: { ...parsed.state, unit: parsed.state.unit ?? user.scopeCode } };
+}
+
+export async function loadWatch(app: App, user: User, state: WatchState, rows: number | null = PAGE_ROWS): Promise<WatchView> {
+	const db = app.database;
+	const unit = await getUnit(db, state.unit!);
+	if (!unit) error(404, `Không có đơn vị mã ${state.unit}`);
+	if (!inScope(unit, user.scopeCode)) error(403, 'Đơn vị này nằm ngoài phạm vi của bạn');
+	const now = app.now();
+	const [seq, lists, flagged, children, childMap, path] = await Promise.all([
+		latestSeq(db),
+		watchlist(db, unit.code, now, state.atRiskHours),
+		anomalyList(db, unit.code, { from: state.from ?? null, to: state.to ?? null }, now),
+		listUnits(db, { parent: unit.code }),
+		childOfDescendants(db, unit.code, unit.depth),
+		unitPath(db, unit.ancestors)
+	]);
+	if (state.child && !children.some((c) => c.code === state.child)) error(400, `Tham số \`child\` không hợp lệ: ${state.child} không trực thuộc ${unit.code}`);
+	// The unit's own counter counts under its own code.
+	const childOf = (u: string) => childMap[u] ?? unit.code;
+	const byTab: Record<Tab, WatchItem[]> = { overdue: lists.overdue, atRisk: lists.atRisk, anomalies: flagged };
+
+	const counts = { overdue: 0, atRisk: 0, anomalies: 0 };
+	const per = new Map<string, ChildCount>();
+	const own: ChildCount = { code: unit.code, name: unit.name, own: true, overdue: 0, atRisk: 0, anomalies: 0 };
+	for (const c of children) per.set(c.code, { code: c.code, name: c.name, own: false, overdue: 0, atRisk: 0, anomalies: 0 });
+	for (const tab of ['overdue', 'atRisk', 'anomalies'] as const) {
+		for (const item of byTab[tab]) {
+			if (!matches(item, state, childOf, true)) continue;
+			const k = childOf(item.unit);
+			(per.get(k) ?? own)[tab]++;
+			if (!state.child || k === state.child) counts[tab]++;
+		}
+	}
+	const perChild = [...(own.overdue + own.atRisk + own.anomalies > 0 ? [own] : []), ...per.values()];
+
+	const all = byTab[state.tab];
+	const filtered = sortItems(
+		all.filter((i) => matches(i, state, childOf)),
+		state.sort,
+		state.dir
+	);
+	return {
+		state,
+		unit: { code: unit.code, name: unit.name, type: unit.type },
+		path,
+		counts,
+		perChild,
+		options: {
+			fields: optionsOf(all, (i) => i.field, (i) => i.fieldName),
+			procedures: optionsOf(all, (i) => i.procedure, (i) => i.procedureName),
+			childUnits: children.map((c) => ({ code: c.code, name: c.name }))
+		},
+		items: rows === null ? filtered : filtered.slice(0, rows),
+		total: filtered.length,
+		seq,
+		generatedAt: now.toISOString()
+	};
+}
