@@ -4,6 +4,8 @@ import adapter from '@sveltejs/adapter-node';
 const config = {
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Open pages learn of a new deployment (`updated` from $app/state); the wall display then reloads itself.
+		version: { pollInterval: 60_000 },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -1,6 +1,9 @@
 /**
  * The browser's one live connection: socket.io on the same origin, reconnecting
  * with backoff and resuming with `since` so nothing is lost across a cut.
+ * A refused or unanswered subscribe is retried while the socket stays up, and
+ * the browser coming back online retries at once instead of waiting out the
+ * backoff. `stop()` removes every listener and timer it made.
  */
 import { io, type Socket } from 'socket.io-client';
 
@@ -14,10 +17,20 @@ export type LiveOptions = {
 	period?: { from: string; to: string };
 	metric?: string;
 	token?: string;
+	/** Longest wait between reconnection attempts (ms); 30 s by default. */
+	reconnectionDelayMax?: number;
 	onFeed: (items: FeedItem[]) => void;
 	onFigures?: (msg: FiguresMessage) => void;
 	onResync?: () => void;
+	/** Called when the subscription becomes live (true) or the socket drops (false). */
+	onStatus?: (connected: boolean) => void;
 };
+
+type Ack = { ok: boolean; seq?: number; resync?: boolean; error?: string };
+
+/** How long a subscribe may go unanswered, and the wait before retrying a failed one. */
+const ACK_TIMEOUT_MS = 10_000;
+const RETRY_MS = 5_000;
 
 export class LiveConnection {
 	connected = $state(false);
@@ -26,10 +39,55 @@ export class LiveConnection {
 	error = $state<string | null>(null);
 	#socket: Socket | null = null;
 	#opts: LiveOptions;
+	#retry: ReturnType<typeof setTimeout> | null = null;
+	#onOnline = () => this.#kick();
 
 	constructor(opts: LiveOptions) {
 		this.#opts = opts;
 		this.lastSeq = opts.since;
+	}
+
+	#setConnected(value: boolean): void {
+		if (this.connected === value) return;
+		this.connected = value;
+		this.#opts.onStatus?.(value);
+	}
+
+	#subscribe(): void {
+		const socket = this.#socket;
+		if (!socket?.connected) return;
+		const o = this.#opts;
+		socket
+			.timeout(ACK_TIMEOUT_MS)
+			.emit('subscribe', { unit: o.unit, since: this.lastSeq || undefined, period: o.period, metric: o.metric }, (err: Error | null, ack: Ack) => {
+				if (socket !== this.#socket) return;
+				if (err || !ack?.ok) {
+					this.error = err ? 'no answer to subscribe' : (ack?.error ?? 'subscribe refused');
+					this.#scheduleRetry();
+					return;
+				}
+				this.error = null;
+				this.lastUpdate = new Date();
+				if (typeof ack.seq === 'number' && ack.seq > this.lastSeq) this.lastSeq = ack.seq;
+				this.#setConnected(true);
+				if (ack.resync) o.onResync?.();
+			});
+	}
+
+	#scheduleRetry(): void {
+		if (this.#retry) clearTimeout(this.#retry);
+		this.#retry = setTimeout(() => {
+			this.#retry = null;
+			this.#subscribe();
+		}, RETRY_MS);
+	}
+
+	/** The network is back: try now rather than after the current backoff delay. */
+	#kick(): void {
+		const socket = this.#socket;
+		if (!socket || socket.connected) return;
+		socket.disconnect();
+		socket.connect();
 	}
 
 	start(): void {
@@ -38,30 +96,14 @@ export class LiveConnection {
 			transports: ['websocket'],
 			auth: o.token ? { token: o.token } : undefined,
 			reconnectionDelay: 1000,
-			reconnectionDelayMax: 30_000,
+			reconnectionDelayMax: o.reconnectionDelayMax ?? 30_000,
 			randomizationFactor: 0.5
 		});
 		this.#socket = socket;
-		socket.on('connect', () => {
-			socket.emit(
-				'subscribe',
-				{ unit: o.unit, since: this.lastSeq || undefined, period: o.period, metric: o.metric },
-				(ack: { ok: boolean; seq?: number; resync?: boolean; error?: string }) => {
-					if (!ack?.ok) {
-						this.error = ack?.error ?? 'subscribe refused';
-						return;
-					}
-					this.error = null;
-					this.connected = true;
-					this.lastUpdate = new Date();
-					if (ack.resync) o.onResync?.();
-					if (typeof ack.seq === 'number' && ack.seq > this.lastSeq) this.lastSeq = ack.seq;
-				}
-			);
-		});
-		socket.on('disconnect', () => (this.connected = false));
+		socket.on('connect', () => this.#subscribe());
+		socket.on('disconnect', () => this.#setConnected(false));
 		socket.on('connect_error', (err) => {
-			this.connected = false;
+			this.#setConnected(false);
 			this.error = err.message;
 		});
 		socket.on('feed', (items: FeedItem[]) => {
@@ -75,9 +117,13 @@ export class LiveConnection {
 			this.lastUpdate = new Date();
 			o.onFigures?.(msg);
 		});
+		if (typeof window !== 'undefined') window.addEventListener('online', this.#onOnline);
 	}
 
 	stop(): void {
+		if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
+		if (this.#retry) clearTimeout(this.#retry);
+		this.#retry = null;
 		this.#socket?.removeAllListeners();
 		this.#socket?.disconnect();
 		this.#socket = null;

@@ -1,42 +1,137 @@
-/** What a wall display shows: today's counters, this month's league table and map, the latest flow. */
-import { localDay } from '../../domain/calendar/days.ts';
+/**
+ * What a wall display shows (CONTRACT §6, DESIGN "Wall display"): today's
+ * counters, this month's league table and map, the last 7 days, the overdue
+ * picture and the latest flow. `displayData` is the first paint (with the map
+ * shapes), `displayPanels` the same without the static map (for resyncs and
+ * periodic refreshes), `displayLive` the small part refreshed on every burst.
+ */
+import { sql } from 'drizzle-orm';
+import { addDays, localDay } from '../../domain/calendar/days.ts';
 import { presetRange } from '../../domain/figures/presets.ts';
+import { buildWallMap, type GeoFeature, type WallMap } from '../../components/display/shapes.ts';
 import type { App } from '../app.ts';
+import { verifyKey } from '../auth/keys.ts';
+import { jsonRows } from '../db/json-rows.ts';
 import { latestSeq } from '../ingest/ingest.ts';
 import { recentFeed } from './feed.ts';
 import { childOfDescendants, childrenGeo } from './geo.ts';
 import { getMeta } from './meta.ts';
+import { watchlist } from './overdue.ts';
 import { rankings } from './rankings.ts';
+import { dailySeries } from './series.ts';
 import { summary } from './summary.ts';
-import type { UnitInfo } from './units.ts';
+import { getUnit, inScope, type UnitInfo } from './units.ts';
 
-export async function displayData(app: App, unit: UnitInfo) {
+/** Rows of the flow strip kept by the page (and sent on every refresh). */
+export const FEED_ROWS = 8;
+const OVERDUE_UNITS = 5;
+const OVERDUE_DOSSIERS = 5;
+
+export type DisplayAccess = { ok: true; unit: UnitInfo } | { ok: false; status: 401 | 403 | 404; message: string };
+
+/** A display (or read) key whose scope holds CODE. */
+export async function authorizeDisplay(app: App, token: string | null, code: string): Promise<DisplayAccess> {
+	if (!token) return { ok: false, status: 401, message: 'Thiếu khóa trưng bày (?key=…)' };
+	const key = await verifyKey(app.database, token);
+	if (!key || (key.role !== 'display' && key.role !== 'read')) return { ok: false, status: 401, message: 'Khóa trưng bày không hợp lệ hoặc đã bị thu hồi' };
+	const unit = await getUnit(app.database, code);
+	if (!unit) return { ok: false, status: 404, message: `Không có đơn vị mã "${code}"` };
+	if (!inScope(unit, key.scopeCode)) return { ok: false, status: 403, message: 'Khóa này không được xem đơn vị này' };
+	return { ok: true, unit };
+}
+
+export type OverdueByUnit = { unit: string; name: string; overdue: number; pending: number };
+export type OldestOverdue = { dossier: string; unitName: string; procedureName: string | null; overdueHours: number };
+
+/** Pending dossiers of each child's subtree, and how many of them are past their first deadline. */
+async function overdueByChild(app: App, unit: UnitInfo, now: Date): Promise<OverdueByUnit[]> {
+	const child = unit.depth + 2; // ancestors[] is 1-based and holds the unit itself at depth + 1
+	const rows = await jsonRows<OverdueByUnit>(
+		app.database,
+		sql`select jsonb_build_object('unit', c.code, 'name', c.name, 'overdue', t.overdue, 'pending', t.pending) as j
+			from (select u.ancestors[${child}] as code,
+					count(*) filter (where d.first_due_at < ${now.toISOString()}::timestamptz) as overdue, count(*) as pending
+				from dossiers d join units u on u.code = d.unit
+				where d.status = 'pending' and d.received and u.ancestors @> array[${unit.code}]::text[] and u.depth > ${unit.depth}
+				group by 1) t
+			join units c on c.code = t.code
+			where t.overdue > 0
+			order by t.overdue desc, c.code
+			limit ${OVERDUE_UNITS}`
+	);
+	return rows.map((r) => ({ ...r, overdue: Number(r.overdue), pending: Number(r.pending) }));
+}
+
+async function oldestOverdue(app: App, unit: UnitInfo, now: Date): Promise<OldestOverdue[]> {
+	const { overdue } = await watchlist(app.database, unit.code, now, 0, OVERDUE_DOSSIERS);
+	return overdue.map((d) => ({ dossier: d.dossier, unitName: d.unitName, procedureName: d.procedureName ?? d.procedure ?? null, overdueHours: d.overdueHours }));
+}
+
+/** Everything but the map shapes: counters, league, trends, overdue, flow. */
+export async function displayPanels(app: App, unit: UnitInfo) {
 	const db = app.database;
 	const now = app.now();
 	const today = localDay(now);
 	const month = presetRange('month', today);
-	const [seq, todaySummary, monthSummary, ranking, geo, feed, demo, childOf] = await Promise.all([
+	const week = { from: addDays(today, -7), to: today };
+	const [seq, todaySummary, ranking, series, byUnit, oldest, feed] = await Promise.all([
 		latestSeq(db),
 		summary(db, unit.code, today, today, now),
-		summary(db, unit.code, month.from, month.to, now),
 		rankings(db, unit, 'onTime', month.from, month.to),
-		childrenGeo(db, unit.code),
-		recentFeed(db, unit.code, 12),
-		getMeta(db, 'demo'),
-		childOfDescendants(db, unit.code, unit.depth)
+		dailySeries(db, unit.code, week.from, week.to),
+		overdueByChild(app, unit, now),
+		oldestOverdue(app, unit, now),
+		recentFeed(db, unit.code, FEED_ROWS)
 	]);
 	return {
-		unit: { code: unit.code, name: unit.name },
 		today,
 		month,
+		week,
 		seq,
 		todaySummary,
-		monthSummary,
 		rankings: ranking.items,
-		geo,
+		series,
+		overdue: { byUnit: byUnit, oldest },
 		feed,
-		childOf,
-		demo: demo !== null,
 		generatedAt: now.toISOString()
 	};
 }
+
+export type DisplayPanels = Awaited<ReturnType<typeof displayPanels>>;
+
+/** Projected maps by unit, reused while the geometry is unchanged (a few units at most: one per wall). */
+const maps = new Map<string, { json: string; map: WallMap }>();
+function wallMapOf(code: string, features: GeoFeature[]): WallMap {
+	const json = JSON.stringify(features);
+	const hit = maps.get(code);
+	if (hit && hit.json === json) return hit.map;
+	const map = buildWallMap(features);
+	if (maps.size >= 32) maps.clear();
+	maps.set(code, { json, map });
+	return map;
+}
+
+/** The first paint: the panels, plus the map shapes and the names needed to light the map. */
+export async function displayData(app: App, unit: UnitInfo) {
+	const [panels, geo, demo, childOf] = await Promise.all([
+		displayPanels(app, unit),
+		childrenGeo(app.database, unit.code),
+		getMeta(app.database, 'demo'),
+		childOfDescendants(app.database, unit.code, unit.depth)
+	]);
+	return { ...panels, unit: { code: unit.code, name: unit.name }, map: wallMapOf(unit.code, geo.features), childOf, demo: demo !== null };
+}
+
+/** What changes with every event: the newest flow rows and today's counters. */
+export async function displayLive(app: App, unit: UnitInfo) {
+	const now = app.now();
+	const today = localDay(now);
+	const [seq, todaySummary, feed] = await Promise.all([
+		latestSeq(app.database),
+		summary(app.database, unit.code, today, today, now),
+		recentFeed(app.database, unit.code, FEED_ROWS)
+	]);
+	return { today, seq, todaySummary, feed, generatedAt: now.toISOString() };
+}
+
+export type DisplayLive = Awaited<ReturnType<typeof displayLive>>;
