@@ -26,6 +26,15 @@ test('events sent over real HTTP show in the summary; duplicates are safe', asyn
 	expect(s.received).toMatchObject({ total: 2, new: 2, online: 1, direct: 1, onlineFull: 1 });
 	expect(s.resolved).toMatchObject({ total: 1, early: 1 });
 	expect(s.pending).toMatchObject({ total: 1, overdue: 1 });
+
+	// Resolved late in April: March stays as it was, and no later period of the shared e2e data carries it over.
+	const late = [{ id: 'api-4', type: 'dossier.resolved', at: '2024-04-02T10:00:00+07:00', unit: '38002', dossier: 'API-2' }];
+	expect((await request.post('/api/v1/events', { headers: { authorization: `Bearer ${ingest}` }, data: { events: late } })).status()).toBe(200);
+	const april = await (await request.get('/api/v1/summary?unit=38&from=2024-04-01&to=2024-04-30', { headers: { authorization: `Bearer ${read}` } })).json();
+	expect(april.received).toMatchObject({ new: 0, carriedOver: 1 });
+	expect(april.resolved).toMatchObject({ total: 1, overdue: 1 });
+	const march = await (await request.get('/api/v1/summary?unit=38&from=2024-03-01&to=2024-03-31', { headers: { authorization: `Bearer ${read}` } })).json();
+	expect(march).toEqual(s);
 });
 
 test('the API refuses without a key and beyond the limits; pages need a login', async ({ request }) => {

@@ -1,0 +1,97 @@
+/**
+ * Everything the /reports page shows for one unit and period, computed by the
+ * same functions as the API (summary, received-resolved), so the page's
+ * numbers equal GET /api/v1/summary and /api/v1/reports/received-resolved.
+ */
+import { z } from 'zod';
+import { localDay } from '../../domain/calendar/days.ts';
+import { compare } from '../../domain/report/comparison.ts';
+import { narrative } from '../../domain/report/narrative.ts';
+import { parsePeriod, periodLabel, REPORT_KINDS, sameLastYear, shiftPeriod, type PeriodChoice } from '../../domain/report/periods.ts';
+import type { App } from '../app.ts';
+import { loadCalendar } from './calendar.ts';
+import { unitPath } from './geo.ts';
+import { mergerNotes } from './merger-notes.ts';
+import { getMeta, type DemoInfo } from './meta.ts';
+import { receivedResolved } from './received-resolved.ts';
+import { breakdown, sumRows, topProcedures } from './report-breakdown.ts';
+import { lateDossiers } from './report-late.ts';
+import { summary } from './summary.ts';
+import { getUnit, inScope, type UnitInfo } from './units.ts';
+
+/** The page's URL parameters; an empty value counts as absent. */
+export const ReportQuery = z.object({
+	unit: z.string().trim().min(1).max(64, 'Mã đơn vị quá dài').optional(),
+	p: z.enum(REPORT_KINDS, { error: 'Loại kỳ phải là month, quarter, year, reporting hoặc custom' }).optional(),
+	from: z.string().optional(),
+	to: z.string().optional()
+});
+
+export type ReportRequest = { unit: UnitInfo; choice: PeriodChoice };
+export type ReportRequestError = { status: 400 | 403 | 404; message: string };
+
+/** Validate the URL parameters against the user's scope: the unit (default: the scope itself) and the period. */
+export async function resolveReportRequest(
+	app: App,
+	scopeCode: string,
+	params: URLSearchParams
+): Promise<{ ok: true; value: ReportRequest } | { ok: false; error: ReportRequestError }> {
+	const raw = Object.fromEntries(['unit', 'p', 'from', 'to'].map((k) => [k, params.get(k) || undefined]));
+	const parsed = ReportQuery.safeParse(raw);
+	if (!parsed.success) return { ok: false, error: { status: 400, message: parsed.error.issues.map((i) => i.message).join('; ') } };
+	const q = parsed.data;
+	const period = parsePeriod({ p: q.p, from: q.from, to: q.to }, localDay(app.now()));
+	if (!period.ok) return { ok: false, error: { status: 400, message: period.error } };
+	const code = q.unit ?? scopeCode;
+	const unit = await getUnit(app.database, code);
+	if (!unit) return { ok: false, error: { status: 404, message: `Không có đơn vị mã ${code}` } };
+	if (!inScope(unit, scopeCode)) return { ok: false, error: { status: 403, message: 'Đơn vị này nằm ngoài phạm vi của bạn' } };
+	return { ok: true, value: { unit, choice: period.value } };
+}
+
+export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice, scopeCode: string) {
+	const db = app.database;
+	const now = app.now();
+	const { kind, range } = choice;
+	const prev = shiftPeriod(kind, range, -1);
+	const lastYear = sameLastYear(range);
+	const [table, current, previous, yearAgo, byField, procedures, calendar, path, mergers, demo] = await Promise.all([
+		receivedResolved(db, unit, range.from, range.to, now),
+		summary(db, unit.code, range.from, range.to, now),
+		summary(db, unit.code, prev.from, prev.to, now),
+		summary(db, unit.code, lastYear.from, lastYear.to, now),
+		breakdown(db, unit.code, range.from, range.to, now, 'field'),
+		topProcedures(db, unit.code, range.from, range.to, now, 10),
+		loadCalendar(db),
+		unitPath(db, unit.ancestors),
+		mergerNotes(db, unit.code, range.from),
+		getMeta<DemoInfo>(db, 'demo')
+	]);
+	const late = await lateDossiers(db, unit.code, range.from, range.to, now, calendar);
+	const scopeIndex = unit.ancestors.indexOf(scopeCode);
+	return {
+		unit: { code: unit.code, name: unit.name, type: unit.type },
+		/** Breadcrumbs from the user's scope down to the unit. */
+		path: path.slice(Math.max(0, scopeIndex)),
+		kind,
+		range,
+		label: periodLabel(kind, range, 'vi'),
+		labelEn: periodLabel(kind, range, 'en'),
+		prev,
+		lastYear,
+		today: localDay(now),
+		generatedAt: now.toISOString(),
+		demo: demo !== null,
+		table: { rows: table.rows, total: table.total },
+		summary: current,
+		comparison: compare(current, previous, yearAgo),
+		byField: { rows: byField, total: sumRows(byField) },
+		procedures,
+		late,
+		narrative: narrative({ summary: current, flags: { phantomOverdue: late.flags.phantomOverdue, noApology: late.flags.noApology } }),
+		mergers: mergers.predecessors,
+		mergedInto: mergers.mergedInto
+	};
+}
+
+export type ReportPageData = Awaited<ReturnType<typeof reportPage>>;

@@ -1,0 +1,12 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app.ts';
+import { reportPage, resolveReportRequest } from '$lib/server/queries/report-page.ts';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ url, locals }) => {
+	const app = await getApp();
+	const scope = locals.user!.scopeCode;
+	const r = await resolveReportRequest(app, scope, url.searchParams);
+	if (!r.ok) error(r.error.status, r.error.message);
+	return reportPage(app, r.value.unit, r.value.choice, scope);
+}) satisfies PageServerLoad;
