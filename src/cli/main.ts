@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createAppFromEnv, type App } from '../lib/server/app.ts';
 import { DataDirLockedError } from '../lib/server/db/lock.ts';
 import { createKey } from '../lib/server/auth/keys.ts';
+import { audit } from '../lib/server/auth/audit.ts';
 import { createUser, generatePassword } from '../lib/server/auth/users.ts';
 import { KEY_ROLES, USER_ROLES, type KeyRole, type UserRole } from '../lib/server/auth/roles.ts';
 import { rebuild } from '../lib/server/ingest/rebuild.ts';
@@ -22,7 +23,13 @@ const USAGE = `usage: npm run cli -- <command>
   users create --username U --role admin|supervisor|unit --scope CODE   (password from PASSWORD or generated)
   rebuild                                             recompute every projection from the stored events`;
 
-class UsageError extends Error {}
+import { UsageError, type CommandGroup } from './usage.ts';
+
+/** Command groups kept in their own modules. */
+const GROUPS: Record<string, () => Promise<CommandGroup>> = {
+	calendar: async () => (await import('./calendar.ts')).default,
+	mergers: async () => (await import('./mergers.ts')).default
+};
 
 function need(values: Record<string, unknown>, name: string): string {
 	const v = values[name];
@@ -33,6 +40,14 @@ function need(values: Record<string, unknown>, name: string): string {
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
 	if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
 	return value as T;
+}
+
+function isMergerFile(file: string): boolean {
+	try {
+		return /^\ufeff?\s*old_code\b/i.test(readFileSync(file, 'utf8').slice(0, 200));
+	} catch {
+		return false;
+	}
 }
 
 async function requireUnit(app: App, code: string): Promise<void> {
@@ -53,6 +68,10 @@ function progress(label: string) {
 
 async function run(app: App, argv: string[]): Promise<number> {
 	const [group, action, ...rest] = argv;
+	if (group in GROUPS) return (await GROUPS[group]()).run(app, argv.slice(1));
+	// A merger mapping given to `units import` (recognised by its header) or `units merge` goes to `mergers import`.
+	if (group === 'units' && (action === 'merge' || (action === 'import' && rest[0] && isMergerFile(rest[0]))))
+		return (await GROUPS.mergers()).run(app, ['import', ...rest]);
 	const cmd = action && !action.startsWith('-') ? `${group} ${action}` : group;
 	const args = cmd === group ? argv.slice(1) : rest;
 	const { values, positionals } = parseArgs({
@@ -77,6 +96,7 @@ async function run(app: App, argv: string[]): Promise<number> {
 				console.error(`nothing imported: ${result.errors.length} error(s)`);
 				return 1;
 			}
+			await audit(app.database, { actor: 'cli', action: 'units.import', target: basename(file), detail: { imported: result.imported, moved: result.moved, rebuilt: result.rebuilt } });
 			if (result.rebuilt) console.error(`${result.moved} unit(s) moved in the tree: rollups rebuilt`);
 			console.log(`imported ${result.imported} units`);
 			return 0;
@@ -95,6 +115,7 @@ async function run(app: App, argv: string[]): Promise<number> {
 			const role = oneOf<KeyRole>(need(values, 'role'), KEY_ROLES, 'role');
 			await requireUnit(app, scope);
 			const { id, token } = await createKey(app.database, { name, role, scopeCode: scope });
+			await audit(app.database, { actor: 'cli', action: 'key.create', target: id, detail: { name, role, scope } });
 			console.log(`created ${role} key ${id} "${name}" for unit ${scope}; it is shown only once:`);
 			console.log(token);
 			return 0;
@@ -108,6 +129,7 @@ async function run(app: App, argv: string[]): Promise<number> {
 			const given = process.env.PASSWORD;
 			const password = given && given.length > 0 ? given : generatePassword();
 			await createUser(app.database, { username, role, scopeCode: scope, password });
+			await audit(app.database, { actor: 'cli', action: 'user.create', target: username, detail: { role, scope } });
 			console.log(`created ${role} user "${username}" for unit ${scope}`);
 			if (!given) {
 				console.log('generated password (shown only once):');
@@ -129,6 +151,7 @@ async function main(): Promise<number> {
 	const argv = process.argv.slice(2);
 	if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
 		console.log(USAGE);
+		for (const load of Object.values(GROUPS)) console.log((await load()).usage);
 		return argv.length === 0 ? 1 : 0;
 	}
 	let app: App;

@@ -75,6 +75,26 @@ describe.each(BACKENDS)('cli on %s', (backend) => {
 		expect((await cli(['frobnicate'])).code).toBe(1);
 	});
 
+	it('imports unit mergers, refusing a bad mapping by line', async () => {
+		const bad = join(dir, 'bad-mergers.csv');
+		writeFileSync(bad, 'old_code,new_code,effective_date\n46001,46101,2025-07-01\n46002,99999,2025-07-01\n');
+		const r = await cli(['mergers', 'import', bad]);
+		expect(r.code).toBe(1);
+		expect(r.err).toMatch(/line 3: unknown new_code "99999"/);
+		expect((await cli(['mergers', 'list'])).out).toBe('');
+		const good = join(dir, 'mergers.csv');
+		writeFileSync(good, '46001,46101,2025-07-01\n46002,46101,2025-07-01\n');
+		const ok = await cli(['mergers', 'import', good]);
+		expect(ok.code).toBe(0);
+		expect(ok.last).toBe('imported 2 mergers');
+		expect((await cli(['mergers', 'list'])).out).toBe('46001\t46101\t2025-07-01\n46002\t46101\t2025-07-01\n');
+		expect((await cli(['units', 'list', '--parent', '46101'])).out).toBe('46001\tXã An\tcommune\n46002\tXã Bình\tcommune\n');
+		// the same mapping through `units import` (recognised by its header) is idempotent
+		const withHeader = join(dir, 'mergers-header.csv');
+		writeFileSync(withHeader, 'old_code,new_code,effective_date\n46003,46101,2025-07-01\n');
+		expect((await cli(['units', 'import', withHeader])).last).toBe('imported 1 mergers');
+	});
+
 	it.runIf(backend === 'pglite')('refuses the embedded database while a server holds it', async () => {
 		const dataDir = join(dir, 'data');
 		const holder = spawn(

@@ -11,6 +11,7 @@ import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { lockedTransaction } from '../ingest/lock.ts';
 import { rebuildIn, type Progress } from '../ingest/rebuild.ts';
+import { loadMergers } from './mergers.ts';
 
 const CHUNK = 1000;
 
@@ -44,6 +45,15 @@ async function moveExisting(database: Database, tx: Db, moved: { code: string; a
 	}
 }
 
+function inCycle(links: Map<string, { parentCode: string | null }>, code: string): boolean {
+	const seen = new Set<string>();
+	for (let c: string | null = code; c !== null; c = links.get(c)?.parentCode ?? null) {
+		if (seen.has(c)) return true;
+		seen.add(c);
+	}
+	return false;
+}
+
 export async function importUnits(database: Database, fileName: string, text: string, onProgress?: Progress): Promise<ImportResult> {
 	return lockedTransaction(database, async (tx) => {
 		const existing = await jsonRows<Existing>(
@@ -55,8 +65,19 @@ export async function importUnits(database: Database, fileName: string, text: st
 		const prepared = prepareUnitsImport(fileName, text, existingMap);
 		if (prepared.errors.length > 0) return { ok: false as const, errors: prepared.errors };
 
+		// A merged unit stays under its successor whatever parent a later unit list gives it (see mergers.ts).
+		const successor = new Map((await loadMergers(database, tx)).map((m) => [m.oldCode, m.newCode]));
 		const links = new Map(existing.map((u) => [u.code, { code: u.code, parentCode: u.parent }]));
-		for (const r of prepared.rows) links.set(r.code, { code: r.code, parentCode: r.parentCode });
+		for (const r of prepared.rows) {
+			r.parentCode = successor.get(r.code) ?? r.parentCode;
+			links.set(r.code, { code: r.code, parentCode: r.parentCode });
+		}
+		const cycles = prepared.rows.filter((r) => successor.has(r.code) && inCycle(links, r.code));
+		if (cycles.length > 0)
+			return {
+				ok: false as const,
+				errors: cycles.map((r) => ({ line: r.line, feature: r.feature, message: `unit "${r.code}" was merged into "${r.parentCode}", which this file places inside it` }))
+			};
 		const ancestors = buildAncestors([...links.values()]);
 
 		const rows = prepared.rows;
