@@ -61,7 +61,12 @@ const vi = {
 	verb_feedback_resolved: 'xử lý phản ánh, kiến nghị',
 	verb_overdue: 'hồ sơ quá hạn',
 	legend: 'Chú giải',
-	noValue: 'chưa có dữ liệu'
+	noValue: 'chưa có dữ liệu',
+	nav_overview: 'Tổng quan',
+	nav_overdue: 'Theo dõi quá hạn',
+	nav_reports: 'Báo cáo',
+	nav_admin: 'Quản trị',
+	nav_account: 'Tài khoản'
 };
 
 const en: typeof vi = {
@@ -124,7 +129,12 @@ const en: typeof vi = {
 	verb_feedback_resolved: 'resolved feedback',
 	verb_overdue: 'dossier overdue',
 	legend: 'Legend',
-	noValue: 'no data'
+	noValue: 'no data',
+	nav_overview: 'Overview',
+	nav_overdue: 'Overdue watch',
+	nav_reports: 'Reports',
+	nav_admin: 'Admin',
+	nav_account: 'Account'
 };
 
 export type Strings = typeof vi;
