@@ -30,6 +30,7 @@ const e2e = want('e2e') ? run(bin('playwright'), ['test', '--reporter=list,json'
 
 let passed = 0;
 let failed = 0;
+let flaky = 0;
 if (existsSync(vitestJson)) {
 	const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
 	passed += v.numPassedTests ?? 0;
@@ -37,10 +38,11 @@ if (existsSync(vitestJson)) {
 }
 if (existsSync(e2eJson)) {
 	const p = JSON.parse(readFileSync(e2eJson, 'utf8'));
-	passed += p.stats?.expected ?? 0;
-	failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
+	passed += (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0);
+	failed += p.stats?.unexpected ?? 0;
+	flaky += p.stats?.flaky ?? 0;
 }
 if (vitest !== 0 && failed === 0) failed = 1; // a runner that crashed before reporting
 if (e2e !== 0 && failed === 0) failed = 1;
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
+console.log(`\ntests: ${passed} passed, ${failed} failed${flaky ? ` (${flaky} passed only on retry: see the Playwright report above)` : ''}`);
 process.exit(vitest !== 0 ? vitest : e2e);
