@@ -147,11 +147,15 @@ async function run(app: App, argv: string[]): Promise<number> {
 	}
 }
 
+async function fullUsage(): Promise<string> {
+	const groups = await Promise.all(Object.values(GROUPS).map(async (load) => (await load()).usage));
+	return [USAGE, ...groups].join('\n');
+}
+
 async function main(): Promise<number> {
 	const argv = process.argv.slice(2);
 	if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
-		console.log(USAGE);
-		for (const load of Object.values(GROUPS)) console.log((await load()).usage);
+		console.log(await fullUsage());
 		return argv.length === 0 ? 1 : 0;
 	}
 	let app: App;
@@ -168,7 +172,9 @@ async function main(): Promise<number> {
 		return await run(app, argv);
 	} catch (err) {
 		if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-			console.error(`error: ${(err as Error).message}\n\n${USAGE}`);
+			// A group's own mistakes show that group's lines; anything else the whole list.
+			const group = argv[0] in GROUPS ? `usage: npm run cli -- <command>\n${(await GROUPS[argv[0]]()).usage}` : await fullUsage();
+			console.error(`error: ${(err as Error).message}\n\n${group}`);
 			return 1;
 		}
 		if (err instanceof Error && /already exists|password must/.test(err.message)) {

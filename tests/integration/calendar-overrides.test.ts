@@ -196,6 +196,9 @@ describe.each(BACKENDS)('cli calendar on %s', (backend) => {
 			const r = await cli(args);
 			expect(r.code, args.join(' ')).toBe(1);
 			expect(r.err, args.join(' ')).toMatch(message);
+			// The usage shown is the calendar group's, not the top-level list.
+			expect(r.err, args.join(' ')).toMatch(/calendar set YYYY-MM-DD off\|working/);
+			expect(r.err, args.join(' ')).not.toMatch(/units import FILE/);
 		}
 		expect(lines((await cli(['list', '--year', '2024'])).out).some((c) => c[2] === 'override')).toBe(false);
 	});
