@@ -106,6 +106,31 @@ describe.each(BACKENDS)('unit mergers on %s', (backend) => {
 		expect(report.json.total.received.total).toBe(span.received.total);
 	});
 
+	it('ranks and maps a merged unit only while it existed', async () => {
+		const ranked = async (from: string, to: string) => {
+			const r = await request(t.app, 'GET', `/api/v1/rankings?parent=77100&metric=onTime&from=${from}&to=${to}`, { token: read });
+			expect(r.status, r.text).toBe(200);
+			return r.json.items.map((i: { unit: string; n: number }) => [i.unit, i.n]);
+		};
+		// June: the predecessors were still counters of their own
+		expect((await ranked('2025-06-01', '2025-06-30')).sort()).toEqual([
+			['77001', 1],
+			['77002', 1]
+		]);
+		// a period spanning the merger still shows what they did before it
+		expect((await ranked('2025-06-15', '2025-07-31')).sort()).toEqual([
+			['77001', 0],
+			['77002', 1]
+		]);
+		// after the merger they are gone from the ranking and from the map
+		expect(await ranked('2025-07-01', '2025-07-31')).toEqual([]);
+		const geo = await request(t.app, 'GET', '/api/v1/units/77100/geo?level=children', { token: read });
+		expect(geo.status, geo.text).toBe(200);
+		expect(geo.json.features).toEqual([]);
+		const province = await request(t.app, 'GET', '/api/v1/rankings?parent=77&metric=onTime&from=2025-07-01&to=2025-07-31', { token: read });
+		expect(province.json.items.map((i: { unit: string }) => i.unit).sort()).toEqual(['771', '77100']);
+	});
+
 	it('keeps the merger through a rebuild and a later unit list, and says who merged into whom', async () => {
 		const span = await summary('77100', '2025-06-01', '2025-07-31');
 		await rebuild(t.app.database);

@@ -2,6 +2,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
+import { localDay } from '../../domain/calendar/days.ts';
+import { notMergedBy } from './units.ts';
 
 export type UnitFeature = {
 	type: 'Feature';
@@ -9,14 +11,15 @@ export type UnitFeature = {
 	properties: { code: string; name: string; type: string; lat: number | null; lon: number | null };
 };
 
-export async function childrenGeo(database: Database, code: string): Promise<{ type: 'FeatureCollection'; features: UnitFeature[] }> {
+/** The children as they are today: a unit merged into a successor is drawn as part of it, not over it. */
+export async function childrenGeo(database: Database, code: string, now = new Date()): Promise<{ type: 'FeatureCollection'; features: UnitFeature[] }> {
 	const features = await jsonRows<UnitFeature>(
 		database,
 		sql`select jsonb_build_object('type', 'Feature',
 				'geometry', coalesce(geometry, case when lat is not null and lon is not null
 					then jsonb_build_object('type', 'Point', 'coordinates', jsonb_build_array(lon, lat)) end),
 				'properties', jsonb_build_object('code', code, 'name', name, 'type', type, 'lat', lat, 'lon', lon)) as j
-			from units where parent_code = ${code} order by code`
+			from units where parent_code = ${code} and ${notMergedBy(localDay(now))} order by code`
 	);
 	return { type: 'FeatureCollection', features };
 }

@@ -1,4 +1,8 @@
-/** GET /api/v1/rankings (CONTRACT §5): descendants ranked by the lower Wilson bound of a rate. */
+/**
+ * GET /api/v1/rankings (CONTRACT §5): descendants ranked by the lower Wilson
+ * bound of a rate. A unit merged away before the period began is not ranked
+ * (it would only sit last with n = 0); its history counts for its successor.
+ */
 import type { Metric } from '../../domain/figures/metrics.ts';
 import { rankUnits, type RankingItem } from '../../domain/ranking/rank.ts';
 import type { Database } from '../db/index.ts';
@@ -13,7 +17,7 @@ export async function rankings(
 	to: string,
 	level = 1
 ): Promise<{ items: RankingItem[] }> {
-	const units = await descendantsAtLevel(database, parent, level);
+	const units = await descendantsAtLevel(database, parent, level, from);
 	const counters = await periodCountersByUnit(database, units.map((u) => u.code), from, to);
 	return { items: rankUnits(units.map((u) => ({ unit: u.code, name: u.name, counters: counters.get(u.code)! })), metric) };
 }

@@ -18,14 +18,26 @@ export function inScope(unit: UnitInfo, scopeCode: string): boolean {
 	return unit.ancestors.includes(scopeCode);
 }
 
-/** Descendants exactly `level` levels below `code` (level 1 = children), sorted by code. */
-export async function descendantsAtLevel(database: Database, parent: UnitInfo, level: number): Promise<UnitInfo[]> {
+/**
+ * Descendants exactly `level` levels below `code` (level 1 = children), sorted
+ * by code. With `existingOn` (a day), units merged into a successor on or
+ * before that day are left out: they no longer existed then (their history
+ * counts for the successor).
+ */
+export async function descendantsAtLevel(database: Database, parent: UnitInfo, level: number, existingOn?: string): Promise<UnitInfo[]> {
+	const existing = existingOn ? sql`and ${notMergedBy(existingOn)}` : sql``;
 	return jsonRows<UnitInfo>(
 		database,
 		sql`select ${UNIT_JSON} as j from units
-			where ancestors @> array[${parent.code}]::text[] and depth = ${parent.depth + level}
+			where ancestors @> array[${parent.code}]::text[] and depth = ${parent.depth + level} ${existing}
 			order by code`
 	);
+}
+
+/** SQL condition on `units.code`: not merged into a successor on or before `day` (a date, or SQL such as current_date). */
+export function notMergedBy(day: string | ReturnType<typeof sql>) {
+	const d = typeof day === 'string' ? sql`${day}::date` : day;
+	return sql`not exists (select 1 from unit_mergers m where m.old_code = units.code and m.effective_date <= ${d})`;
 }
 
 export type UnitListItem = { code: string; name: string; type: string; parent: string | null; children: number };
