@@ -65,4 +65,7 @@ test('overview: login, figures equal the API, live event without reload, drill-d
 	await page.locator('[data-testid=map] path.leaflet-interactive').first().click();
 	await expect(page).toHaveURL(/\/units\/3800[123]/);
 	await expect(page.getByTestId('kpi-received')).toBeVisible();
+	// a commune has no sub-units: a note instead of an empty map and ranking
+	await expect(page.getByTestId('leaf-note')).toBeVisible();
+	await expect(page.getByTestId('map')).toHaveCount(0);
 });

@@ -11,6 +11,14 @@ export const fmtPct = (x: number | null) => (x === null || Number.isNaN(x) ? 'â€
 export const fmtDate = (d: Date | string) => date.format(typeof d === 'string' ? new Date(d) : d);
 export const fmtTime = (d: Date | string) => time.format(typeof d === 'string' ? new Date(d) : d);
 export const fmtTimeSec = (d: Date | string) => timeSec.format(typeof d === 'string' ? new Date(d) : d);
+/** dd/MM/yyyy HH:mm */
+export const fmtDateTime = (d: Date | string) => `${fmtDate(d)} ${fmtTime(d)}`;
+/** A feed entry's time: HH:mm when it is today (Asia/Ho_Chi_Minh), dd/MM HH:mm when it is from an earlier day. */
+export function fmtFeedTime(d: Date | string, now: Date = new Date()): string {
+	const at = typeof d === 'string' ? new Date(d) : d;
+	const day = date.format(at);
+	return day === date.format(now) ? time.format(at) : `${day.slice(0, 5)} ${time.format(at)}`;
+}
 /** 'YYYY-MM-DD' â†’ 'dd/MM/yyyy' without time-zone arithmetic. */
 export const fmtDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 

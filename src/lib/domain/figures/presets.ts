@@ -58,6 +58,29 @@ export function previousRange(r: Range): Range {
 	return { from: addDays(r.from, -len), to: addDays(r.from, -1) };
 }
 
+/** `day` moved back `months` calendar months, kept inside the month (31 March − 1 month = 28/29 February). */
+function monthsBack(day: string, months: number): string {
+	const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 - months;
+	const y = Math.floor(index / 12);
+	const m = (index % 12) + 1;
+	return `${y}-${pad(m)}-${pad(Math.min(Number(day.slice(8, 10)), lastDayOfMonth(y, m)))}`;
+}
+
+/**
+ * What a period is compared with: the previous period (previousRange), but
+ * while the period is still running (it contains today and goes beyond it)
+ * only as far into the previous period as today is into this one, so that
+ * month-to-date meets the same days of last month instead of a whole month.
+ */
+export function comparisonRange(r: Range, today: string): Range {
+	const prev = previousRange(r);
+	if (today < r.from || today >= r.to) return prev;
+	const byMonths = r.from.endsWith('-01') && prev.from.endsWith('-01') && prev.to === monthRange(Number(prev.to.slice(0, 4)), Number(prev.to.slice(5, 7)), 1).to;
+	const monthsApart = (Number(r.from.slice(0, 4)) - Number(prev.from.slice(0, 4))) * 12 + Number(r.from.slice(5, 7)) - Number(prev.from.slice(5, 7));
+	const cut = byMonths ? monthsBack(today, monthsApart) : addDays(today, -(daysBetween(r.from, r.to) + 1));
+	return { from: prev.from, to: cut < prev.to ? cut : prev.to };
+}
+
 /** Read the period from URL parameters (p, from, to), falling back to this month. */
 export function rangeFromQuery(params: URLSearchParams, today: string): { preset: Preset; range: Range } {
 	const p = params.get('p') as Preset | null;

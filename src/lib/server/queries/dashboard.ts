@@ -5,7 +5,7 @@
  */
 import { localDay, addDays } from '../../domain/calendar/days.ts';
 import { METRICS, type Metric } from '../../domain/figures/metrics.ts';
-import { previousRange, rangeFromQuery } from '../../domain/figures/presets.ts';
+import { comparisonRange, previousRange, rangeFromQuery } from '../../domain/figures/presets.ts';
 import type { App } from '../app.ts';
 import { recentFeed } from './feed.ts';
 import { childOfDescendants, childrenGeo, unitPath } from './geo.ts';
@@ -21,12 +21,12 @@ export async function dashboard(app: App, unit: UnitInfo, params: URLSearchParam
 	const now = app.now();
 	const today = localDay(now);
 	const { preset, range } = rangeFromQuery(params, today);
-	const prev = previousRange(range);
+	const prev = comparisonRange(range, today);
 	const m = params.get('m');
 	const metric: Metric = m && (METRICS as readonly string[]).includes(m) ? (m as Metric) : 'onTime';
-	// Trends: the period itself, at least the last 30 days for short periods, at most a year.
-	const seriesFrom = preset === 'today' ? addDays(today, -29) : range.from < addDays(range.to, -365) ? addDays(range.to, -365) : range.from;
+	// Trends: the period itself (up to today), at least the 30 days that end there, at most a year.
 	const seriesTo = range.to > today ? today : range.to;
+	const seriesFrom = range.from > addDays(seriesTo, -29) ? addDays(seriesTo, -29) : range.from < addDays(seriesTo, -365) ? addDays(seriesTo, -365) : range.from;
 	const [seq, current, previous, ranking, rankingPrev, now_, geo, series, feed, path, demo, childOf] = await Promise.all([
 		latestSeq(db),
 		summary(db, unit.code, range.from, range.to, now),
@@ -47,6 +47,8 @@ export async function dashboard(app: App, unit: UnitInfo, params: URLSearchParam
 		preset,
 		range,
 		prev,
+		/** true while the period runs: it is compared with as many days of the previous one */
+		prevToDate: prev.to !== previousRange(range).to,
 		metric,
 		today,
 		seq,
