@@ -3,19 +3,14 @@
  * remove, the merged view of a year), their effect on dossiers received
  * afterwards only, and `cli calendar …` as a real process on an empty DATA_DIR.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { listAudit } from '../../src/lib/server/auth/audit.ts';
 import { calendarOfYear, listOverrides, removeOverride, setOverride } from '../../src/lib/server/calendar/overrides.ts';
 import { openDatabase } from '../../src/lib/server/db/index.ts';
+import { cliHarness } from './cli-harness.ts';
 import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
-
-const root = new URL('../..', import.meta.url).pathname;
 
 describe.each(BACKENDS)('calendar overrides module on %s', (backend) => {
 	let t: TestDb;
@@ -105,31 +100,10 @@ describe.each(BACKENDS)('calendar overrides module on %s', (backend) => {
 });
 
 describe.each(BACKENDS)('cli calendar on %s', (backend) => {
-	const dir = mkdtempSync(join(tmpdir(), 'mcl-cal-'));
-	let pg: TestDb | null = null;
-	const env = async () => {
-		if (backend === 'postgres' && !pg) {
-			pg = await createTestApp('postgres');
-			await pg.app.database.close();
-		}
-		return pg ? { DATABASE_URL: pg.url! } : { DATA_DIR: join(dir, 'data') };
-	};
-	const cli = async (args: string[]) => {
-		const e: NodeJS.ProcessEnv = { ...process.env, ...(await env()) };
-		if (backend === 'pglite') delete e.DATABASE_URL;
-		const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), 'calendar', ...args], { env: e, encoding: 'utf8', cwd: root });
-		return { code: r.status, out: r.stdout, err: r.stderr };
-	};
+	const h = cliHarness(backend, 'mcl-cal-');
+	const cli = (args: string[]) => h.cli(['calendar', ...args]);
 	const lines = (out: string) => out.split('\n').filter(Boolean).map((l) => l.split('\t'));
-	afterAll(async () => {
-		rmSync(dir, { recursive: true, force: true });
-		if (pg) {
-			const { default: postgres } = await import('postgres');
-			const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-			await admin.unsafe(`drop database if exists ${new URL(pg.url!).pathname.slice(1)} with (force)`);
-			await admin.end();
-		}
-	});
+	afterAll(h.cleanup);
 
 	it('lists the built-in days of a year, tab-separated, with their source', async () => {
 		const r = await cli(['list', '--year', '2024']);
@@ -165,8 +139,8 @@ describe.each(BACKENDS)('cli calendar on %s', (backend) => {
 		expect((await cli(['list', '--year', '2024'])).out).not.toContain('2024-12-30');
 		expect((await cli(['remove', '2024-05-04'])).code).toBe(0);
 
-		const e = await env();
-		const database = await openDatabase('DATABASE_URL' in e ? { url: e.DATABASE_URL } : { dataDir: e.DATA_DIR });
+		const e = await h.env();
+		const database = await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.DATA_DIR });
 		try {
 			const log = await listAudit(database, { action: 'calendar' });
 			expect(log.map((a) => [a.actor, a.action, a.target])).toEqual([

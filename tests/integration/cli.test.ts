@@ -1,39 +1,15 @@
 /** The admin CLI as a newcomer runs it: a real process on an empty DATA_DIR (and on PostgreSQL). */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestApp, type TestDb } from './harness.ts';
+import { cliHarness, root } from './cli-harness.ts';
+import { BACKENDS } from './harness.ts';
 import { TREE_CSV } from './units.fixture.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
-
 describe.each(BACKENDS)('cli on %s', (backend) => {
-	const dir = mkdtempSync(join(tmpdir(), 'mcl-cli-'));
-	let pg: TestDb | null = null;
-	const env = async () => {
-		if (backend === 'postgres' && !pg) {
-			pg = await createTestApp('postgres');
-			await pg.app.database.close();
-		}
-		return pg ? { DATABASE_URL: pg.url } : { DATA_DIR: join(dir, 'data') };
-	};
-	const cli = async (args: string[], extra: Record<string, string> = {}) => {
-		const e = { ...process.env, ...(await env()), ...extra };
-		if (backend === 'pglite') delete e.DATABASE_URL;
-		const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { env: e, encoding: 'utf8', cwd: root });
-		return { code: r.status, out: r.stdout, err: r.stderr, last: r.stdout.trim().split('\n').at(-1) ?? '' };
-	};
-	afterAll(async () => {
-		rmSync(dir, { recursive: true, force: true });
-		if (pg) {
-			const { default: postgres } = await import('postgres');
-			const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-			await admin.unsafe(`drop database if exists ${new URL(pg.url!).pathname.slice(1)} with (force)`);
-			await admin.end();
-		}
-	});
+	const { dir, cli, cleanup } = cliHarness(backend, 'mcl-cli-');
+	afterAll(cleanup);
 
 	it('imports units, lists them, creates keys and users, rebuilds', async () => {
 		const file = join(dir, 'units.csv');
