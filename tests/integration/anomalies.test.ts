@@ -99,8 +99,13 @@ describe.each(BACKENDS)('anomalies on %s', (backend) => {
 
 	it('lists flagged dossiers newest received first, with lateness against the first appointment', async () => {
 		const all = await anomalyList(t.app.database, '46', { from: null, to: null }, NOW);
-		expect(all.map((d) => d.dossier)).toEqual(['B2', 'B1', 'N1', 'P2', 'P1', 'S1', 'OLD']);
-		const may = await anomalyList(t.app.database, '46', { from: '2024-05-01', to: '2024-05-31' }, NOW);
+		expect(all.truncated).toBe(false);
+		expect(all.items.map((d) => d.dossier)).toEqual(['B2', 'B1', 'N1', 'P2', 'P1', 'S1', 'OLD']);
+		const cut = await anomalyList(t.app.database, '46', { from: null, to: null }, NOW, 7);
+		expect([cut.truncated, cut.items.length]).toEqual([false, 7]);
+		const cutShort = await anomalyList(t.app.database, '46', { from: null, to: null }, NOW, 3);
+		expect([cutShort.truncated, cutShort.items.map((d) => d.dossier)]).toEqual([true, ['B2', 'B1', 'N1']]);
+		const may = (await anomalyList(t.app.database, '46', { from: '2024-05-01', to: '2024-05-31' }, NOW)).items;
 		expect(may.map((d) => d.dossier)).toEqual(['B1', 'N1', 'P2', 'P1', 'S1']);
 		const p1 = may.find((d) => d.dossier === 'P1')!;
 		// resolved 13/5 09:00, due 10/5 17:00 → 64 h late
@@ -129,5 +134,9 @@ describe.each(BACKENDS)('anomalies on %s', (backend) => {
 			['460', 5],
 			['461', 2]
 		]);
+		expect(v.anomaliesTruncated).toBe(false);
+		// a list cut short says so: its counts are lower bounds
+		const short = await loadWatch(t.app, admin, p.state, 500, 3);
+		expect([short.anomaliesTruncated, short.anomalyLimit, short.perChild.reduce((n, c) => n + c.anomalies, 0)]).toEqual([true, 3, 3]);
 	});
 });

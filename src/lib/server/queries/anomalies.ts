@@ -44,7 +44,8 @@ export async function anomalyCounts(database: Database, unit: string, from: stri
 
 /**
  * Flagged dossiers of the subtree received in [from, to] (each side optional:
- * open), newest received first. `overdueHours` here is how late the dossier is
+ * open), newest received first, at most `limit` of them (`truncated` says
+ * there were more: counts made from the list are then only a lower bound). `overdueHours` here is how late the dossier is
  * or was against its first appointment: (resolvedAt, or now while unresolved)
  * − firstDueAt, in hours (negative when early).
  */
@@ -54,7 +55,7 @@ export async function anomalyList(
 	period: { from: string | null; to: string | null },
 	now: Date,
 	limit = 5000
-): Promise<WatchItem[]> {
+): Promise<{ items: WatchItem[]; truncated: boolean }> {
 	const { start, end } = bounds(period.from, period.to);
 	const t = now.toISOString();
 	const items = await jsonRows<WatchItem>(
@@ -66,8 +67,10 @@ export async function anomalyList(
 				and (${start}::timestamptz is null or d.received_at >= ${start}::timestamptz)
 				and (${end}::timestamptz is null or d.received_at < ${end}::timestamptz)
 			order by d.received_at desc, d.code
-			limit ${limit}`
+			limit ${limit + 1}`
 	);
+	const truncated = items.length > limit;
+	if (truncated) items.length = limit;
 	for (const item of items) item.overdueHours = Number(item.overdueHours);
-	return items;
+	return { items, truncated };
 }

@@ -15,6 +15,13 @@ import { matches, optionsOf, parseState, sortItems, type Option, type Tab, type 
 
 /** Rows sent to the page; the CSV export has them all. */
 export const PAGE_ROWS = 500;
+/**
+ * Flagged dossiers read for the page (newest first): enough for a province's
+ * recent months, bounded because the page refetches live. Beyond it the
+ * anomaly counts are marked as lower bounds; the CSV export reads far more.
+ */
+export const ANOMALY_ROWS = 5000;
+export const EXPORT_ANOMALY_ROWS = 200_000;
 
 export type ChildCount = { code: string; name: string; own: boolean; overdue: number; atRisk: number; anomalies: number };
 
@@ -23,6 +30,9 @@ export type WatchView = {
 	unit: { code: string; name: string; type: string };
 	path: { code: string; name: string }[];
 	counts: Record<Tab, number>;
+	/** the flagged list was cut at `anomalyLimit`: its counts are at least the numbers shown */
+	anomaliesTruncated: boolean;
+	anomalyLimit: number;
 	perChild: ChildCount[];
 	options: { fields: Option[]; procedures: Option[]; childUnits: { code: string; name: string }[] };
 	items: WatchItem[];
@@ -41,7 +51,13 @@ export function stateFor(user: User | null | undefined, params: URLSearchParams)
 	return { user, state: { ...parsed.state, unit: parsed.state.unit ?? user.scopeCode } };
 }
 
-export async function loadWatch(app: App, user: User, state: WatchState, rows: number | null = PAGE_ROWS): Promise<WatchView> {
+export async function loadWatch(
+	app: App,
+	user: User,
+	state: WatchState,
+	rows: number | null = PAGE_ROWS,
+	anomalyLimit = ANOMALY_ROWS
+): Promise<WatchView> {
 	const db = app.database;
 	const unit = await getUnit(db, state.unit!);
 	if (!unit) error(404, `Không có đơn vị mã ${state.unit}`);
@@ -50,7 +66,7 @@ export async function loadWatch(app: App, user: User, state: WatchState, rows: n
 	const [seq, lists, flagged, children, childMap, path] = await Promise.all([
 		latestSeq(db),
 		watchlist(db, unit.code, now, state.atRiskHours),
-		anomalyList(db, unit.code, { from: state.from ?? null, to: state.to ?? null }, now),
+		anomalyList(db, unit.code, { from: state.from ?? null, to: state.to ?? null }, now, anomalyLimit),
 		listUnits(db, { parent: unit.code }),
 		childOfDescendants(db, unit.code, unit.depth),
 		unitPath(db, unit.ancestors)
@@ -58,7 +74,7 @@ export async function loadWatch(app: App, user: User, state: WatchState, rows: n
 	if (state.child && !children.some((c) => c.code === state.child)) error(400, `Tham số \`child\` không hợp lệ: ${state.child} không trực thuộc ${unit.code}`);
 	// The unit's own counter counts under its own code.
 	const childOf = (u: string) => childMap[u] ?? unit.code;
-	const byTab: Record<Tab, WatchItem[]> = { overdue: lists.overdue, atRisk: lists.atRisk, anomalies: flagged };
+	const byTab: Record<Tab, WatchItem[]> = { overdue: lists.overdue, atRisk: lists.atRisk, anomalies: flagged.items };
 
 	const counts = { overdue: 0, atRisk: 0, anomalies: 0 };
 	const per = new Map<string, ChildCount>();
@@ -85,6 +101,8 @@ export async function loadWatch(app: App, user: User, state: WatchState, rows: n
 		unit: { code: unit.code, name: unit.name, type: unit.type },
 		path,
 		counts,
+		anomaliesTruncated: flagged.truncated,
+		anomalyLimit,
 		perChild,
 		options: {
 			fields: optionsOf(all, (i) => i.field, (i) => i.fieldName),

@@ -2,7 +2,7 @@
 import { localDay } from '$lib/domain/calendar/index.ts';
 import { getApp } from '$lib/server/app.ts';
 import { actorOf, audit } from '$lib/server/auth/audit.ts';
-import { loadWatch, stateFor } from '../watch.server.ts';
+import { EXPORT_ANOMALY_ROWS, loadWatch, stateFor } from '../watch.server.ts';
 import { watchCsv } from './csv.ts';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async (event) => {
 	const { locals, url } = event;
 	const { user, state } = stateFor(locals.user, url.searchParams);
 	const app = await getApp();
-	const view = await loadWatch(app, user, state, null);
+	const view = await loadWatch(app, user, state, null, EXPORT_ANOMALY_ROWS);
 	await audit(app.database, {
 		actor: actorOf(user),
 		action: 'export',
