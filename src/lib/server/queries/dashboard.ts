@@ -8,7 +8,7 @@ import { METRICS, type Metric } from '../../domain/figures/metrics.ts';
 import { comparisonRange, previousRange, rangeFromQuery } from '../../domain/figures/presets.ts';
 import type { App } from '../app.ts';
 import { recentFeed } from './feed.ts';
-import { childOfDescendants, childrenGeo, unitPath } from './geo.ts';
+import { childOfDescendants, screenGeo, unitPath } from './geo.ts';
 import { getMeta, type DemoInfo } from './meta.ts';
 import { rankings } from './rankings.ts';
 import { dailySeries } from './series.ts';
@@ -34,7 +34,7 @@ export async function dashboard(app: App, unit: UnitInfo, params: URLSearchParam
 		rankings(db, unit, metric, range.from, range.to),
 		rankings(db, unit, metric, prev.from, prev.to),
 		summary(db, unit.code, today, today, now),
-		childrenGeo(db, unit.code),
+		screenGeo(db, unit.code, now),
 		dailySeries(db, unit.code, seriesFrom, seriesTo),
 		recentFeed(db, unit.code, 30),
 		unitPath(db, unit.ancestors),

@@ -14,7 +14,7 @@ import { verifyKey } from '../auth/keys.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { latestSeq } from '../ingest/ingest.ts';
 import { recentFeed } from './feed.ts';
-import { childOfDescendants, childrenGeo } from './geo.ts';
+import { childOfDescendants, screenGeo } from './geo.ts';
 import { getMeta } from './meta.ts';
 import { watchlist } from './overdue.ts';
 import { rankings } from './rankings.ts';
@@ -115,7 +115,7 @@ function wallMapOf(code: string, features: GeoFeature[]): WallMap {
 export async function displayData(app: App, unit: UnitInfo) {
 	const [panels, geo, demo, childOf] = await Promise.all([
 		displayPanels(app, unit),
-		childrenGeo(app.database, unit.code),
+		screenGeo(app.database, unit.code, app.now()),
 		getMeta(app.database, 'demo'),
 		childOfDescendants(app.database, unit.code, unit.depth)
 	]);

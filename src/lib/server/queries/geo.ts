@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { localDay } from '../../domain/calendar/days.ts';
+import { screenGeometry } from '../../domain/units/screen-geometry.ts';
 import { notMergedBy } from './units.ts';
 
 export type UnitFeature = {
@@ -22,6 +23,36 @@ export async function childrenGeo(database: Database, code: string, now = new Da
 			from units where parent_code = ${code} and ${notMergedBy(localDay(now))} order by code`
 	);
 	return { type: 'FeatureCollection', features };
+}
+
+/** Simplified maps by database and parent unit, kept while its children, their geometry and the mergers are unchanged. */
+type ScreenMap = { stamp: string; geo: Awaited<ReturnType<typeof childrenGeo>> };
+const screenMapsOf = new WeakMap<Database, Map<string, ScreenMap>>();
+const SCREEN_MAPS_KEPT = 64;
+
+/**
+ * The children's map for the overview and the wall display: as childrenGeo,
+ * with polygons simplified for the screen (domain/units/screen-geometry).
+ * Simplifying official boundaries is the costly part, so the result is kept
+ * per unit and day; a cheap stamp (the children's count and last update, the
+ * number of mergers) tells when the registry changed, also in another process.
+ */
+export async function screenGeo(database: Database, code: string, now = new Date()) {
+	const [{ s }] = await jsonRows<{ s: string }>(
+		database,
+		sql`select jsonb_build_object('s', count(*) || '/' || coalesce(max(updated_at)::text, '') || '/' || (select count(*) from unit_mergers)) as j
+			from units where parent_code = ${code}`
+	);
+	const stamp = `${localDay(now)}/${s}`;
+	let screenMaps = screenMapsOf.get(database);
+	if (!screenMaps) screenMapsOf.set(database, (screenMaps = new Map()));
+	const hit = screenMaps.get(code);
+	if (hit && hit.stamp === stamp) return hit.geo;
+	const raw = await childrenGeo(database, code, now);
+	const geo = { type: raw.type, features: screenGeometry(raw.features) };
+	if (screenMaps.size >= SCREEN_MAPS_KEPT) screenMaps.delete(screenMaps.keys().next().value!);
+	screenMaps.set(code, { stamp, geo });
+	return geo;
 }
 
 export async function unitPath(database: Database, ancestors: string[]): Promise<{ code: string; name: string }[]> {
