@@ -5,8 +5,7 @@
  */
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
-import { createAppFromEnv, setApp, type App } from './src/lib/server/app.ts';
-import { DataDirLockedError } from './src/lib/server/db/lock.ts';
+import { createAppOrExplain, setApp, type App } from './src/lib/server/app.ts';
 
 // A full batch of 5,000 events must fit (adapter-node's default limit is 512 KB).
 process.env.BODY_SIZE_LIMIT ??= '6M';
@@ -20,16 +19,9 @@ if (!existsSync(new URL('./build/handler.js', import.meta.url))) {
 	process.exit(1);
 }
 
-let app: App;
-try {
-	app = await createAppFromEnv();
-} catch (err) {
-	if (err instanceof DataDirLockedError) {
-		console.error(`error: ${err.message}`);
-		process.exit(1);
-	}
-	throw err;
-}
+const opened = await createAppOrExplain();
+if (!opened) process.exit(1);
+const app: App = opened;
 setApp(app);
 
 const { handler } = await import(new URL('./build/handler.js', import.meta.url).href);

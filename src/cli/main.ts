@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppFromEnv, type App } from '../lib/server/app.ts';
-import { DataDirLockedError } from '../lib/server/db/lock.ts';
+import { createAppOrExplain, type App } from '../lib/server/app.ts';
 import { createKey } from '../lib/server/auth/keys.ts';
 import { audit } from '../lib/server/auth/audit.ts';
 import { createUser, generatePassword } from '../lib/server/auth/users.ts';
@@ -158,16 +157,8 @@ async function main(): Promise<number> {
 		console.log(await fullUsage());
 		return argv.length === 0 ? 1 : 0;
 	}
-	let app: App;
-	try {
-		app = await createAppFromEnv();
-	} catch (err) {
-		if (err instanceof DataDirLockedError) {
-			console.error(`error: ${err.message}`);
-			return 1;
-		}
-		throw err;
-	}
+	const app = await createAppOrExplain();
+	if (!app) return 1;
 	try {
 		return await run(app, argv);
 	} catch (err) {

@@ -6,7 +6,7 @@
 import type { AcceptedItem } from './ingest/ingest.ts';
 import type { DossierState } from '../domain/dossier/state.ts';
 import { openDatabase, type Database } from './db/index.ts';
-import { lockDataDir } from './db/lock.ts';
+import { DataDirLockedError, lockDataDir } from './db/lock.ts';
 
 /** Feed items after a commit: accepted events, or `dossier.overdue` announcements (id null). */
 export type FeedItem = Omit<AcceptedItem, 'id'> & { id: string | null };
@@ -44,6 +44,20 @@ export async function createAppFromEnv(env: NodeJS.ProcessEnv = process.env): Pr
 	} catch (err) {
 		release();
 		throw err;
+	}
+}
+
+/**
+ * For the server and the CLI: the app from the environment, or null after
+ * saying why on stderr when the embedded database is held by another process.
+ */
+export async function createAppOrExplain(env: NodeJS.ProcessEnv = process.env): Promise<App | null> {
+	try {
+		return await createAppFromEnv(env);
+	} catch (err) {
+		if (!(err instanceof DataDirLockedError)) throw err;
+		console.error(`error: ${err.message}`);
+		return null;
 	}
 }
 
