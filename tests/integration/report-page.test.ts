@@ -14,7 +14,7 @@ import { importMergers } from '../../src/lib/server/units/mergers.ts';
 import { viInt, viPct } from '../../src/lib/domain/report/narrative.ts';
 import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
 import { mulberry32, randomStream, toBatches } from './random-stream.ts';
-import { TREE_CSV } from './units.fixture.ts';
+import { received, TREE_CSV } from './units.fixture.ts';
 
 const FORM = (f: { received: object; resolved: object; pending: object; withdrawn: number }) => ({
 	received: f.received,
@@ -90,6 +90,41 @@ describe.each(BACKENDS)('report page data on %s', (backend) => {
 			expect(i.workingDaysLate).toBeGreaterThanOrEqual(0);
 			expect(i.workingDaysLate).toBeLessThanOrEqual(i.calendarDaysLate);
 		}
+	});
+
+	it.each(CASES)('unit %s, %s: online dossiers by where they were rated add up to the summary', async (unit, params) => {
+		const data = await load(`unit=${unit}&${params}`);
+		const s = await api(unit, data.range.from, data.range.to);
+		const { rows, total } = data.onlineRatings;
+		expect(total.online).toBe(s.received.online);
+		for (const k of ['online', 'ratedOnline', 'ratedAtCounter', 'ratedQr', 'unrated'] as const) expect(rows.reduce((n, r) => n + r[k], 0)).toBe(total[k]);
+		// every rating in the stream says where it was given
+		for (const r of rows) expect(r.ratedOnline + r.ratedAtCounter + r.ratedQr + r.unrated).toBe(r.online);
+	});
+
+	it('online dossiers rated at the counter mark the unit (filed on the citizen\'s behalf)', async () => {
+		const ingest = await key(t.app, 'ingest', '46');
+		const at = (d: number) => `2026-03-${String(d).padStart(2, '0')}T09:00:00+07:00`;
+		const rated = (n: number, dossier: string, via: string | null) => ({
+			id: `or-${n}-v`, type: 'dossier.rated', at: at(n + 1), unit: '46101', dossier, level: 'satisfied', ...(via ? { via } : {})
+		});
+		const events: unknown[] = [];
+		['kiosk', 'kiosk', 'paper', 'online', 'qr', null].forEach((via, n) => {
+			events.push(received(`or-${n}`, '46101', `OR-${n}`, at(n + 1), { dueAt: '2026-03-31T17:00:00+07:00' }));
+			if (via) events.push(rated(n, `OR-${n}`, via));
+		});
+		// a direct dossier rated at the kiosk is not an online one
+		events.push(received('or-d', '46102', 'OR-D', at(3), { channel: 'direct', dueAt: '2026-03-31T17:00:00+07:00' }), rated(9, 'OR-D', 'kiosk'));
+		// a later rating replaces the earlier one: this dossier ends up rated online
+		events.push(received('or-7', '46102', 'OR-7', at(4), { dueAt: '2026-03-31T17:00:00+07:00' }), rated(7, 'OR-7', 'kiosk'), { ...rated(8, 'OR-7', 'online'), id: 'or-7-v2' });
+		expect((await postBatch(t.app, ingest, events)).status).toBe(200);
+		const data = await load('unit=461&p=month&from=2026-03-01');
+		const byCode = Object.fromEntries(data.onlineRatings.rows.map((r) => [r.code, r]));
+		expect(byCode['46101']).toMatchObject({ online: 6, ratedOnline: 1, ratedAtCounter: 3, ratedQr: 1, unrated: 1 });
+		expect(byCode['46102']).toMatchObject({ online: 1, ratedOnline: 1, ratedAtCounter: 0, ratedQr: 0, unrated: 0 });
+		expect(data.onlineRatings.rows[0].code).toBe('46101'); // signalled first: 3 of 5 rated at the counter
+		expect(data.onlineRatings.total).toEqual({ online: 7, ratedOnline: 2, ratedAtCounter: 3, ratedQr: 1, unrated: 1 });
+		expect(data.onlineRatings.total.online).toBe((await api('461', '2026-03-01', '2026-03-31')).received.online);
 	});
 
 	it('some late dossiers and flags exist in the stream, so the checks above bite', async () => {

@@ -54,6 +54,8 @@ describe('demo profiles', () => {
 		const phantom = profiles.filter((p) => p.phantomRate > 0);
 		expect(phantom.length).toBeGreaterThanOrEqual(1);
 		expect(phantom.length).toBeLessThanOrEqual(2);
+		// a few units whose officers file "online" dossiers for citizens at the counter
+		expect(profiles.filter((p) => p.onBehalfRate > 0).length).toBe(3);
 		expect(mean(profiles.filter((p) => p.type === 'ward').map((p) => p.size))).toBeGreaterThan(mean(profiles.filter((p) => p.type === 'commune').map((p) => p.size)));
 	});
 });

@@ -3,7 +3,7 @@
  * The fold is order-independent: events are sorted by (at, seq) first, so any
  * arrival order of the same set of events gives the same state.
  */
-import type { Channel, OnlineLevel, RatingLevel } from '../events/schema.ts';
+import type { Channel, OnlineLevel, RatingLevel, RatingVia } from '../events/schema.ts';
 import { outcomeOf, type Outcome } from './outcome.ts';
 import { flagsOf, type Flag } from './flags.ts';
 
@@ -28,6 +28,7 @@ export type FoldEvent = {
 	apology?: boolean;
 	resultDigitized?: boolean;
 	level?: RatingLevel;
+	via?: RatingVia;
 };
 
 export type DossierState = {
@@ -56,6 +57,8 @@ export type DossierState = {
 	apologyAts: Date[];
 	rating: RatingLevel | null;
 	ratedAt: Date | null;
+	/** where the latest rating was given: online, at the counter's kiosk, on paper, by QR code */
+	ratingVia: RatingVia | null;
 	flags: Flag[];
 	eventCount: number;
 	lastSeq: number;
@@ -99,6 +102,7 @@ export function foldDossier(code: string, events: readonly FoldEvent[]): Dossier
 		apologyAts: [],
 		rating: null,
 		ratedAt: null,
+		ratingVia: null,
 		flags: [],
 		eventCount: sorted.length,
 		lastSeq: Math.max(...sorted.map((e) => e.seq))
@@ -136,6 +140,7 @@ export function foldDossier(code: string, events: readonly FoldEvent[]): Dossier
 			case 'dossier.rated':
 				s.rating = e.level ?? null;
 				s.ratedAt = e.at;
+				s.ratingVia = e.via ?? null;
 				break;
 			default:
 				if (e.type in TERMINAL) terminal = e;

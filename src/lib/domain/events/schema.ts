@@ -28,6 +28,7 @@ export const FEEDBACK_KINDS = ['regulation', 'conduct'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
 export type RatingLevel = (typeof RATING_LEVELS)[number];
+export type RatingVia = (typeof RATING_VIA)[number];
 
 const base = {
 	id: code(128),

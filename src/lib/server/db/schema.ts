@@ -137,6 +137,7 @@ export const dossiers = pgTable(
 		apologies: integer('apologies').notNull(),
 		rating: text('rating'),
 		ratedAt: ts('rated_at'),
+		ratingVia: text('rating_via'),
 		flags: jsonb('flags').notNull(),
 		eventCount: integer('event_count').notNull(),
 		lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),

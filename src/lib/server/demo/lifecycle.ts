@@ -72,7 +72,9 @@ export function receivedEvent(r: Receipt): DemoEvent {
 }
 
 /** How a citizen rates at a counter: kiosk, QR or paper; online dossiers online or by QR. */
-export function ratingVia(rng: Rng, channel: Channel): string {
+/** Where a rating is given; an online dossier filed on the citizen's behalf is rated at the counter's kiosk. */
+export function ratingVia(rng: Rng, channel: Channel, p: Pick<UnitProfile, 'onBehalfRate'>): string {
+	if (channel === 'online' && p.onBehalfRate > 0 && rng.chance(p.onBehalfRate)) return 'kiosk';
 	if (channel === 'online') return rng.chance(0.7) ? 'online' : 'qr';
 	const r = rng.next();
 	return r < 0.6 ? 'kiosk' : r < 0.85 ? 'qr' : 'paper';
@@ -164,7 +166,7 @@ export function lifecycle(rng: Rng, p: UnitProfile, work: WorkDays, r: Receipt, 
 	if (returnedAt) push('t', 'dossier.returned', returnedAt);
 	if (rng.chance(p.ratingRate)) {
 		const after = returnedAt && returnedAt > resolvedAt ? returnedAt : resolvedAt;
-		push('v', 'dossier.rated', new Date(after.getTime() + rng.range(1, 15) * MINUTE), { level: ratingLevel(rng, p), via: ratingVia(rng, channel) });
+		push('v', 'dossier.rated', new Date(after.getTime() + rng.range(1, 15) * MINUTE), { level: ratingLevel(rng, p), via: ratingVia(rng, channel, p) });
 	}
 	const limit = now.toISOString();
 	return events.filter((e) => e.at <= limit).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

@@ -119,7 +119,7 @@ function run(s: LiveState, action: Action, mode: Mode, now: Date): DemoEvent[] |
 			const d = s.toRate.take(rng);
 			const p = d && s.profiles.get(d.unit);
 			if (!d || !p) return null;
-			const via = mode === 'office' ? ratingVia(rng, d.channel) : d.channel === 'online' ? 'online' : 'qr';
+			const via = mode === 'office' ? ratingVia(rng, d.channel, p) : d.channel === 'online' ? 'online' : 'qr';
 			return [{ id: `${d.code}:v`, type: 'dossier.rated', ...base(d), level: ratingLevel(rng, p), via }];
 		}
 		case 'supplement': {

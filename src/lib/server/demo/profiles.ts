@@ -42,6 +42,8 @@ export type UnitProfile = {
 	withdrawRate: number;
 	rejectRate: number;
 	ratingRate: number;
+	/** Of online dossiers: filed by an officer for a citizen at the counter (who then rates at the kiosk). */
+	onBehalfRate: number;
 	/** very satisfied / satisfied / unsatisfied weights. */
 	levels: [number, number, number];
 	digitizedIntake: number;
@@ -65,6 +67,7 @@ function chosen(seed: number, what: string, units: readonly CounterRef[], n: num
 export function buildProfiles(seed: number, units: readonly CounterRef[]): Map<string, UnitProfile> {
 	const late = chosen(seed, 'late', units, Math.round(units.length / 25));
 	const phantom = chosen(seed, 'phantom', units, units.length >= 50 ? 2 : 1);
+	const onBehalf = chosen(seed, 'onBehalf', units, units.length >= 50 ? 3 : 1);
 	const out = new Map<string, UnitProfile>();
 	for (const u of units) {
 		const rng = createRng(hashSeed(seed, 'profile', u.code));
@@ -93,6 +96,7 @@ export function buildProfiles(seed: number, units: readonly CounterRef[]): Map<s
 			withdrawRate: rng.range(0.001, 0.005),
 			rejectRate: rng.range(0.001, 0.004),
 			ratingRate: rng.range(0.1, 0.4),
+			onBehalfRate: onBehalf.has(u.code) ? 0.4 : 0,
 			levels: [vs, 1 - vs - un, un],
 			digitizedIntake: rng.range(0.5, 0.95),
 			digitizedResult: rng.range(0.4, 0.9),

@@ -92,6 +92,7 @@ function dossierRecord(s: DossierState, contrib: Contribution) {
 		apologies: s.apologyAts.length,
 		rating: s.rating,
 		rated_at: iso(s.ratedAt),
+		rating_via: s.ratingVia,
 		flags: s.flags,
 		event_count: s.eventCount,
 		last_seq: s.lastSeq,
@@ -103,7 +104,7 @@ const DOSSIER_COLUMNS = `code text, unit text, received boolean, received_at tim
 	procedure_name text, field text, field_name text, channel text, online_level text, processing_days real,
 	digitized boolean, first_due_at timestamptz, due_at timestamptz, status text, finished_at timestamptz,
 	resolved_at timestamptz, outcome text, result_digitized boolean, returned_at timestamptz, supplements int,
-	apologies int, rating text, rated_at timestamptz, flags jsonb, event_count int, last_seq bigint, contrib jsonb`;
+	apologies int, rating text, rated_at timestamptz, rating_via text, flags jsonb, event_count int, last_seq bigint, contrib jsonb`;
 const DOSSIER_NAMES = DOSSIER_COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]);
 
 async function upsertDossiers(database: Database, tx: Db, records: ReturnType<typeof dossierRecord>[]) {

@@ -7,11 +7,13 @@ import { z } from 'zod';
 import { localDay } from '../../domain/calendar/days.ts';
 import { compare } from '../../domain/report/comparison.ts';
 import { narrative } from '../../domain/report/narrative.ts';
+import { orderForReview } from '../../domain/report/online-ratings.ts';
 import { parsePeriod, periodLabel, REPORT_KINDS, sameLastYear, shiftPeriod, type PeriodChoice } from '../../domain/report/periods.ts';
 import type { App } from '../app.ts';
 import { loadCalendar } from './calendar.ts';
 import { unitPath } from './geo.ts';
 import { mergerNotes } from './merger-notes.ts';
+import { onlineRatings } from './online-ratings.ts';
 import { getMeta, type DemoInfo } from './meta.ts';
 import { receivedResolved } from './received-resolved.ts';
 import { breakdown, sumRows, topProcedures } from './report-breakdown.ts';
@@ -55,7 +57,7 @@ export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice,
 	const { kind, range } = choice;
 	const prev = shiftPeriod(kind, range, -1);
 	const lastYear = sameLastYear(range);
-	const [table, current, previous, yearAgo, byField, procedures, calendar, path, mergers, demo] = await Promise.all([
+	const [table, current, previous, yearAgo, byField, procedures, calendar, path, mergers, demo, online] = await Promise.all([
 		receivedResolved(db, unit, range.from, range.to, now),
 		summary(db, unit.code, range.from, range.to, now),
 		summary(db, unit.code, prev.from, prev.to, now),
@@ -65,7 +67,8 @@ export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice,
 		loadCalendar(db),
 		unitPath(db, unit.ancestors),
 		mergerNotes(db, unit.code, range.from),
-		getMeta<DemoInfo>(db, 'demo')
+		getMeta<DemoInfo>(db, 'demo'),
+		onlineRatings(db, unit, range.from, range.to)
 	]);
 	const late = await lateDossiers(db, unit.code, range.from, range.to, now, calendar);
 	const scopeIndex = unit.ancestors.indexOf(scopeCode);
@@ -88,6 +91,7 @@ export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice,
 		byField: { rows: byField, total: sumRows(byField) },
 		procedures,
 		late,
+		onlineRatings: { rows: orderForReview(online.rows), total: online.total },
 		narrative: narrative({ summary: current, flags: { phantomOverdue: late.flags.phantomOverdue, noApology: late.flags.noApology } }),
 		mergers: mergers.predecessors,
 		mergedInto: mergers.mergedInto
