@@ -90,6 +90,8 @@ test('reports: figures equal the API, late lists and flags, exports, print to PD
 	await expect(page.getByTestId('late-pending')).toContainText('có phiếu xin lỗi');
 	await expect(page.getByTestId('ind-phantom')).toHaveText('1');
 	await expect(page.getByTestId('ind-noApology')).toHaveText('2');
+	// Online dossiers by where they were rated: as many as the summary's online ones.
+	await expect(page.getByTestId('or-total-0')).toHaveText(fmtInt(total.received.online));
 
 	// Comparison and narrative.
 	await expect(page.getByTestId('cmp-receivedNew-prev')).toHaveText(`▲ ${fmtInt(total.received.new)}`);
