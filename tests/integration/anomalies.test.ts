@@ -75,14 +75,16 @@ describe.each(BACKENDS)('anomalies on %s', (backend) => {
 			flagged: 5,
 			phantom_overdue: 2,
 			no_apology: 2,
-			many_supplements: 2
+			many_supplements: 2,
+			late_sync: 0
 		});
 		expect(await anomalyCounts(t.app.database, '460', '2024-05-01', '2024-05-31')).toEqual({
 			received: 3,
 			flagged: 3,
 			phantom_overdue: 2,
 			no_apology: 1,
-			many_supplements: 1
+			many_supplements: 1,
+			late_sync: 0
 		});
 		expect(await anomalyCounts(t.app.database, '46101', '2024-05-01', '2024-05-31')).toMatchObject({ received: 2, flagged: 1, no_apology: 1, phantom_overdue: 0 });
 		expect(await anomalyCounts(t.app.database, '46', '2024-06-01', '2024-06-30')).toMatchObject({ received: 1, many_supplements: 1, phantom_overdue: 0 });
@@ -93,7 +95,8 @@ describe.each(BACKENDS)('anomalies on %s', (backend) => {
 			flagged: 0,
 			phantom_overdue: 0,
 			no_apology: 0,
-			many_supplements: 0
+			many_supplements: 0,
+			late_sync: 0
 		});
 	});
 

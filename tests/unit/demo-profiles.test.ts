@@ -56,6 +56,8 @@ describe('demo profiles', () => {
 		expect(phantom.length).toBeLessThanOrEqual(2);
 		// a few units whose officers file "online" dossiers for citizens at the counter
 		expect(profiles.filter((p) => p.onBehalfRate > 0).length).toBe(3);
+		// and two whose software sends results late
+		expect(profiles.filter((p) => p.syncLagRate > 0).length).toBe(2);
 		expect(mean(profiles.filter((p) => p.type === 'ward').map((p) => p.size))).toBeGreaterThan(mean(profiles.filter((p) => p.type === 'commune').map((p) => p.size)));
 	});
 });

@@ -72,10 +72,13 @@ const vi = {
 	flag_phantom_overdue: 'Quá hạn ảo',
 	flag_no_apology: 'Không có phiếu xin lỗi',
 	flag_many_supplements: 'Bổ sung nhiều lần',
+	flag_late_sync: 'Đồng bộ trễ',
 	flagExplain_phantom_overdue:
 		'Kết quả đã trả cho công dân đúng hạn, nhưng việc giải quyết được ghi nhận trên phần mềm sau hạn (hoặc chưa ghi nhận): hồ sơ hiện là quá hạn trên phần mềm dù thực tế đúng hạn.',
 	flagExplain_no_apology: 'Hồ sơ giải quyết quá hạn mà không có lần hẹn lại kèm phiếu xin lỗi, như Quyết định 2651 yêu cầu.',
 	flagExplain_many_supplements: 'Hồ sơ bị yêu cầu bổ sung hơn một lần; Bộ chỉ số 766/QĐ-TTg tính hồ sơ như vậy là trễ hạn.',
+	flagExplain_late_sync:
+		'Hồ sơ giải quyết đúng hạn, nhưng kết quả chỉ về hệ thống sau hạn, nên trong lúc chờ đã hiện (và được báo) là quá hạn: lỗi đồng bộ, không phải giải quyết chậm.',
 	channel_direct: 'Trực tiếp',
 	channel_online: 'Trực tuyến',
 	channel_postal: 'Bưu chính',
@@ -212,10 +215,13 @@ const en: OverdueStrings = {
 	flag_phantom_overdue: 'Phantom overdue',
 	flag_no_apology: 'No apology letter',
 	flag_many_supplements: 'Many supplements',
+	flag_late_sync: 'Late sync',
 	flagExplain_phantom_overdue:
 		'The result was handed to the citizen on time, but the resolution was recorded in the software after the deadline (or not at all): overdue in the software, on time in reality.',
 	flagExplain_no_apology: 'Resolved overdue without a rescheduling with an apology letter, which decision 2651 requires.',
 	flagExplain_many_supplements: 'More than one supplementation request; the national scoreboard (766/QĐ-TTg) counts such a dossier as late.',
+	flagExplain_late_sync:
+		'Resolved on time, but the resolution reached us only after the deadline, so meanwhile the dossier was shown (and announced) as overdue: a synchronisation delay, not late work.',
 	channel_direct: 'Direct',
 	channel_online: 'Online',
 	channel_postal: 'Postal',

@@ -10,10 +10,17 @@
  *   letter (phiếu xin lỗi và hẹn lại), which decision 2651 (seed 004) requires.
  * - `many_supplements`: more than one supplementation request; the national
  *   scoreboard (766/QĐ-TTg) counts such a dossier as late.
+ * - `late_sync`: resolved early or on time, but the resolution reached us
+ *   (its event's acceptedAt) only after the first appointment, while the
+ *   receipt was known before it — so for a while the dossier was shown, and
+ *   announced, as overdue although it was not: a synchronisation delay, not
+ *   late work (DOMAIN: Gia Lai, ~61 % of "overdue" from slow or wrong sync).
+ *   History loaded after the fact (receipt also learned after the
+ *   appointment) is not flagged: it was never shown as pending then.
  */
 import type { DossierState } from './state.ts';
 
-export const FLAGS = ['phantom_overdue', 'no_apology', 'many_supplements'] as const;
+export const FLAGS = ['phantom_overdue', 'no_apology', 'many_supplements', 'late_sync'] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export function flagsOf(s: DossierState): Flag[] {
@@ -33,5 +40,15 @@ export function flagsOf(s: DossierState): Flag[] {
 	}
 	if (s.outcome === 'overdue' && s.apologyAts.length === 0) flags.push('no_apology');
 	if (s.supplementAts.length > 1) flags.push('many_supplements');
+	if (
+		due !== undefined &&
+		(s.outcome === 'early' || s.outcome === 'on_time') &&
+		s.receiptKnownAt !== null &&
+		s.resolutionKnownAt !== null &&
+		s.receiptKnownAt.getTime() <= due &&
+		s.resolutionKnownAt.getTime() > due
+	) {
+		flags.push('late_sync');
+	}
 	return flags;
 }

@@ -29,6 +29,8 @@ export type FoldEvent = {
 	resultDigitized?: boolean;
 	level?: RatingLevel;
 	via?: RatingVia;
+	/** when the server accepted the event (stored with it); absent for events not yet stored */
+	acceptedAt?: Date;
 };
 
 export type DossierState = {
@@ -59,6 +61,9 @@ export type DossierState = {
 	ratedAt: Date | null;
 	/** where the latest rating was given: online, at the counter's kiosk, on paper, by QR code */
 	ratingVia: RatingVia | null;
+	/** when the server first learned of the receipt, and of the final resolution (events' acceptedAt) */
+	receiptKnownAt: Date | null;
+	resolutionKnownAt: Date | null;
 	flags: Flag[];
 	eventCount: number;
 	lastSeq: number;
@@ -103,6 +108,8 @@ export function foldDossier(code: string, events: readonly FoldEvent[]): Dossier
 		rating: null,
 		ratedAt: null,
 		ratingVia: null,
+		receiptKnownAt: null,
+		resolutionKnownAt: null,
 		flags: [],
 		eventCount: sorted.length,
 		lastSeq: Math.max(...sorted.map((e) => e.seq))
@@ -115,6 +122,7 @@ export function foldDossier(code: string, events: readonly FoldEvent[]): Dossier
 			case 'dossier.received':
 				// The first receipt fixes the receipt time; a later one corrects the attributes.
 				if (!s.received) s.receivedAt = e.at;
+				if (e.acceptedAt && (!s.receiptKnownAt || e.acceptedAt < s.receiptKnownAt)) s.receiptKnownAt = e.acceptedAt;
 				s.received = true;
 				receivedUnit = e.unit;
 				s.procedure = e.procedure ?? null;
@@ -153,6 +161,7 @@ export function foldDossier(code: string, events: readonly FoldEvent[]): Dossier
 		s.finishedAt = terminal.at;
 		if (s.status === 'resolved') {
 			s.resolvedAt = terminal.at;
+			s.resolutionKnownAt = terminal.acceptedAt ?? null;
 			s.resultDigitized = terminal.resultDigitized === true;
 			s.outcome = s.firstDueAt ? outcomeOf(terminal.at, s.firstDueAt) : null;
 		}

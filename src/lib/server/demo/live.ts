@@ -109,7 +109,10 @@ function run(s: LiveState, action: Action, mode: Mode, now: Date): DemoEvent[] |
 			const p = s.profiles.get(d.unit);
 			if (p && rng.chance(p.returnRate)) s.toReturn.add({ code: d.code, unit: d.unit, channel: d.channel });
 			if (p && rng.chance(p.ratingRate)) s.toRate.add({ code: d.code, unit: d.unit, channel: d.channel });
-			return [{ id: `${d.code}:k`, type: 'dossier.resolved', ...base(d), resultDigitized: rng.chance(p?.digitizedResult ?? 0.7) }];
+			const event = { id: `${d.code}:k`, type: 'dossier.resolved', ...base(d), resultDigitized: rng.chance(p?.digitizedResult ?? 0.7) };
+			// A counter whose software syncs late: this "overdue" dossier was in fact resolved shortly before its appointment.
+			if (p && p.syncLagRate > 0 && d.firstDue < now.getTime() && rng.chance(p.syncLagRate)) event.at = new Date(d.firstDue - rng.range(5, 30) * 60_000).toISOString();
+			return [event];
 		}
 		case 'return': {
 			const d = s.toReturn.take(rng);

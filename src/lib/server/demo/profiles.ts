@@ -44,6 +44,8 @@ export type UnitProfile = {
 	ratingRate: number;
 	/** Of online dossiers: filed by an officer for a citizen at the counter (who then rates at the kiosk). */
 	onBehalfRate: number;
+	/** Of dossiers resolved after their appointment in the live feed: in fact resolved before it, the result synced late. */
+	syncLagRate: number;
 	/** very satisfied / satisfied / unsatisfied weights. */
 	levels: [number, number, number];
 	digitizedIntake: number;
@@ -68,6 +70,7 @@ export function buildProfiles(seed: number, units: readonly CounterRef[]): Map<s
 	const late = chosen(seed, 'late', units, Math.round(units.length / 25));
 	const phantom = chosen(seed, 'phantom', units, units.length >= 50 ? 2 : 1);
 	const onBehalf = chosen(seed, 'onBehalf', units, units.length >= 50 ? 3 : 1);
+	const syncLag = chosen(seed, 'syncLag', units, units.length >= 50 ? 2 : 1);
 	const out = new Map<string, UnitProfile>();
 	for (const u of units) {
 		const rng = createRng(hashSeed(seed, 'profile', u.code));
@@ -97,6 +100,7 @@ export function buildProfiles(seed: number, units: readonly CounterRef[]): Map<s
 			rejectRate: rng.range(0.001, 0.004),
 			ratingRate: rng.range(0.1, 0.4),
 			onBehalfRate: onBehalf.has(u.code) ? 0.4 : 0,
+			syncLagRate: syncLag.has(u.code) ? 0.6 : 0,
 			levels: [vs, 1 - vs - un, un],
 			digitizedIntake: rng.range(0.5, 0.95),
 			digitizedResult: rng.range(0.4, 0.9),

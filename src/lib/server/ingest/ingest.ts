@@ -85,7 +85,7 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 	}
 
 	return lockedTransaction(database, async (tx) => {
-		const inserted = await jsonRows<{ seq: number; event_id: string }>(
+		const inserted = await jsonRows<{ seq: number; event_id: string; accepted_at: string }>(
 			database,
 			sql`with ins as (
 				insert into events (source, event_id, type, at, unit, dossier, feedback, payload)
@@ -94,11 +94,12 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 					as x(ord int, id text, type text, at timestamptz, unit text, dossier text, feedback text, payload jsonb)
 				order by x.ord
 				on conflict (source, event_id) do nothing
-				returning seq, event_id)
-			select jsonb_build_object('seq', seq, 'event_id', event_id) as j from ins`,
+				returning seq, event_id, accepted_at)
+			select jsonb_build_object('seq', seq, 'event_id', event_id, 'accepted_at', accepted_at) as j from ins`,
 			tx
 		);
 		const seqOf = new Map(inserted.map((r) => [r.event_id, Number(r.seq)]));
+		const acceptedAt = inserted[0]?.accepted_at;
 		const accepted = records.filter((r) => seqOf.has(r.id));
 		const dossierCodes = new Set<string>();
 		const feedbackCodes = new Set<string>();
@@ -116,7 +117,8 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 			unit: r.unit,
 			dossier: r.dossier,
 			feedback: r.feedback,
-			payload: r.payload
+			payload: r.payload,
+			accepted_at: acceptedAt
 		}));
 		const dossiers = await project(database, tx, {
 			dossiers: [...dossierCodes],

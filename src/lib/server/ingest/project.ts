@@ -32,7 +32,7 @@ async function loadEvents(database: Database, tx: Db, column: 'dossier' | 'feedb
 	const stored = await jsonRows<StoredEventRow>(
 		database,
 		sql`select jsonb_build_object('seq', seq, 'event_id', event_id, 'type', type, 'at', at, 'unit', unit,
-			'dossier', dossier, 'feedback', feedback, 'payload', payload) as j
+			'dossier', dossier, 'feedback', feedback, 'payload', payload, 'accepted_at', accepted_at) as j
 			from events where ${col} = ${anyOf(codes)}${before}`,
 		tx
 	);

@@ -11,6 +11,8 @@ export type StoredEventRow = {
 	dossier: string | null;
 	feedback: string | null;
 	payload: Record<string, unknown>;
+	/** ISO time the server accepted the event (absent in rows built before storing) */
+	accepted_at?: string;
 };
 
 export function toFoldEvent(row: StoredEventRow): FoldEvent {
@@ -22,6 +24,7 @@ export function toFoldEvent(row: StoredEventRow): FoldEvent {
 		type: row.type,
 		at: new Date(row.at),
 		unit: row.unit,
+		acceptedAt: row.accepted_at ? new Date(row.accepted_at) : undefined,
 		dueAt: typeof p.dueAt === 'string' ? new Date(p.dueAt) : undefined
 	};
 }

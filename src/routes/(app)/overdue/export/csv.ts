@@ -12,7 +12,8 @@ const CHANNEL: Record<string, string> = { direct: 'Trực tiếp', online: 'Tr�
 const FLAG: Record<string, string> = {
 	phantom_overdue: 'Quá hạn ảo',
 	no_apology: 'Quá hạn không có phiếu xin lỗi',
-	many_supplements: 'Yêu cầu bổ sung nhiều lần'
+	many_supplements: 'Yêu cầu bổ sung nhiều lần',
+	late_sync: 'Kết quả đồng bộ sau hạn (giải quyết đúng hạn)'
 };
 const STATUS: Record<string, string> = { pending: 'Đang giải quyết', resolved: 'Đã giải quyết', withdrawn: 'Đã rút', rejected: 'Từ chối' };
 
