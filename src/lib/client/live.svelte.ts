@@ -57,9 +57,11 @@ export class LiveConnection {
 		const socket = this.#socket;
 		if (!socket?.connected) return;
 		const o = this.#opts;
+		// Always resume from the seq the page was rendered at, also 0 (an empty feed): an event accepted between the
+		// render and this subscribe is then replayed, not lost.
 		socket
 			.timeout(ACK_TIMEOUT_MS)
-			.emit('subscribe', { unit: o.unit, since: this.lastSeq || undefined, period: o.period, metric: o.metric }, (err: Error | null, ack: Ack) => {
+			.emit('subscribe', { unit: o.unit, since: this.lastSeq, period: o.period, metric: o.metric }, (err: Error | null, ack: Ack) => {
 				if (socket !== this.#socket) return;
 				if (err || !ack?.ok) {
 					this.error = err ? 'no answer to subscribe' : (ack?.error ?? 'subscribe refused');
