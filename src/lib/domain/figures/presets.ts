@@ -39,20 +39,23 @@ function daysBetween(a: string, b: string): number {
 	return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/** Months since year 0 of a 'YYYY-MM-DD' day (January 2024 = 2024 × 12). */
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const fromMonthIndex = (i: number) => ({ y: Math.floor(i / 12), m: (i % 12) + 1 });
+
+/** How many whole calendar months the period spans (from a 1st to a month's last day), else null. */
+function wholeMonths(r: Range): number | null {
+	const end = fromMonthIndex(monthIndex(r.to));
+	if (!r.from.endsWith('-01') || r.to !== monthRange(end.y, end.m, 1).to) return null;
+	return monthIndex(r.to) - monthIndex(r.from) + 1;
+}
+
 /** The period just before: the previous calendar month/quarter/year for whole ones, else the same number of days. */
 export function previousRange(r: Range): Range {
-	const fy = Number(r.from.slice(0, 4));
-	const fm = Number(r.from.slice(5, 7));
-	const wholeMonths = r.from.endsWith('-01') && r.to === monthRange(Number(r.to.slice(0, 4)), Number(r.to.slice(5, 7)), 1).to;
-	if (wholeMonths) {
-		const months = (Number(r.to.slice(0, 4)) - fy) * 12 + Number(r.to.slice(5, 7)) - fm + 1;
-		let pm = fm - months;
-		let py = fy;
-		while (pm < 1) {
-			pm += 12;
-			py -= 1;
-		}
-		return monthRange(py, pm, months);
+	const months = wholeMonths(r);
+	if (months !== null) {
+		const start = fromMonthIndex(monthIndex(r.from) - months);
+		return monthRange(start.y, start.m, months);
 	}
 	const len = daysBetween(r.from, r.to) + 1;
 	return { from: addDays(r.from, -len), to: addDays(r.from, -1) };
@@ -60,9 +63,7 @@ export function previousRange(r: Range): Range {
 
 /** `day` moved back `months` calendar months, kept inside the month (31 March − 1 month = 28/29 February). */
 function monthsBack(day: string, months: number): string {
-	const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 - months;
-	const y = Math.floor(index / 12);
-	const m = (index % 12) + 1;
+	const { y, m } = fromMonthIndex(monthIndex(day) - months);
 	return `${y}-${pad(m)}-${pad(Math.min(Number(day.slice(8, 10)), lastDayOfMonth(y, m)))}`;
 }
 
@@ -75,9 +76,8 @@ function monthsBack(day: string, months: number): string {
 export function comparisonRange(r: Range, today: string): Range {
 	const prev = previousRange(r);
 	if (today < r.from || today >= r.to) return prev;
-	const byMonths = r.from.endsWith('-01') && prev.from.endsWith('-01') && prev.to === monthRange(Number(prev.to.slice(0, 4)), Number(prev.to.slice(5, 7)), 1).to;
-	const monthsApart = (Number(r.from.slice(0, 4)) - Number(prev.from.slice(0, 4))) * 12 + Number(r.from.slice(5, 7)) - Number(prev.from.slice(5, 7));
-	const cut = byMonths ? monthsBack(today, monthsApart) : addDays(today, -(daysBetween(r.from, r.to) + 1));
+	const months = wholeMonths(r);
+	const cut = months !== null ? monthsBack(today, months) : addDays(today, -(daysBetween(r.from, r.to) + 1));
 	return { from: prev.from, to: cut < prev.to ? cut : prev.to };
 }
 
