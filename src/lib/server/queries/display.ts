@@ -99,15 +99,14 @@ export async function displayPanels(app: App, unit: UnitInfo) {
 
 export type DisplayPanels = Awaited<ReturnType<typeof displayPanels>>;
 
-/** Projected maps by unit, reused while the geometry is unchanged (a few units at most: one per wall). */
-const maps = new Map<string, { json: string; map: WallMap }>();
-function wallMapOf(code: string, features: GeoFeature[]): WallMap {
-	const json = JSON.stringify(features);
-	const hit = maps.get(code);
-	if (hit && hit.json === json) return hit.map;
-	const map = buildWallMap(features);
-	if (maps.size >= 32) maps.clear();
-	maps.set(code, { json, map });
+/**
+ * Projected maps, one per simplified feature list: screenGeo hands back the same
+ * list while the registry is unchanged, so its identity says the map still holds.
+ */
+const maps = new WeakMap<readonly GeoFeature[], WallMap>();
+function wallMapOf(features: GeoFeature[]): WallMap {
+	let map = maps.get(features);
+	if (!map) maps.set(features, (map = buildWallMap(features)));
 	return map;
 }
 
@@ -119,7 +118,7 @@ export async function displayData(app: App, unit: UnitInfo) {
 		getMeta(app.database, 'demo'),
 		childOfDescendants(app.database, unit.code, unit.depth)
 	]);
-	return { ...panels, unit: { code: unit.code, name: unit.name }, map: wallMapOf(unit.code, geo.features), childOf, demo: demo !== null };
+	return { ...panels, unit: { code: unit.code, name: unit.name }, map: wallMapOf(geo.features), childOf, demo: demo !== null };
 }
 
 /** What changes with every event: the newest flow rows and today's counters. */
