@@ -9,7 +9,7 @@ import { addDays, localDayStart } from '../../domain/calendar/days.ts';
 import type { OnlineRatings } from '../../domain/report/online-ratings.ts';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import type { UnitInfo } from './units.ts';
+import { listUnits, type UnitInfo } from './units.ts';
 
 export type OnlineRatingsRow = OnlineRatings & { code: string; name: string; own: boolean };
 
@@ -18,7 +18,8 @@ export async function onlineRatings(database: Database, unit: UnitInfo, from: st
 	const end = localDayStart(addDays(to, 1)).toISOString();
 	// The child of `unit` a dossier belongs to (its own counter: the unit itself).
 	const child = sql`coalesce(u.ancestors[${unit.depth + 2}], ${unit.code})`;
-	const raw = await jsonRows<{ code: string; online: number; on: number; counter: number; qr: number; unrated: number }>(
+	const [raw, children] = await Promise.all([
+		jsonRows<{ code: string; online: number; on: number; counter: number; qr: number; unrated: number }>(
 		database,
 		sql`select jsonb_build_object('code', x.child, 'online', count(*),
 				'on', count(*) filter (where x.via = 'online'),
@@ -30,12 +31,10 @@ export async function onlineRatings(database: Database, unit: UnitInfo, from: st
 				where u.ancestors @> array[${unit.code}]::text[] and d.received and d.channel = 'online'
 					and d.received_at >= ${start}::timestamptz and d.received_at < ${end}::timestamptz) x
 			group by x.child`
-	);
-	const names = await jsonRows<{ code: string; name: string }>(
-		database,
-		sql`select jsonb_build_object('code', code, 'name', name) as j from units where parent_code = ${unit.code} or code = ${unit.code}`
-	);
-	const nameOf = new Map(names.map((n) => [n.code, n.name]));
+		),
+		listUnits(database, { parent: unit.code })
+	]);
+	const nameOf = new Map([[unit.code, unit.name], ...children.map((c) => [c.code, c.name] as const)]);
 	// A rating without `via` counts as rated, but neither online nor at the counter.
 	const rows = raw.map((r) => {
 		const [online, ratedOnline, ratedAtCounter, ratedQr, unrated] = [r.online, r.on, r.counter, r.qr, r.unrated].map(Number);
