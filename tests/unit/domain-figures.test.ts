@@ -142,9 +142,10 @@ describe('Wilson interval and ranking', () => {
 
 describe('event schema', () => {
 	const base = { id: 'e', type: 'dossier.received', at: '2024-05-06T08:00:00+07:00', unit: 'U', dossier: 'D', procedure: 'P', field: 'F', channel: 'direct', dueAt: '2024-05-08T08:00:00+07:00' };
-	it('accepts Z, offsets and minute precision; refuses local times', () => {
+	it('accepts Z and offsets; refuses local times and times without seconds (CONTRACT §3)', () => {
 		expect(parseEvent({ ...base, at: '2024-05-06T01:00:00Z' }, 0).errors).toEqual([]);
-		expect(parseEvent({ ...base, at: '2024-05-06T08:00+07:00' }, 0).errors).toEqual([]);
+		expect(parseEvent({ ...base, at: '2024-05-06T08:00:00.5+0700' }, 0).errors).toEqual([]);
+		expect(parseEvent({ ...base, at: '2024-05-06T08:00+07:00' }, 0).errors[0].path).toBe('at');
 		expect(parseEvent({ ...base, at: '2024-05-06T08:00:00' }, 0).errors[0].path).toBe('at');
 	});
 	it('needs dueAt or processingDays, half days only, dueAt not before at', () => {

@@ -3,21 +3,27 @@
  * `type`, so that every error names the exact field of the exact event.
  */
 import { z } from 'zod';
+import { parseInstant } from './instant.ts';
+import { unsafeTextReason } from '../text/safe.ts';
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/** An ISO-8601 instant that carries an offset (Z or ±hh:mm); parsed to a Date. */
-export const instant = z.string().transform((s, ctx) => {
-	const ms = ISO_WITH_OFFSET.test(s) ? Date.parse(s) : NaN;
-	if (Number.isNaN(ms)) {
-		ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 date-time with an offset, e.g. 2023-05-10T08:30:00+07:00' });
-		return z.NEVER;
-	}
-	return new Date(ms);
+/** Every string of an event: valid Unicode, no NUL (text/safe.ts). */
+const safe = z.string().superRefine((s, ctx) => {
+	const reason = unsafeTextReason(s);
+	if (reason) ctx.addIssue({ code: 'custom', message: reason, abort: true });
 });
 
-const code = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+/** An ISO-8601 instant with seconds and an offset, a real date in 1990–2100 (instant.ts); parsed to a Date. */
+export const instant = safe.transform((s, ctx) => {
+	const r = parseInstant(s);
+	if (!r.ok) {
+		ctx.addIssue({ code: 'custom', message: r.message });
+		return z.NEVER;
+	}
+	return r.date;
+});
+
+const code = (max: number) => safe.trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) => safe.max(max, `must be at most ${max} characters`);
 
 export const CHANNELS = ['direct', 'online', 'postal'] as const;
 export const ONLINE_LEVELS = ['full', 'partial'] as const;
@@ -115,7 +121,8 @@ export function parseEvent(raw: unknown, index: number): { event?: IngestEvent; 
 		return { errors: [{ index, path: '', message: 'must be an object' }] };
 	}
 	const type = (raw as { type?: unknown }).type;
-	if (typeof type !== 'string' || !(type in SCHEMAS)) {
+	// Own keys only: `type: "toString"` or `"__proto__"` must not find Object.prototype's members.
+	if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type)) {
 		return {
 			errors: [{ index, path: 'type', message: `must be one of ${EVENT_TYPES.join(', ')}` }]
 		};

@@ -4,11 +4,13 @@
  * is today or later (CONTRACT §4).
  */
 import { addDays, localDayStart } from '../calendar/days.ts';
+import { isYearInRange } from '../events/instant.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day `YYYY-MM-DD` in the years figures are kept for (1990–2100, as events' times). */
 export function isValidDay(s: string): boolean {
-	if (!DAY.test(s)) return false;
+	if (typeof s !== 'string' || !DAY.test(s) || !isYearInRange(Number(s.slice(0, 4)))) return false;
 	const d = new Date(`${s}T00:00:00Z`);
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }

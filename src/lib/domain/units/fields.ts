@@ -2,6 +2,7 @@
  * Checks for the individual fields of a unit, shared by the CSV and GeoJSON
  * readers so both report the same problems in the same words.
  */
+import { unsafeTextReason } from '../text/safe.ts';
 import { normaliseUnitType, type UnitType } from './types.ts';
 
 export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -41,6 +42,8 @@ export function checkParentCode(raw: string): Check<string | null> {
 
 /** A name: required; stored in NFC with runs of white space (even line breaks) made one space. */
 export function checkName(raw: string): Check<string> {
+	const unsafe = unsafeTextReason(raw);
+	if (unsafe) return fail(`name ${unsafe}`);
 	const value = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
 	if (value === '') return fail('name is required');
 	const length = [...value].length;

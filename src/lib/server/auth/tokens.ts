@@ -32,8 +32,10 @@ export function newToken(prefix = ''): { id: string; token: string; hash: string
 	return { id, token: `${id}.${secret}`, hash: hashSecret(secret) };
 }
 
+/** Tokens are `<id>.<secret>` in lower-case base32 (plus the id's prefix letter): anything else is no token. */
+const TOKEN = /^([a-z0-9]{1,64})\.([a-z0-9]{1,128})$/;
+
 export function splitToken(token: string): { id: string; secret: string } | null {
-	const dot = token.indexOf('.');
-	if (dot <= 0 || dot === token.length - 1 || token.length > 200) return null;
-	return { id: token.slice(0, dot), secret: token.slice(dot + 1) };
+	const m = TOKEN.exec(token);
+	return m ? { id: m[1], secret: m[2] } : null;
 }

@@ -1,15 +1,15 @@
 /** CSV (UTF-8 with BOM) and XLSX (laid out like form II.06a, merged headings) of the supervision table. */
 import ExcelJS from 'exceljs';
+import { csvLine } from '../../domain/text/csv-cell.ts';
 import { FORM_COLUMNS, type ReceivedResolved } from '../queries/received-resolved.ts';
 
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 export function toCsv(t: ReceivedResolved): string {
 	const header = ['Mã đơn vị', 'Đơn vị', ...FORM_COLUMNS.map((c) => (c.group === c.heading ? c.heading : `${c.group} - ${c.heading}`))];
-	const lines = [header.map(csvCell).join(',')];
-	for (const r of t.rows) lines.push([r.unit, r.own ? `${r.name} (bộ phận một cửa của đơn vị)` : r.name, ...FORM_COLUMNS.map((c) => c.value(r))].map(csvCell).join(','));
-	lines.push(['', 'Tổng cộng', ...FORM_COLUMNS.map((c) => c.value(t.total))].map(csvCell).join(','));
+	const lines = [csvLine(header)];
+	for (const r of t.rows) lines.push(csvLine([r.unit, r.own ? `${r.name} (bộ phận một cửa của đơn vị)` : r.name, ...FORM_COLUMNS.map((c) => c.value(r))]));
+	lines.push(csvLine(['', 'Tổng cộng', ...FORM_COLUMNS.map((c) => c.value(t.total))]));
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 

@@ -6,18 +6,20 @@
 import { z } from 'zod';
 import { isValidDay } from '../../domain/figures/period.ts';
 import { METRICS } from '../../domain/figures/metrics.ts';
+import { isSafeText } from '../../domain/text/safe.ts';
 import { getUnit, inScope } from '../queries/units.ts';
 import type { Coalescer } from './coalesce.ts';
 import type { Pending } from './pending.ts';
 import { catchUp, type ResumeDeps } from './resume.ts';
 import { figureRoom, type Subscribers } from './subscribers.ts';
 import { unitRoom, type LiveSocket, type SubscribeAck, type Subscription } from './types.ts';
+import { errorFields, logger } from '../log.ts';
 
-const Day = z.string().refine(isValidDay, 'must be a date YYYY-MM-DD');
+const Day = z.string().refine(isValidDay, 'must be a real date YYYY-MM-DD between 1990 and 2100');
 
 export const SubscribeMessage = z.object({
-	unit: z.string().min(1).max(32),
-	since: z.number().int().nonnegative().nullish(),
+	unit: z.string().min(1).max(32).refine(isSafeText, 'must be valid Unicode without NUL'),
+	since: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullish(),
 	period: z
 		.object({ from: Day, to: Day })
 		.refine((p) => p.from <= p.to, '`from` must not be after `to`')
@@ -74,7 +76,7 @@ export function handleSubscriptions(d: RoomDeps, socket: LiveSocket): void {
 	socket.on('subscribe', (raw, ack) => {
 		const reply = replier(ack);
 		d.pending.track(subscribe(d, socket, raw, reply)).catch((err) => {
-			if (socket.connected) console.error('realtime: subscribe failed', err);
+			if (socket.connected) logger.warn({ err: errorFields(err) }, 'realtime: subscribe failed');
 			reply({ ok: false, error: 'the live feed is unavailable right now; retry later' });
 		});
 	});

@@ -1,4 +1,5 @@
 /** The overdue watch as CSV: UTF-8 with BOM, CRLF, one header row of Vietnamese headings. */
+import { csvLine } from '$lib/domain/text/csv-cell.ts';
 import type { WatchView } from '../watch.server.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -6,7 +7,6 @@ const date = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit'
 const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TZ });
 /** dd/MM/yyyy HH:mm, local time. */
 const when = (iso: string | null) => (iso ? `${date.format(new Date(iso))} ${time.format(new Date(iso))}` : '');
-const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 const CHANNEL: Record<string, string> = { direct: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính' };
 const FLAG: Record<string, string> = {
@@ -37,11 +37,11 @@ export function watchCsv(view: WatchView, now: Date): string {
 		'Trạng thái',
 		'Cảnh báo'
 	];
-	const lines = [header.map(cell).join(',')];
+	const lines = [csvLine(header)];
 	view.items.forEach((d, i) => {
 		const hours = view.state.tab === 'atRisk' ? Math.max(0, (Date.parse(d.firstDueAt!) - now.getTime()) / 3_600_000) : d.overdueHours;
 		lines.push(
-			[
+			csvLine([
 				i + 1,
 				d.dossier,
 				d.unit,
@@ -58,9 +58,7 @@ export function watchCsv(view: WatchView, now: Date): string {
 				d.supplements,
 				STATUS[d.status] ?? d.status,
 				d.flags.map((f) => FLAG[f] ?? f).join('; ')
-			]
-				.map(cell)
-				.join(',')
+			])
 		);
 	});
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
