@@ -84,7 +84,8 @@ export function foldDossier(code: string, events: readonly FoldEvent[]): Dossier
 	const sorted = [...events].sort(byTimeThenSeq);
 	const s: DossierState = {
 		code,
-		unit: sorted[sorted.length - 1].unit,
+		// Whose dossier it is (CONTRACT §3): the unit of its latest receipt, and before one arrives, of its first event.
+		unit: sorted[0].unit,
 		received: false,
 		receivedAt: null,
 		procedure: null,

@@ -12,6 +12,7 @@ import { jsonRows } from '../db/json-rows.ts';
 import { ancestorsOf } from '../queries/units.ts';
 import { loadCalendar } from '../queries/calendar.ts';
 import { lockedTransaction } from './lock.ts';
+import { ownershipErrors } from './ownership.ts';
 import { project } from './project.ts';
 
 export const MAX_EVENTS = 5000;
@@ -74,15 +75,26 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 
 	// Duplicates inside the batch: the first occurrence of an id wins.
 	const seen = new Set<string>();
-	type Row = { ord: number; id: string; type: string; at: string; unit: string; dossier: string | null; feedback: string | null; payload: Record<string, unknown> };
+	type Row = {
+		ord: number;
+		/** position in the request, for errors */
+		index: number;
+		id: string;
+		type: string;
+		at: string;
+		unit: string;
+		dossier: string | null;
+		feedback: string | null;
+		payload: Record<string, unknown>;
+	};
 	const records: Row[] = [];
-	for (const e of events) {
-		if (seen.has(e.id)) continue;
+	events.forEach((e, index) => {
+		if (seen.has(e.id)) return;
 		seen.add(e.id);
 		const computed =
 			e.type === 'dossier.received' && e.dueAt === undefined && calendar ? calendar.addWorkingDays(e.at, e.processingDays ?? 0) : null;
-		records.push({ ord: records.length, id: e.id, type: e.type, at: e.at.toISOString(), unit: e.unit, ...entityOf(e), payload: payloadOf(e, computed) });
-	}
+		records.push({ ord: records.length, index, id: e.id, type: e.type, at: e.at.toISOString(), unit: e.unit, ...entityOf(e), payload: payloadOf(e, computed) });
+	});
 
 	return lockedTransaction(database, async (tx) => {
 		const inserted = await jsonRows<{ seq: number; event_id: string; accepted_at: string }>(
@@ -101,6 +113,9 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 		const seqOf = new Map(inserted.map((r) => [r.event_id, Number(r.seq)]));
 		const acceptedAt = inserted[0]?.accepted_at;
 		const accepted = records.filter((r) => seqOf.has(r.id));
+		// Duplicates change nothing and are not checked: resending an old batch stays safe after a dossier moved.
+		const denied = await ownershipErrors(database, tx, accepted, key.scopeCode);
+		if (denied.length > 0) throw new Refused({ status: 403, body: { errors: denied } });
 		const dossierCodes = new Set<string>();
 		const feedbackCodes = new Set<string>();
 		const loneRatings = [];
@@ -137,7 +152,19 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 			items,
 			dossiers
 		};
+	}).catch((err: unknown) => {
+		if (err instanceof Refused) return err.result;
+		throw err;
 	});
+}
+
+/** Thrown inside the transaction to roll it back whole and answer with `result`. */
+class Refused extends Error {
+	readonly result: Extract<IngestResult, { status: 400 | 403 }>;
+	constructor(result: Extract<IngestResult, { status: 400 | 403 }>) {
+		super(`ingest refused (${result.status})`);
+		this.result = result;
+	}
 }
 
 export async function latestSeq(database: Database, tx?: Parameters<Database['rows']>[1]): Promise<number> {
