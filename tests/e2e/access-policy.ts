@@ -50,6 +50,8 @@ export const POLICY: Record<string, Case[]> = {
 	'ACTION /login?/default': [action('/login', (w) => (isUser(w) ? 303 : 400))],
 	'POST /logout': [{ method: 'POST', path: () => '/logout', form: {}, expect: () => 303, scoped: false, fresh: true }],
 	'GET /healthz': [get(() => '/healthz', () => 200, false)],
+	// Loopback callers (the e2e server listens on 127.0.0.1) may scrape without METRICS_TOKEN.
+	'GET /metrics': [get(() => '/metrics', () => 200, false)],
 	'PAGE /display/[code]': [get((c) => `/display/${u(c)}${c.key ? `?key=${encodeURIComponent(c.key)}` : ''}`, display)],
 	'GET /display/[code]/state': [get((c) => `/display/${u(c)}/state?part=live`, display)],
 

@@ -7,10 +7,16 @@ import type { AcceptedItem } from './ingest/ingest.ts';
 import type { DossierState } from '../domain/dossier/state.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
+import { errorFields, logger } from './log.ts';
 
 /** Feed items after a commit: accepted events, or `dossier.overdue` announcements (id null). */
 export type FeedItem = Omit<AcceptedItem, 'id'> & { id: string | null };
-export type AcceptedBatch = { items: FeedItem[]; dossiers: DossierState[] };
+export type AcceptedBatch = {
+	items: FeedItem[];
+	dossiers: DossierState[];
+	/** When the batch committed (epoch ms; stamped by notifyAccepted): the fan-out latency is measured from it. */
+	committedAt?: number;
+};
 
 export type App = {
 	database: Database;
@@ -70,12 +76,14 @@ export function getApp(): Promise<App> {
 	return (slot[SLOT] ??= createAppFromEnv());
 }
 
+/** Call right after a write committed: every listener (the live hub) hears the batch. */
 export function notifyAccepted(app: App, batch: AcceptedBatch): void {
+	const stamped = { ...batch, committedAt: batch.committedAt ?? Date.now() };
 	for (const listener of app.accepted) {
 		try {
-			listener(batch);
+			listener(stamped);
 		} catch (err) {
-			console.error('accepted-event listener failed', err);
+			logger.error({ err: errorFields(err) }, 'accepted-event listener failed');
 		}
 	}
 }

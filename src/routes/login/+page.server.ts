@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { readForm } from '$lib/server/api/form.ts';
 import { getApp } from '$lib/server/app.ts';
 import { safeNext } from '$lib/server/auth/guard.ts';
 import { attemptLogin } from '$lib/server/auth/login.ts';
@@ -22,9 +23,12 @@ function minutes(seconds: number): string {
 
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = await request.formData();
+		const read = await readForm(request);
+		if (!read.ok) return fail(400, { username: '', throttled: false, error: read.error });
+		const { form } = read;
 		const parsed = LoginForm.safeParse({ username: form.get('username') ?? '', password: form.get('password') ?? '' });
-		const username = String(form.get('username') ?? '').trim().slice(0, 64);
+		const raw = form.get('username');
+		const username = typeof raw === 'string' ? raw.trim().slice(0, 64) : '';
 		if (!parsed.success) return fail(400, { username, throttled: false, error: 'Vui lòng nhập tên đăng nhập và mật khẩu.' });
 		const app = await getApp();
 		const result = await attemptLogin(app.database, { ...parsed.data, ip: getClientAddress(), now: new Date() });

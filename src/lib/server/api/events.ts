@@ -1,70 +1,86 @@
 /** POST /api/v1/events (CONTRACT §3). */
-import { isUnavailableError } from '../db/index.ts';
 import { notifyAccepted, type App } from '../app.ts';
 import { bearerToken } from '../auth/principal.ts';
 import { verifyKey } from '../auth/keys.ts';
 import { ingest, MAX_EVENTS } from '../ingest/ingest.ts';
-import { json, problem } from './http.ts';
+import { metrics } from '../metrics.ts';
+import { errorResponse, json, problem } from './http.ts';
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (declared > limit) return null;
-	if (!request.body) return '';
+/**
+ * The body as text, or null when it exceeds `limit` bytes (declared or sent,
+ * also chunked). An oversized body is still read to its end and thrown away:
+ * a stream left half-read stalls the keep-alive connection and the sender's
+ * next request on it (adapter-node pauses the request and never lets Node
+ * discard the rest), and cancelling it resets the connection before the 413
+ * is read. adapter-node itself refuses beyond BODY_SIZE_LIMIT (6 MB); after
+ * that error it discards the rest of the body itself.
+ */
+async function readLimited(request: Request, limit: number): Promise<{ text: string } | { tooLarge: true; drained: boolean }> {
+	let over = Number(request.headers.get('content-length') ?? NaN) > limit;
+	if (!request.body) return over ? { tooLarge: true, drained: true } : { text: '' };
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > limit) {
-			await reader.cancel();
-			return null;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > limit) over = true;
+			if (!over) chunks.push(value);
 		}
-		chunks.push(value);
+	} catch {
+		return { tooLarge: true, drained: false };
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	return over ? { tooLarge: true, drained: true } : { text: Buffer.concat(chunks).toString('utf8') };
 }
 
-function unavailable(): Response {
-	return json(503, { error: 'the database cannot take writes right now; retry later' }, { 'retry-after': '5' });
-}
-
+/** POST /api/v1/events, measured: batch latency by answer status, events accepted / duplicate / refused. */
 export async function postEvents(app: App, request: Request): Promise<Response> {
+	const started = performance.now();
+	const { response, events } = await answerEvents(app, request);
+	const status = String(response.status);
+	metrics.batchSeconds.observe({ status }, (performance.now() - started) / 1000);
+	if (response.status !== 200 && events > 0) metrics.eventsRejected.inc({ status }, events);
+	return response;
+}
+
+async function answerEvents(app: App, request: Request): Promise<{ response: Response; events: number }> {
+	const respond = (response: Response, events = 0) => ({ response, events });
 	const token = bearerToken(request);
 	let key;
 	try {
 		key = token ? await verifyKey(app.database, token) : null;
 	} catch (err) {
-		if (isUnavailableError(err)) return unavailable();
-		throw err;
+		return respond(errorResponse(err));
 	}
-	if (!key) return problem(401, 'a valid API key is required: `Authorization: Bearer <key>`');
-	if (key.role !== 'ingest') return problem(403, `this key has role "${key.role}"; sending events needs role "ingest"`);
+	if (!key) return respond(problem(401, 'a valid API key is required: `Authorization: Bearer <key>`'));
+	if (key.role !== 'ingest') return respond(problem(403, `this key has role "${key.role}"; sending events needs role "ingest"`));
 
-	const text = await readLimited(request, MAX_BYTES);
-	if (text === null) return problem(413, `the body exceeds ${MAX_BYTES} bytes (5 MB)`);
+	const read = await readLimited(request, MAX_BYTES);
+	if ('tooLarge' in read) return respond(problem(413, `the body exceeds ${MAX_BYTES} bytes (5 MB)`, {}, read.drained ? {} : { connection: 'close' }));
 	let body: unknown;
 	try {
-		body = JSON.parse(text);
+		body = JSON.parse(read.text);
 	} catch (err) {
-		return json(400, { errors: [{ index: -1, path: '', message: `invalid JSON: ${(err as Error).message}` }] });
+		return respond(json(400, { errors: [{ index: -1, path: '', message: `invalid JSON: ${(err as Error).message}` }] }));
 	}
 	const events = (body as { events?: unknown })?.events;
 	if (!Array.isArray(events)) {
-		return json(400, { errors: [{ index: -1, path: 'events', message: 'the body must be {"events": [ … ]}' }] });
+		return respond(json(400, { errors: [{ index: -1, path: 'events', message: 'the body must be {"events": [ … ]}' }] }));
 	}
-	if (events.length > MAX_EVENTS) return problem(413, `at most ${MAX_EVENTS} events per batch, got ${events.length}`);
+	if (events.length > MAX_EVENTS) return respond(problem(413, `at most ${MAX_EVENTS} events per batch, got ${events.length}`), events.length);
 
 	try {
 		const result = await ingest(app.database, key, events);
-		if (result.status !== 200) return json(result.status, result.body);
+		if (result.status !== 200) return respond(json(result.status, result.body), events.length);
 		if (result.items.length > 0) notifyAccepted(app, { items: result.items, dossiers: result.dossiers });
-		return json(200, result.body);
+		metrics.eventsAccepted.inc(result.body.accepted);
+		metrics.eventsDuplicate.inc(result.body.duplicates);
+		return respond(json(200, result.body));
 	} catch (err) {
-		if (isUnavailableError(err)) return unavailable();
-		throw err;
+		return respond(errorResponse(err), events.length);
 	}
 }

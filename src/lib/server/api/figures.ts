@@ -6,7 +6,7 @@ import { summary } from '../queries/summary.ts';
 import { handle, HttpError, json, problem, requirePeriod, requireReader, requireUnitInScope } from './http.ts';
 
 export function getSummary(app: App, request: Request): Promise<Response> {
-	return handle(async () => {
+	return handle(request, async () => {
 		const url = new URL(request.url);
 		const principal = await requireReader(app, request);
 		const period = requirePeriod(url);
@@ -16,7 +16,7 @@ export function getSummary(app: App, request: Request): Promise<Response> {
 }
 
 export function getRankings(app: App, request: Request): Promise<Response> {
-	return handle(async () => {
+	return handle(request, async () => {
 		const url = new URL(request.url);
 		const principal = await requireReader(app, request);
 		const metric = url.searchParams.get('metric') ?? '';

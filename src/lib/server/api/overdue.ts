@@ -4,7 +4,7 @@ import { watchlist } from '../queries/overdue.ts';
 import { handle, HttpError, json, problem, requireReader, requireUnitInScope } from './http.ts';
 
 export function getOverdue(app: App, request: Request): Promise<Response> {
-	return handle(async () => {
+	return handle(request, async () => {
 		const url = new URL(request.url);
 		const principal = await requireReader(app, request);
 		const raw = url.searchParams.get('atRiskHours') ?? '24';

@@ -6,7 +6,7 @@ import { actorOf, audit } from '../auth/audit.ts';
 import { handle, HttpError, json, problem, requirePeriod, requireReader, requireUnitInScope } from './http.ts';
 
 export function getReceivedResolved(app: App, request: Request): Promise<Response> {
-	return handle(async () => {
+	return handle(request, async () => {
 		const url = new URL(request.url);
 		const principal = await requireReader(app, request);
 		const format = url.searchParams.get('format') ?? 'json';

@@ -1,19 +1,33 @@
 /**
- * The 403 page the route guard answers with (no route code runs for a
- * refused request, so this page is self-contained: inline styles, no script).
+ * Pages the request hook answers with before any route code runs (a refused
+ * guard, a URL that is not safe text, the database away while checking the
+ * session): self-contained — inline styles, no script — and in Vietnamese.
+ * JSON clients get `{error}` instead.
  */
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function forbiddenPage(message: string): Response {
-	const html = `<!doctype html>
+export type StatusPage = {
+	status: number;
+	title: string;
+	message: string;
+	/** Machine-readable reason for JSON clients. */
+	error: string;
+	headers?: Record<string, string>;
+	/** Reload the page by itself after this many seconds (the database is away: a wall heals by itself). */
+	refreshSeconds?: number;
+};
+
+function html(p: StatusPage): string {
+	const refresh = p.refreshSeconds ? `\n<meta http-equiv="refresh" content="${p.refreshSeconds}">` : '';
+	return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Không có quyền truy cập — Một Cửa Live</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">${refresh}
+<title>${escape(p.title)} — Một Cửa Live</title>
 <style>
 body{margin:0;font-family:'Be Vietnam Pro',system-ui,sans-serif;color:#0b2545;background:#f4f6f9;min-height:100vh;display:grid;place-items:center}
-main{background:#fff;border:1px solid #dde3ea;border-radius:10px;padding:2rem 2.5rem;max-width:32rem}
+main{background:#fff;border:1px solid #dde3ea;border-radius:10px;padding:2rem 2.5rem;max-width:32rem;margin:1rem}
 h1{font-size:1.3rem;margin:0 0 .5rem}
 .code{color:#b42318;font-weight:700;font-size:.9rem;letter-spacing:.05em}
 p{color:#4a5d75;line-height:1.5}
@@ -22,19 +36,52 @@ a{color:#0b2545;font-weight:600}
 </head>
 <body>
 <main>
-<div class="code">403</div>
-<h1>Không có quyền truy cập</h1>
-<p>${escape(message)}</p>
+<div class="code">${p.status}</div>
+<h1>${escape(p.title)}</h1>
+<p>${escape(p.message)}</p>
 <p><a href="/">Về trang tổng quan</a> · <a href="/account">Tài khoản của tôi</a></p>
 </main>
 </body>
 </html>`;
-	return new Response(html, {
-		status: 403,
+}
+
+/** The page as HTML for a browser's page request, else as JSON. */
+export function statusResponse(p: StatusPage, wantsHtml: boolean): Response {
+	const headers: Record<string, string> = { 'cache-control': 'no-store', ...p.headers };
+	if (!wantsHtml) {
+		return new Response(JSON.stringify({ error: p.error, message: p.message }), {
+			status: p.status,
+			headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }
+		});
+	}
+	return new Response(html(p), {
+		status: p.status,
 		headers: {
+			...headers,
 			'content-type': 'text/html; charset=utf-8',
-			'cache-control': 'no-store',
 			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 		}
 	});
+}
+
+export const FORBIDDEN_ADMIN: StatusPage = {
+	status: 403,
+	title: 'Không có quyền truy cập',
+	message: 'Chỉ quản trị viên được truy cập mục này.',
+	error: 'forbidden'
+};
+
+export function badUrlPage(reason: string): StatusPage {
+	return { status: 400, title: 'Địa chỉ không hợp lệ', message: `Địa chỉ trang chứa ký tự không hợp lệ (${reason}).`, error: reason };
+}
+
+export function databaseDownPage(retryAfterSeconds: number): StatusPage {
+	return {
+		status: 503,
+		title: 'Không kết nối được cơ sở dữ liệu',
+		message: 'Máy chủ tạm thời không truy cập được cơ sở dữ liệu. Trang sẽ tự tải lại khi kết nối được khôi phục; số liệu không bị mất.',
+		error: 'the database cannot be reached right now; retry later',
+		headers: { 'retry-after': String(retryAfterSeconds) },
+		refreshSeconds: 10
+	};
 }

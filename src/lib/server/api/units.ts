@@ -5,7 +5,7 @@ import { listUnits } from '../queries/units.ts';
 import { handle, HttpError, json, problem, requireReader, requireUnitInScope } from './http.ts';
 
 export function getUnits(app: App, request: Request): Promise<Response> {
-	return handle(async () => {
+	return handle(request, async () => {
 		const url = new URL(request.url);
 		const principal = await requireReader(app, request);
 		const parent = url.searchParams.get('parent');
@@ -19,7 +19,7 @@ export function getUnits(app: App, request: Request): Promise<Response> {
 }
 
 export function getUnitGeo(app: App, request: Request, code: string): Promise<Response> {
-	return handle(async () => {
+	return handle(request, async () => {
 		const url = new URL(request.url);
 		const principal = await requireReader(app, request);
 		const level = url.searchParams.get('level') ?? 'children';

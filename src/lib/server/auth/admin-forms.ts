@@ -3,8 +3,9 @@
  * again here, beyond the route guard), the form is validated with zod, and the
  * change is audited with who and from where.
  */
-import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { readForm } from '../api/form.ts';
 import { getApp } from '../app.ts';
 import type { Database } from '../db/index.ts';
 import { getUnit } from '../queries/units.ts';
@@ -19,7 +20,9 @@ export type AdminContext = { database: Database; actor: string; ip: string; form
 export async function adminContext(event: RequestEvent): Promise<AdminContext> {
 	const user = requireAdmin(event.locals.user);
 	const { database } = await getApp();
-	return { database, actor: actorOf(user), ip: event.getClientAddress(), form: await event.request.formData() };
+	const read = await readForm(event.request);
+	if (!read.ok) error(400, read.error);
+	return { database, actor: actorOf(user), ip: event.getClientAddress(), form: read.form };
 }
 
 /** The form's string fields (files and missing fields left out: zod reports them). */

@@ -17,7 +17,8 @@ const under = (pathname: string, prefix: string) => pathname === prefix || pathn
 
 /** What a path needs, judged on the decoded, normalised pathname SvelteKit routes with. */
 export function accessFor(pathname: string): Access {
-	if (pathname === '/login' || pathname === '/healthz' || STATIC_FILES.has(pathname)) return 'public';
+	// /metrics checks its own token or loopback caller.
+	if (pathname === '/login' || pathname === '/healthz' || pathname === '/metrics' || STATIC_FILES.has(pathname)) return 'public';
 	if (under(pathname, '/display') || under(pathname, '/api') || pathname.startsWith('/_app/')) return 'public';
 	if (under(pathname, '/admin')) return 'admin';
 	return 'user';

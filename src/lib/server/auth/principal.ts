@@ -10,14 +10,23 @@ export function bearerToken(request: Request): string | null {
 	return m ? m[1] : null;
 }
 
-export function cookieValue(request: Request, name: string): string | null {
-	const header = request.headers.get('cookie');
-	if (!header) return null;
-	for (const part of header.split(';')) {
+/** A cookie of a `Cookie` header; a value with broken percent-encoding counts as absent (no session), never as an error. */
+export function cookieFromHeader(header: string | null | undefined, name: string): string | null {
+	for (const part of (header ?? '').split(';')) {
 		const eq = part.indexOf('=');
-		if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+		if (eq > 0 && part.slice(0, eq).trim() === name) {
+			try {
+				return decodeURIComponent(part.slice(eq + 1).trim());
+			} catch {
+				return null;
+			}
+		}
 	}
 	return null;
+}
+
+export function cookieValue(request: Request, name: string): string | null {
+	return cookieFromHeader(request.headers.get('cookie'), name);
 }
 
 export async function resolvePrincipal(database: Database, request: Request): Promise<Principal | null> {

@@ -45,13 +45,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 	if (opts.url) {
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
-		const client = postgres(opts.url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+		// fetch_types off: postgres.js runs its array-type catalog query on every new connection and drops that
+		// promise, so a connection cut during it (a restart) was an unhandled rejection (porsager/postgres#1192,
+		// #1223). Nothing here needs it: drizzle parses array columns itself and raw reads come back as JSON.
+		const client = postgres(opts.url, { max: 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false });
 		const db = drizzle(client, { schema }) as unknown as Db;
 		database = {
 			kind: 'postgres',
 			db,
 			rows: async (q, tx) => normaliseRows(await (tx ?? db).execute(q)),
-			close: () => client.end({ timeout: 5 })
+			close: () => client.end({ timeout: 1 })
 		};
 		if (opts.migrate !== false) {
 			const { migrate } = await import('drizzle-orm/postgres-js/migrator');
@@ -81,23 +84,4 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 		}
 	}
 	return database;
-}
-
-/** SQLSTATE classes meaning "the database cannot take writes right now" (answer 503, sender retries). */
-export function isUnavailableError(err: unknown): boolean {
-	for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-		if (isUnavailable(e)) return true;
-	}
-	return false;
-}
-
-function isUnavailable(err: unknown): boolean {
-	const code = (err as { code?: unknown })?.code;
-	if (typeof code === 'string') {
-		if (code.startsWith('08') || code.startsWith('53') || code.startsWith('57')) return true;
-		if (code === '25006' || code === '40001' || code === '40P01') return true;
-		if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT'].includes(code)) return true;
-	}
-	const message = String((err as { message?: unknown })?.message ?? '');
-	return /closed|terminat|read-only|ECONNREFUSED/i.test(message);
 }

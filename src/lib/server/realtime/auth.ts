@@ -8,8 +8,10 @@ import type { ExtendedError, Socket } from 'socket.io';
 import type { LiveSocket } from './types.ts';
 import type { Database } from '../db/index.ts';
 import { verifyKey } from '../auth/keys.ts';
+import { cookieFromHeader } from '../auth/principal.ts';
 import type { Principal } from '../auth/roles.ts';
 import { SESSION_COOKIE, validateSession } from '../auth/sessions.ts';
+import { errorFields, logger } from '../log.ts';
 
 type Handshake = Socket['handshake'];
 
@@ -17,20 +19,6 @@ function refusal(message: string, code: string): ExtendedError {
 	const err: ExtendedError = new Error(message);
 	err.data = { code };
 	return err;
-}
-
-function cookie(header: string | undefined, name: string): string | null {
-	for (const part of (header ?? '').split(';')) {
-		const eq = part.indexOf('=');
-		if (eq > 0 && part.slice(0, eq).trim() === name) {
-			try {
-				return decodeURIComponent(part.slice(eq + 1).trim());
-			} catch {
-				return null;
-			}
-		}
-	}
-	return null;
 }
 
 /** A browser's cross-site handshake must not ride on the session cookie. */
@@ -59,7 +47,7 @@ export async function authenticate(database: Database, h: Handshake): Promise<Pr
 		}
 		return key;
 	}
-	const session = cookie(h.headers.cookie, SESSION_COOKIE);
+	const session = cookieFromHeader(h.headers.cookie, SESSION_COOKIE);
 	if (session) {
 		if (!sameOrigin(h)) throw refusal(`cross-origin connection refused (origin ${h.headers.origin})`, 'bad_origin');
 		const user = await validateSession(database, session);
@@ -79,7 +67,7 @@ export function authMiddleware(database: Database) {
 			},
 			(err: ExtendedError) => {
 				if (err.data?.code) return next(err);
-				console.error('realtime: authentication failed', err);
+				logger.warn({ err: errorFields(err) }, 'realtime: authentication failed');
 				next(refusal('authentication is unavailable right now; retry later', 'unavailable'));
 			}
 		);

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { readForm } from '$lib/server/api/form.ts';
 import { getApp } from '$lib/server/app.ts';
 import { actorOf, audit } from '$lib/server/auth/audit.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessions.ts';
@@ -23,7 +24,9 @@ export const actions = {
 	password: async ({ request, locals, cookies, url, getClientAddress }) => {
 		const user = locals.user;
 		if (!user) return fail(401, { error: 'Cần đăng nhập.' });
-		const form = await request.formData();
+		const read = await readForm(request);
+		if (!read.ok) return fail(400, { error: read.error });
+		const { form } = read;
 		const parsed = PasswordForm.safeParse({ current: form.get('current') ?? '', next: form.get('next') ?? '', repeat: form.get('repeat') ?? '' });
 		if (!parsed.success) return fail(400, { error: parsed.error.issues[0].message });
 		const { database } = await getApp();
