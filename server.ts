@@ -6,6 +6,26 @@
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { createAppOrExplain, setApp, type App } from './src/lib/server/app.ts';
+import { classifyDbError, isDbError } from './src/lib/server/db/errors.ts';
+import { errorFields, logger } from './src/lib/server/log.ts';
+import { countDbError } from './src/lib/server/metrics.ts';
+import { gracefulStop, trackRequests } from './src/lib/server/shutdown.ts';
+
+// The process never dies of a database error (a restart, a dropped connection): it is logged and counted,
+// and the next query reconnects. Anything else that escapes is a bug: logged, and the process exits.
+process.on('unhandledRejection', (reason) => {
+	if (isDbError(reason) || classifyDbError(reason) === 'unavailable') countDbError(reason);
+	logger.error({ err: errorFields(reason) }, 'unhandled rejection');
+});
+process.on('uncaughtException', (err) => {
+	if (isDbError(err) || classifyDbError(err) === 'unavailable') {
+		countDbError(err);
+		logger.error({ err: errorFields(err) }, 'database error outside a request; continuing');
+		return;
+	}
+	logger.fatal({ err: errorFields(err) }, 'uncaught exception');
+	process.exit(1);
+});
 
 // A full batch of 5,000 events must fit (adapter-node's default limit is 512 KB).
 process.env.BODY_SIZE_LIMIT ??= '6M';
@@ -32,6 +52,7 @@ const server = createServer((req, res) => {
 	if (setProtocol && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
 	handler(req, res);
 });
+const requests = trackRequests(server);
 const hub = await attachRealtime(server, app);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -50,17 +71,17 @@ const ticker = startOverdueTicker(app);
 	if (admin) console.log(`Tài khoản quản trị (in một lần): ${admin.username} / ${admin.password}`);
 }
 
+/** SIGTERM / SIGINT: a graceful stop (shutdown.ts), and at most 5 s whatever happens. */
 let closing = false;
 async function shutdown(signal: string) {
 	if (closing) return;
 	closing = true;
-	console.log(`${signal}: closing`);
-	demo?.stop();
-	ticker.stop();
-	server.close();
-	server.closeAllConnections();
-	await hub.close().catch(() => {});
-	await app.close().catch(() => {});
+	logger.info({ signal }, 'stopping');
+	setTimeout(() => {
+		logger.warn('shutdown: still running after 4.8 s; exiting');
+		process.exit(0);
+	}, 4800).unref();
+	await gracefulStop({ server, requests, hub, app, background: [demo, ticker] });
 	process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -11,6 +11,8 @@ import { sql } from 'drizzle-orm';
 import { notifyAccepted, type App } from '../app.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { lockedTransaction } from '../ingest/lock.ts';
+import { errorFields, logger } from '../log.ts';
+import { metrics } from '../metrics.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
 
@@ -39,19 +41,27 @@ export async function announceOverdue(app: App): Promise<OverdueItem[]> {
 		);
 	});
 	const feed = items.map((i) => ({ ...i, seq: Number(i.seq), id: null, type: 'dossier.overdue' as const }));
-	if (feed.length > 0) notifyAccepted(app, { items: feed, dossiers: [] });
+	if (feed.length > 0) {
+		notifyAccepted(app, { items: feed, dossiers: [] });
+		metrics.overdueAnnounced.inc(feed.length);
+	}
 	return feed;
 }
 
+/** Runs a pass every `everyMs`; a failing database is logged once, and again when the passes work again. */
 export function startOverdueTicker(app: App, everyMs = 1000): { stop(): void } {
 	let running = false;
+	let failing = false;
 	const timer = setInterval(async () => {
 		if (running) return;
 		running = true;
 		try {
 			await announceOverdue(app);
+			if (failing) logger.info('overdue ticker: running again');
+			failing = false;
 		} catch (err) {
-			console.error('overdue ticker:', (err as Error).message);
+			if (!failing) logger.warn({ err: errorFields(err) }, 'overdue ticker failed; retrying every tick');
+			failing = true;
 		} finally {
 			running = false;
 		}

@@ -11,6 +11,7 @@ import { computeFigures } from './figures.ts';
 import type { Pending } from './pending.ts';
 import type { FigureGroup, Subscribers } from './subscribers.ts';
 import type { HubStats, LiveServer, LiveSocket, Subscription } from './types.ts';
+import { errorFields, logger } from '../log.ts';
 
 export type CoalescerDeps = {
 	io: LiveServer;
@@ -65,7 +66,7 @@ export class Coalescer {
 				this.#deps.stats.figuresEmitted++;
 			}
 		} catch (err) {
-			if (!this.#stopped) console.error('realtime: figures failed', err);
+			if (!this.#stopped) logger.warn({ err: errorFields(err) }, 'realtime: figures failed');
 		}
 	}
 
@@ -95,7 +96,7 @@ export class Coalescer {
 			this.#deps.io.local.to(g.room).emit('figures', msg);
 			this.#deps.stats.figuresEmitted++;
 		} catch (err) {
-			if (!this.#stopped) console.error('realtime: figures failed', err);
+			if (!this.#stopped) logger.warn({ err: errorFields(err) }, 'realtime: figures failed');
 		}
 	}
 }

@@ -7,6 +7,8 @@
  * resume slot in between two batches (`exclusive`), so a subscriber never gets
  * a live item before the backlog that precedes it.
  */
+import { errorFields, logger } from '../log.ts';
+import { metrics } from '../metrics.ts';
 import type { AncestorCache } from './ancestors.ts';
 import type { FeedRing } from './ring.ts';
 import { PEER_FEED, unitRoom, type FeedItem, type LiveServer, type PeerBatch, type RoutedItem } from './types.ts';
@@ -43,8 +45,8 @@ export class Fanout {
 		return this.#highWater;
 	}
 
-	/** A batch committed by this process (items sorted by seq). */
-	local(batch: readonly FeedItem[]): void {
+	/** A batch committed by this process (items sorted by seq), at `committedAt` (epoch ms). */
+	local(batch: readonly FeedItem[], committedAt = Date.now()): void {
 		if (batch.length === 0) return;
 		const items = batch.map(feedItem);
 		void this.exclusive(async () => {
@@ -52,10 +54,13 @@ export class Fanout {
 			const now = Date.now();
 			const routed = items.map((item) => ({ item, ancestors: ancestors.get(item.unit)!, loggedAt: now }));
 			this.#deliver(routed);
+			metrics.fanoutSeconds.observe({ origin: 'local' }, Math.max(0, Date.now() - committedAt) / 1000);
 			// Peers are known through the adapter's heartbeats; alone, skip the NOTIFY (and its attachment row).
 			const { io, peers } = this.#deps;
-			if (peers && (await io.of('/').adapter.serverCount()) > 1) io.serverSideEmit(PEER_FEED, { items, ancestors: Object.fromEntries(ancestors) });
-		}).catch((err) => console.error('realtime: fan-out failed', err));
+			if (peers && (await io.of('/').adapter.serverCount()) > 1) {
+				io.serverSideEmit(PEER_FEED, { items, ancestors: Object.fromEntries(ancestors), committedAt });
+			}
+		}).catch((err) => logger.error({ err: errorFields(err) }, 'realtime: fan-out failed'));
 	}
 
 	/** A batch committed by a peer process. */
@@ -65,7 +70,21 @@ export class Fanout {
 			this.#deps.ancestors.learn(batch.ancestors ?? {});
 			const now = Date.now();
 			this.#deliver(batch.items.map((item) => ({ item, ancestors: batch.ancestors?.[item.unit] ?? [item.unit], loggedAt: now })));
-		}).catch((err) => console.error('realtime: fan-out of a peer batch failed', err));
+			if (typeof batch.committedAt === 'number') metrics.fanoutSeconds.observe({ origin: 'peer' }, Math.max(0, Date.now() - batch.committedAt) / 1000);
+		}).catch((err) => logger.error({ err: errorFields(err) }, 'realtime: fan-out of a peer batch failed'));
+	}
+
+	/**
+	 * Items read back from the stored feed (with their ancestors) that never
+	 * reached this process — its peers' batches while LISTEN was down: the ones
+	 * the ring does not hold yet are delivered, in seq order.
+	 */
+	missed(items: readonly RoutedItem[]): Promise<number> {
+		return this.exclusive(() => {
+			const fresh = items.filter((r) => !this.#deps.ring.has(r.item.seq));
+			if (fresh.length > 0) this.#deliver(fresh);
+			return fresh.length;
+		});
 	}
 
 	/** Run `fn` after every batch handed over so far is delivered, and before any later one. */

@@ -8,7 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import type { FeedItem } from './types.ts';
+import type { FeedItem, RoutedItem } from './types.ts';
 
 /** Feed rows after `since`: (seq, id, type, unit, dossier, at, logged_at), logged_at = when it entered the feed. */
 function feedSource(since: number): SQL {
@@ -36,6 +36,22 @@ export async function feedSince(database: Database, unitCode: string, since: num
 	return rows.map((r) => ({
 		// The same shape and formats as live items (ISO instants in UTC, numeric seq).
 		item: { seq: Number(r.seq), id: r.id, type: r.type, unit: r.unit, dossier: r.dossier, at: new Date(r.at).toISOString() },
+		loggedAt: new Date(r.loggedAt).getTime()
+	}));
+}
+
+/** Feed items of every unit with seq > since, oldest first, at most `limit`, with their unit's ancestors (root … unit). */
+export async function feedSinceAll(database: Database, since: number, limit: number): Promise<RoutedItem[]> {
+	const rows = await jsonRows<Row & { ancestors: string[] }>(
+		database,
+		sql`select jsonb_build_object('seq', f.seq, 'id', f.id, 'type', f.type, 'unit', f.unit, 'dossier', f.dossier,
+				'at', f.at, 'loggedAt', f.logged_at, 'ancestors', to_jsonb(u.ancestors)) as j
+			from (${feedSource(since)}) f join units u on u.code = f.unit
+			order by f.seq limit ${limit}`
+	);
+	return rows.map((r) => ({
+		item: { seq: Number(r.seq), id: r.id, type: r.type, unit: r.unit, dossier: r.dossier, at: new Date(r.at).toISOString() },
+		ancestors: r.ancestors,
 		loggedAt: new Date(r.loggedAt).getTime()
 	}));
 }

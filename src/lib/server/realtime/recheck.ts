@@ -7,6 +7,7 @@
 import type { Database } from '../db/index.ts';
 import { authenticate } from './auth.ts';
 import type { LiveServer, LiveSocket } from './types.ts';
+import { errorFields, logger } from '../log.ts';
 
 /** Checks this process's sockets once; returns how many were disconnected. */
 export async function recheckSockets(io: LiveServer, database: Database): Promise<number> {
@@ -44,7 +45,7 @@ export function startRecheck(io: LiveServer, database: Database, everyMs: number
 		if (running) return;
 		running = true;
 		recheckSockets(io, database)
-			.catch((err) => console.error('realtime: credential recheck failed', err))
+			.catch((err) => logger.warn({ err: errorFields(err) }, 'realtime: credential recheck failed'))
 			.finally(() => (running = false));
 	}, everyMs);
 	timer.unref();

@@ -54,6 +54,11 @@ export class FeedRing {
 		}
 	}
 
+	/** Whether the item `seq` reached this process (only meaningful above the floor). */
+	has(seq: number): boolean {
+		return this.#items[this.#firstAfter(seq - 1)]?.item.seq === seq;
+	}
+
 	/** Items with seq > since (and ≤ upTo) in the subtree of `code`, oldest first. */
 	after(since: number, code: string, upTo = Number.MAX_SAFE_INTEGER): FeedItem[] {
 		const out: FeedItem[] = [];

@@ -60,13 +60,15 @@ export type SubscribeAck = { ok: true; seq: number; resync?: true } | { ok: fals
 
 
 /** A batch committed on one app process, passed to the others (socket.io inter-server events through the adapter). */
-export type PeerBatch = { items: FeedItem[]; ancestors: Record<string, string[]> };
+export type PeerBatch = { items: FeedItem[]; ancestors: Record<string, string[]>; committedAt?: number };
 
 export type ServerToClientEvents = {
 	feed: (items: FeedItem[]) => void;
 	figures: (msg: FiguresMessage) => void;
 	/** Sent just before the server cuts a socket whose credential was revoked or expired. */
 	revoked: (msg: { error: string }) => void;
+	/** Whether this process reaches the database (sent on every change, and at connect while it is down). */
+	status: (msg: { database: 'up' | 'down'; since: string }) => void;
 };
 
 /** Clients are untrusted: payloads are validated, the acknowledgement may be missing. */

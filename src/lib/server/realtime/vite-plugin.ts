@@ -16,7 +16,7 @@ export function realtimeDevPlugin(): Plugin {
 			const [{ getApp }, { attachRealtime }] = await Promise.all([import('../app.ts'), import('./index.ts')]);
 			// Vite's HMR websocket shares this server: leave upgrade requests of other paths alone.
 			const hub = await attachRealtime(httpServer, await getApp(), { destroyUpgrade: false });
-			httpServer.once('close', () => void hub.close().catch((err) => console.error('realtime: close failed', err)));
+			httpServer.once('close', () => void hub.close().catch((err) => console.error('realtime: close failed', (err as Error)?.message)));
 		}
 	};
 }
