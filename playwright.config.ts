@@ -24,6 +24,6 @@ export default defineConfig({
 		timeout: 180_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',
-		env: { PORT: String(port), HOST: '127.0.0.1', DEMO: '0', ORIGIN: `http://127.0.0.1:${port}` }
+		env: { PORT: String(port), HOST: '127.0.0.1', DEMO: '0', ORIGIN: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' }
 	}
 });

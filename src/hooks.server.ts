@@ -6,7 +6,7 @@ import { badUrlPage, databaseDownPage, FORBIDDEN_ADMIN, statusResponse } from '$
 import { getApp } from '$lib/server/app.ts';
 import { decide } from '$lib/server/auth/guard.ts';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions.ts';
-import { classifyDbError } from '$lib/server/db/errors.ts';
+import { classifyDbError, isDbError } from '$lib/server/db/errors.ts';
 import { errorFields, logger } from '$lib/server/log.ts';
 import { countDbError, metrics } from '$lib/server/metrics.ts';
 
@@ -147,7 +147,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 500) return { message: status === 404 ? 'Không tìm thấy trang' : 'Yêu cầu không hợp lệ', code: 'http_' + status, id };
 	if (event.locals.errorStatus === 400) return { message: 'Biểu mẫu gửi tới một thao tác không có.', code: 'bad_form', id };
 	const kind = classifyDbError(error);
-	if (kind !== 'internal') countDbError(error);
+	if (kind !== 'internal' || isDbError(error)) countDbError(error);
 	if (kind === 'unavailable') {
 		event.locals.errorStatus = 503;
 		logger.warn({ req_id: id, err: errorFields(error) }, 'database unavailable');

@@ -5,55 +5,20 @@
  * tests/e2e/serve.ts, on the next port with its own DATA_DIR) so it can stop it.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { keys as sharedKeys, localNow } from './helpers.ts';
+import { OwnServer } from './own-server.ts';
 import { E2E_DIR, E2E_UNITS } from './paths.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
 const port = Number(process.env.E2E_PORT ?? 4173) + 1;
-const base = `http://127.0.0.1:${port}`;
 const dir = join(E2E_DIR, 'resilience');
-const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', DEMO: '0', ORIGIN: base };
-delete env.DATABASE_URL;
+const server = new OwnServer(port, { dataDir: join(dir, 'data') });
+const base = server.base;
+const startServer = () => server.start();
+const stopServer = () => server.stop();
 
-let server: ChildProcess | null = null;
 let keys: { ingest: string; display: string };
-
-function cli(...args: string[]): string {
-	const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { cwd: root, env, encoding: 'utf8' });
-	if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-	return r.stdout.trim().split('\n').at(-1)!;
-}
-
-/** server.ts on the build the shared e2e server just made (never rebuilding it). */
-async function startServer(): Promise<void> {
-	const child = spawn(process.execPath, [join(root, 'server.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	let log = '';
-	child.stdout!.on('data', (b) => (log += b));
-	child.stderr!.on('data', (b) => (log += b));
-	server = child;
-	for (let i = 0; i < 200; i++) {
-		if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${log}`);
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) return;
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 150));
-	}
-	throw new Error(`server did not start:\n${log}`);
-}
-
-async function stopServer(): Promise<void> {
-	const child = server;
-	server = null;
-	if (!child || child.exitCode !== null) return;
-	const exited = new Promise((r) => child.once('exit', r));
-	child.kill('SIGTERM');
-	await exited;
-}
 
 let n = 0;
 async function post(request: APIRequestContext, procedureName: string, type: 'dossier.received' | 'dossier.resolved' = 'dossier.received', dossier = `RES-${++n}`) {
@@ -86,10 +51,10 @@ test.beforeAll(async () => {
 	void sharedKeys; // the shared server is up (its build is the one used here)
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	cli('units', 'import', E2E_UNITS);
+	server.cli('units', 'import', E2E_UNITS);
 	keys = {
-		ingest: cli('keys', 'create', '--name', 'res-ingest', '--scope', '38', '--role', 'ingest'),
-		display: cli('keys', 'create', '--name', 'res-display', '--scope', '38', '--role', 'display')
+		ingest: server.cli('keys', 'create', '--name', 'res-ingest', '--scope', '38', '--role', 'ingest'),
+		display: server.cli('keys', 'create', '--name', 'res-display', '--scope', '38', '--role', 'display')
 	};
 	await startServer();
 });

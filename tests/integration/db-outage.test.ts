@@ -18,7 +18,7 @@ import { jsonRows } from '../../src/lib/server/db/json-rows.ts';
 import type { FeedItem } from '../../src/lib/server/realtime/index.ts';
 import { createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
 import { startLive, type Live } from './live-server.ts';
-import { TcpRelay } from './tcp-relay.ts';
+import { TcpRelay } from '../fixtures/tcp-relay.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -24,6 +24,8 @@ export type LiveOptions = {
 	onResync?: () => void;
 	/** Called when the subscription becomes live (true) or the socket drops (false). */
 	onStatus?: (connected: boolean) => void;
+	/** Called when the server says it lost (false) or regained (true) its database; the socket stays up meanwhile. */
+	onDatabase?: (up: boolean) => void;
 };
 
 type Ack = { ok: boolean; seq?: number; resync?: boolean; error?: string };
@@ -37,6 +39,8 @@ export class LiveConnection {
 	lastSeq = $state(0);
 	lastUpdate = $state<Date | null>(null);
 	error = $state<string | null>(null);
+	/** The server reaches its database (it says so when it does not, and when it does again). */
+	databaseUp = $state(true);
 	#socket: Socket | null = null;
 	#opts: LiveOptions;
 	#retry: ReturnType<typeof setTimeout> | null = null;
@@ -51,6 +55,12 @@ export class LiveConnection {
 		if (this.connected === value) return;
 		this.connected = value;
 		this.#opts.onStatus?.(value);
+	}
+
+	#setDatabase(up: boolean): void {
+		if (this.databaseUp === up) return;
+		this.databaseUp = up;
+		this.#opts.onDatabase?.(up);
 	}
 
 	#subscribe(): void {
@@ -102,7 +112,12 @@ export class LiveConnection {
 			randomizationFactor: 0.5
 		});
 		this.#socket = socket;
-		socket.on('connect', () => this.#subscribe());
+		socket.on('connect', () => {
+			// A fresh connection: the server says at once if its database is away.
+			this.#setDatabase(true);
+			this.#subscribe();
+		});
+		socket.on('status', (msg: { database?: string }) => this.#setDatabase(msg?.database !== 'down'));
 		socket.on('disconnect', () => this.#setConnected(false));
 		socket.on('connect_error', (err) => {
 			this.#setConnected(false);

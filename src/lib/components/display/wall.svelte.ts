@@ -35,6 +35,8 @@ export class Wall {
 	connected = $state(false);
 	/** Disconnected for longer than the grace period: show the banner and grey the data. */
 	offline = $state(false);
+	/** Connected, but the server cannot reach its database: the same banner, saying so. */
+	databaseDown = $state(false);
 	onFlash: ((code: string, kind: FlashKind) => void) | null = null;
 
 	#data: WallData;
@@ -82,7 +84,12 @@ export class Wall {
 			onFeed: (items) => this.#onFeed(items),
 			onFigures: (msg) => this.#onFigures(msg),
 			onResync: () => this.request('panels'),
-			onStatus: (up) => this.#onStatus(up)
+			onStatus: (up) => this.#onStatus(up),
+			onDatabase: (up) => {
+				this.databaseDown = !up;
+				// Back: what was written meanwhile (by other processes, or queued senders) is on its way.
+				if (up) this.request('panels');
+			}
 		});
 		this.#live.start();
 		this.#panelsTimer = setInterval(() => this.request('panels'), PANELS_EVERY_MS);

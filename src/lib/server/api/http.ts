@@ -3,7 +3,8 @@ import { isValidDay } from '../../domain/figures/period.ts';
 import { MAX_YEAR, MIN_YEAR } from '../../domain/events/instant.ts';
 import { unsafeUrlReason } from '../../domain/text/safe.ts';
 import type { App } from '../app.ts';
-import { classifyDbError } from '../db/errors.ts';
+import { classifyDbError, isDbError } from '../db/errors.ts';
+import { countDbError } from '../metrics.ts';
 import { resolvePrincipal } from '../auth/principal.ts';
 import { canRead, type Principal } from '../auth/roles.ts';
 import { getUnit, inScope, type UnitInfo } from '../queries/units.ts';
@@ -43,6 +44,7 @@ export function unavailable(): Response {
 export function errorResponse(err: unknown): Response {
 	if (err instanceof HttpError) return err.response;
 	const kind = classifyDbError(err);
+	if (kind !== 'internal' || isDbError(err)) countDbError(err);
 	if (kind === 'unavailable') return unavailable();
 	if (kind === 'bad_input') return problem(400, 'a value in the request is outside what can be stored or compared');
 	throw err;

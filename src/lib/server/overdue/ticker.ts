@@ -12,7 +12,7 @@ import { notifyAccepted, type App } from '../app.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { lockedTransaction } from '../ingest/lock.ts';
 import { errorFields, logger } from '../log.ts';
-import { metrics } from '../metrics.ts';
+import { countDbError, metrics } from '../metrics.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
 
@@ -61,6 +61,7 @@ export function startOverdueTicker(app: App, everyMs = 1000): { stop(): void } {
 			failing = false;
 		} catch (err) {
 			if (!failing) logger.warn({ err: errorFields(err) }, 'overdue ticker failed; retrying every tick');
+			countDbError(err);
 			failing = true;
 		} finally {
 			running = false;
