@@ -162,3 +162,45 @@ test('hostile events over HTTP are 400 naming index and path, never 500', async 
 	}
 	agent.destroy();
 });
+
+test('signed-in pages and their endpoints answer hostile query parameters without a 5xx', async ({ page }) => {
+	test.setTimeout(120_000);
+	const { login } = await import('./helpers.ts');
+	await login(page, '/units/38');
+	await expect(page).toHaveURL(/\/units\/38/);
+	const k = keys();
+	const PAGES = ['/units/38', '/overdue', '/overdue/data', '/overdue/export', '/reports', '/dossiers/X-1', '/account', '/admin/audit', '/admin/calendar', '/admin/units', `/display/38`, '/display/38/state'];
+	const PARAMS = ['p', 'from', 'to', 'metric', 'lang', 'unit', 'tab', 'atRiskHours', 'child', 'field', 'procedure', 'channel', 'flag', 'sort', 'dir', 'year', 'rotate', 'level', 'parent', 'format', 'next', 'part', 'q', 'action', 'actor', 'page'];
+	const VALUES = ['', '\u0001', '0001-01-01', '9999-12-31', '2025-02-29', '-1', '1e400', '99999999999999999999', 'NaN', 'toString', '__proto__', "'; select 1; --", '../..', 'x'.repeat(3000), '38', '2024-13-45', 'custom', '%', '\ufffd'];
+	const check = async (url: string) => {
+		const r = await page.request.get(url, { headers: { accept: 'text/html' }, maxRedirects: 0 });
+		expect(r.status(), `${url.slice(0, 160)} → ${r.status()}`).toBeLessThan(500);
+	};
+	for (const path of PAGES) {
+		const keyParam = path.startsWith('/display') ? `key=${encodeURIComponent(k.display)}&` : '';
+		for (const v of VALUES) {
+			const q = new URLSearchParams();
+			for (const name of PARAMS) q.set(name, v);
+			await check(`${path}?${keyParam}${q}`);
+		}
+		for (const name of PARAMS) {
+			for (const v of ['0001-01-01', '1e400', 'toString', '\u0001']) await check(`${path}?${keyParam}${new URLSearchParams({ [name]: v })}`);
+		}
+	}
+});
+
+test('admin form actions answer hostile fields without a 5xx', async ({ page }) => {
+	const { login } = await import('./helpers.ts');
+	await login(page, '/admin/users');
+	await expect(page).toHaveURL(/\/admin\/users/);
+	const ACTIONS = ['/admin/users?/create', '/admin/users?/disable', '/admin/users?/enable', '/admin/users?/reset', '/admin/keys?/create', '/admin/keys?/revoke', '/admin/displays?/create', '/admin/displays?/revoke', '/admin/calendar?/set', '/admin/calendar?/remove', '/admin/units?/preview', '/admin/units?/import', '/admin/mergers?/import', '/account?/password'];
+	const FIELDS = ['username', 'password', 'role', 'scope', 'name', 'id', 'day', 'kind', 'note', 'current', 'next', 'repeat', 'unit', 'token'];
+	const VALUES = ['0001-01-01', '9999-12-31', '2025-02-29', 'toString', '__proto__', 'x'.repeat(3000), '-1', '1e400', "'; select 1; --", '\u0001'];
+	for (const action of ACTIONS) {
+		for (const v of VALUES) {
+			const form = Object.fromEntries(FIELDS.map((f) => [f, v]));
+			const r = await page.request.post(action, { form, headers: { origin: base, accept: 'text/html' }, maxRedirects: 0 });
+			expect(r.status(), `${action} with ${JSON.stringify(v).slice(0, 20)} → ${r.status()}`).toBeLessThan(500);
+		}
+	}
+});

@@ -14,6 +14,7 @@ import { loadCalendar } from '../queries/calendar.ts';
 import { lockedTransaction } from './lock.ts';
 import { ownershipErrors } from './ownership.ts';
 import { project } from './project.ts';
+import type { StoredEventRow } from './stored-event.ts';
 
 export const MAX_EVENTS = 5000;
 
@@ -75,18 +76,8 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 
 	// Duplicates inside the batch: the first occurrence of an id wins.
 	const seen = new Set<string>();
-	type Row = {
-		ord: number;
-		/** position in the request, for errors */
-		index: number;
-		id: string;
-		type: string;
-		at: string;
-		unit: string;
-		dossier: string | null;
-		feedback: string | null;
-		payload: Record<string, unknown>;
-	};
+	/** A stored event before its seq: `ord` its rank among the inserted, `index` its position in the request (for errors). */
+	type Row = Omit<StoredEventRow, 'seq' | 'event_id' | 'accepted_at'> & { ord: number; index: number; id: string };
 	const records: Row[] = [];
 	events.forEach((e, index) => {
 		if (seen.has(e.id)) return;
