@@ -27,6 +27,7 @@ import { UsageError, type CommandGroup } from './usage.ts';
 /** Command groups kept in their own modules. */
 const GROUPS: Record<string, () => Promise<CommandGroup>> = {
 	calendar: async () => (await import('./calendar.ts')).default,
+	events: async () => (await import('./events.ts')).default,
 	mergers: async () => (await import('./mergers.ts')).default
 };
 

@@ -203,10 +203,12 @@ test.describe('on PostgreSQL through a relay', () => {
 		expect(status).toBe(200);
 		test.info().annotations.push({ type: 'measured', description: `writes accepted again ${Date.now() - back} ms after the database returned` });
 		expect(Date.now() - back).toBeLessThan(5000);
-		expect((await fetch(`${base}/healthz`)).status).toBe(200);
+		const health = await fetch(`${base}/healthz`);
+		expect(health.status, `${await health.text()}\n${server.log.split('\n').filter((l) => /"level":"(warn|error)"/.test(l)).slice(-8).join('\n')}`).toBe(200);
 		await expect(wall.getByTestId('offline-banner')).toHaveCount(0, { timeout: 10_000 });
 		await expect(page.getByTestId('live-status')).toContainText('Đang kết nối trực tiếp', { timeout: 10_000 });
-		expect((await page.request.get(`${base}/units/38`)).status()).toBe(200);
+		const again = await page.request.get(`${base}/units/38`);
+		expect(again.status(), server.log.split('\n').filter((l) => /"level":"(warn|error)"/.test(l)).slice(-8).join('\n')).toBe(200);
 		expect(server.alive).toBe(true);
 		expect(server.log).not.toMatch(/uncaught exception|unhandled rejection/);
 		await wall.close();

@@ -107,10 +107,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database restart on postgres'
 		await until('the subscriber to hear the database is away', () => statuses.includes('down'), 8000);
 		expect(socket.connected).toBe(true);
 
-		// Meanwhile B (which reaches the database) keeps writing.
+		// Meanwhile B (which reaches the database) keeps writing; A keeps trying (its driver's reconnect retries pile up).
 		const during = ev('46101');
 		expect((await postBatch(t.app, ingest, [during])).status).toBe(200);
-		await sleep(3000);
+		const cutAt = Date.now();
+		while (Date.now() - cutAt < 8000) {
+			expect((await request(appA, 'GET', '/healthz')).status).toBe(503);
+			await sleep(250);
+		}
 		expect(socket.connected).toBe(true);
 
 		// Back: writes succeed within 5 s, without a restart.
@@ -125,6 +129,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database restart on postgres'
 				await sleep(100);
 			}
 		}
+		expect(Date.now() - back).toBeLessThan(5000);
+		// Every pooled connection is back too, not only the first: a dozen reads at once all succeed, quickly.
+		const reads = await Promise.all(
+			Array.from({ length: 12 }, () => request(appA, 'GET', `/api/v1/summary?unit=46&from=2024-01-01&to=2024-12-31`, { token: read }))
+		);
+		expect(reads.map((r) => r.status)).toEqual(Array(12).fill(200));
 		expect(Date.now() - back).toBeLessThan(5000);
 		expect((await request(appA, 'GET', '/healthz')).status).toBe(200);
 

@@ -39,6 +39,17 @@ export async function verifyKey(database: Database, token: string): Promise<Extr
 	return { kind: 'key', id: key.id, name: key.name, source: key.source, role: key.role as KeyRole, scopeCode: key.scopeCode };
 }
 
+/** The newest active key of that name (keys of one name share one source): what `cli events import --key-name` sends as. */
+export async function activeKeyNamed(database: Database, name: string): Promise<{ source: string; scopeCode: string; role: KeyRole } | null> {
+	const [key] = await database.db
+		.select({ source: apiKeys.source, scopeCode: apiKeys.scopeCode, role: apiKeys.role })
+		.from(apiKeys)
+		.where(and(eq(apiKeys.name, name), isNull(apiKeys.revokedAt)))
+		.orderBy(desc(apiKeys.createdAt))
+		.limit(1);
+	return key ? { ...key, role: key.role as KeyRole } : null;
+}
+
 export type KeyListItem = {
 	id: string;
 	name: string;

@@ -48,7 +48,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 		// fetch_types off: postgres.js runs its array-type catalog query on every new connection and drops that
 		// promise, so a connection cut during it (a restart) was an unhandled rejection (porsager/postgres#1192,
 		// #1223). Nothing here needs it: drizzle parses array columns itself and raw reads come back as JSON.
-		const client = postgres(opts.url, { max: 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false });
+		// backoff: postgres.js waits before reconnecting, 3^retries / 100 s up to 20 s by default; the retries pile up
+		// while the database is away, so after a restart queries sat out up to 20 s. Capped at 1 s: writes resume at once.
+		const client = postgres(opts.url, {
+			max: 10,
+			onnotice: () => {},
+			connect_timeout: 5,
+			fetch_types: false,
+			backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1)
+		});
 		const db = drizzle(client, { schema }) as unknown as Db;
 		database = {
 			kind: 'postgres',

@@ -19,7 +19,7 @@ export type OwnedEvent = { index: number; dossier: string | null; feedback: stri
 type Foreign = { kind: 'dossier' | 'feedback'; code: string; unit: string };
 
 /** Stored dossiers and PAKN items among `codes` whose unit lies outside the subtree of `scopeCode`. */
-async function foreignOwners(database: Database, tx: Db, dossiers: string[], feedbacks: string[], scopeCode: string): Promise<Foreign[]> {
+export async function foreignOwners(database: Database, tx: Db | undefined, dossiers: string[], feedbacks: string[], scopeCode: string): Promise<Foreign[]> {
 	if (dossiers.length === 0 && feedbacks.length === 0) return [];
 	return jsonRows<Foreign>(
 		database,

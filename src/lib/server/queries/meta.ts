@@ -16,3 +16,7 @@ export async function setMeta(database: Database, key: string, value: unknown): 
 			on conflict (key) do update set value = excluded.value, updated_at = now()`
 	);
 }
+
+export async function deleteMeta(database: Database, key: string): Promise<void> {
+	await database.rows(sql`delete from app_meta where key = ${key}`);
+}

@@ -1,0 +1,246 @@
+/**
+ * Bulk history import (`cli events import FILE`, CONTRACT §2): NDJSON, one
+ * event a line, optionally gzip (by name or by its magic bytes), `-` for
+ * stdin (spooled to a temporary file, since the file is read twice).
+ *
+ * 1. Validate the whole file first, with exactly the rules of §3 — every
+ *    line's schema, its unit known and inside the key's scope, its dossier not
+ *    owned outside the scope — so a bad line is reported with its number and
+ *    nothing from the file is written.
+ * 2. Import it in large batches through the ordinary ingest (one transaction
+ *    each, the same log, projections and rollups), saving after each batch
+ *    how far it got (app_meta, keyed by source and the file's SHA-256): an
+ *    import interrupted by Ctrl-C or a crash resumes where it stopped, and
+ *    events are idempotent by (source, id), so nothing is ever doubled. A
+ *    finished import leaves no mark: importing the file again finds every
+ *    event a duplicate.
+ * 3. ANALYZE the tables it filled (statistics are not left to autovacuum).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, statSync, rmSync, mkdtempSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { parseEvent, type EventError } from '../../domain/events/schema.ts';
+import type { Database } from '../db/index.ts';
+import { deleteMeta, getMeta, setMeta } from '../queries/meta.ts';
+import { ancestorsOf } from '../queries/units.ts';
+import { ingest, type IngestKey } from './ingest.ts';
+import { foreignOwners } from './ownership.ts';
+
+/** A problem on one line of the file (1-based), with the field at fault. */
+export type LineError = { line: number; path: string; message: string };
+
+export type BulkProgress = {
+	phase: 'validate' | 'import';
+	/** When this phase began (epoch ms), and the line it began after (a resumed import). */
+	startedAt: number;
+	startLine: number;
+	lines: number;
+	totalLines: number | null;
+	bytes: number;
+	totalBytes: number;
+	accepted: number;
+	duplicates: number;
+};
+
+export type BulkOptions = {
+	key: IngestKey;
+	/** Events per transaction (default 20,000). */
+	batchSize?: number;
+	onProgress?: (p: BulkProgress) => void;
+	/** Checked between batches: true stops after the batch in flight (resumable). */
+	stopped?: () => boolean;
+	/** Errors listed at most (all are counted). */
+	maxErrors?: number;
+};
+
+export type BulkResult =
+	| { ok: true; lines: number; accepted: number; duplicates: number; resumedAt: number; stoppedAt: number | null }
+	| { ok: false; errors: LineError[]; errorCount: number; phase: 'validate' | 'import'; writtenUpTo: number };
+
+type Checkpoint = { line: number; accepted: number; duplicates: number };
+
+const DEFAULT_BATCH = 20_000;
+/** Dossier codes gathered before one ownership lookup during validation. */
+const OWNER_CHUNK = 20_000;
+
+async function isGzip(path: string): Promise<boolean> {
+	const fh = await open(path, 'r');
+	try {
+		const { buffer, bytesRead } = await fh.read(Buffer.alloc(2), 0, 2, 0);
+		return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+	} finally {
+		await fh.close();
+	}
+}
+
+/** stdin copied to a temporary file (the import reads its input twice). */
+export async function spoolStdin(input: Readable = process.stdin): Promise<{ path: string; remove(): void }> {
+	const dir = mkdtempSync(join(tmpdir(), 'motcua-import-'));
+	const path = join(dir, 'stdin.ndjson');
+	await pipeline(input, createWriteStream(path));
+	return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The file's lines (1-based numbers, blank ones included in the count), counting raw bytes read and hashing them. */
+async function* readLines(path: string, seen: { bytes: number; hash?: ReturnType<typeof createHash> }): AsyncGenerator<{ n: number; text: string }> {
+	const gz = await isGzip(path);
+	const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+	const tap = new Transform({
+		transform(chunk: Buffer, _enc, done) {
+			seen.bytes += chunk.length;
+			seen.hash?.update(chunk);
+			done(null, chunk);
+		}
+	});
+	let stream: Readable = raw.pipe(tap);
+	if (gz) stream = stream.pipe(createGunzip());
+	raw.on('error', (err) => stream.destroy(err));
+	const rl = createInterface({ input: stream, crlfDelay: Infinity });
+	let n = 0;
+	for await (const text of rl) yield { n: ++n, text };
+}
+
+function parseLine(text: string, n: number): { raw?: unknown; error?: LineError } {
+	try {
+		return { raw: JSON.parse(text) };
+	} catch (err) {
+		return { error: { line: n, path: '', message: `invalid JSON: ${(err as Error).message}` } };
+	}
+}
+
+const toLineErrors = (errors: EventError[]): LineError[] => errors.map((e) => ({ line: e.index, path: e.path, message: e.message }));
+
+/** Pass 1: every line against §3, without writing anything. */
+async function validate(database: Database, path: string, o: BulkOptions, totalBytes: number) {
+	const maxErrors = o.maxErrors ?? 50;
+	const errors: LineError[] = [];
+	let errorCount = 0;
+	const report = (list: LineError[]) => {
+		errorCount += list.length;
+		for (const e of list) if (errors.length < maxErrors) errors.push(e);
+	};
+	const unitLine = new Map<string, number>();
+	let dossiers = new Map<string, number>();
+	let feedbacks = new Map<string, number>();
+	const checkOwners = async () => {
+		if (dossiers.size === 0 && feedbacks.size === 0) return;
+		const foreign = await foreignOwners(database, undefined, [...dossiers.keys()], [...feedbacks.keys()], o.key.scopeCode);
+		report(
+			foreign.map((f) => ({
+				line: (f.kind === 'dossier' ? dossiers : feedbacks).get(f.code)!,
+				path: f.kind,
+				message: `${f.kind === 'dossier' ? 'dossier' : 'feedback item'} "${f.code}" belongs to unit "${f.unit}", outside this key's scope (${o.key.scopeCode})`
+			}))
+		);
+		dossiers = new Map();
+		feedbacks = new Map();
+	};
+	const seen = { bytes: 0, hash: createHash('sha256') };
+	const startedAt = Date.now();
+	let lines = 0;
+	let events = 0;
+	for await (const { n, text } of readLines(path, seen)) {
+		lines = n;
+		if (text.trim() === '') continue;
+		events++;
+		const { raw, error } = parseLine(text, n);
+		if (error) {
+			report([error]);
+			continue;
+		}
+		const r = parseEvent(raw, n);
+		if (!r.event) {
+			report(toLineErrors(r.errors));
+			continue;
+		}
+		const e = r.event;
+		if (!unitLine.has(e.unit)) unitLine.set(e.unit, n);
+		const feedback = e.type === 'feedback.received' || e.type === 'feedback.resolved' ? e.feedback : null;
+		if (feedback) {
+			if (!feedbacks.has(feedback)) feedbacks.set(feedback, n);
+		} else if (e.dossier && !dossiers.has(e.dossier)) dossiers.set(e.dossier, n);
+		if (dossiers.size + feedbacks.size >= OWNER_CHUNK) await checkOwners();
+		if (n % 50_000 === 0) o.onProgress?.({ phase: 'validate', startedAt, startLine: 0, lines: n, totalLines: null, bytes: seen.bytes, totalBytes, accepted: 0, duplicates: 0 });
+	}
+	o.onProgress?.({ phase: 'validate', startedAt, startLine: 0, lines, totalLines: lines, bytes: seen.bytes, totalBytes, accepted: 0, duplicates: 0 });
+	await checkOwners();
+	const ancestors = await ancestorsOf(database, [...unitLine.keys()]);
+	for (const [unit, line] of unitLine) {
+		const a = ancestors.get(unit);
+		if (!a) report([{ line, path: 'unit', message: `unknown unit "${unit}"` }]);
+		else if (!a.includes(o.key.scopeCode)) report([{ line, path: 'unit', message: `unit "${unit}" is outside this key's scope (${o.key.scopeCode})` }]);
+	}
+	errors.sort((a, b) => a.line - b.line);
+	return { lines, events, errors, errorCount, sha256: seen.hash.digest('hex') };
+}
+
+export async function analyzeTables(database: Database): Promise<void> {
+	await database.rows(sql`analyze events, dossiers, feedbacks, rollups`);
+}
+
+export async function importFile(database: Database, path: string, o: BulkOptions): Promise<BulkResult> {
+	const totalBytes = statSync(path).size;
+	const checked = await validate(database, path, o, totalBytes);
+	if (checked.errorCount > 0) return { ok: false, errors: checked.errors, errorCount: checked.errorCount, phase: 'validate', writtenUpTo: 0 };
+
+	const metaKey = `import:${o.key.source}:${checked.sha256}`;
+	const done = (await getMeta<Checkpoint>(database, metaKey)) ?? { line: 0, accepted: 0, duplicates: 0 };
+	const resumedAt = done.line;
+	let { accepted, duplicates } = done;
+	const size = o.batchSize ?? DEFAULT_BATCH;
+	let batch: unknown[] = [];
+	let lastLine = done.line;
+	const seen = { bytes: 0 };
+	const startedAt = Date.now();
+	const flush = async (upTo: number): Promise<BulkResult | null> => {
+		if (batch.length === 0) return null;
+		// PGlite works in this thread and resolves in microtasks only: a real turn of the event loop between
+		// batches lets Ctrl-C, the progress output and the stream's own I/O through.
+		await new Promise((resolve) => setImmediate(resolve));
+		const r = await ingest(database, o.key, batch);
+		batch = [];
+		if (r.status !== 200) {
+			// The database changed since validation (another sender moved a dossier): stop, resumable after the fix.
+			return { ok: false, errors: r.body.errors.map((e) => ({ line: e.index, path: e.path, message: e.message })), errorCount: r.body.errors.length, phase: 'import', writtenUpTo: lastLine };
+		}
+		accepted += r.body.accepted;
+		duplicates += r.body.duplicates;
+		lastLine = upTo;
+		await setMeta(database, metaKey, { line: upTo, accepted, duplicates } satisfies Checkpoint);
+		o.onProgress?.({ phase: 'import', startedAt, startLine: resumedAt, lines: upTo, totalLines: checked.lines, bytes: seen.bytes, totalBytes, accepted, duplicates });
+		return null;
+	};
+	// Line numbers of the batch, so an error found at import names the file's line.
+	let lineOf: number[] = [];
+	for await (const { n, text } of readLines(path, seen)) {
+		if (n <= done.line || text.trim() === '') continue;
+		batch.push(JSON.parse(text));
+		lineOf.push(n);
+		if (batch.length >= size) {
+			const lines = lineOf;
+			lineOf = [];
+			const failed = await flush(n);
+			if (failed) return remapLines(failed, lines);
+			if (o.stopped?.()) return { ok: true, lines: checked.lines, accepted, duplicates, resumedAt, stoppedAt: n };
+		}
+	}
+	const failed = await flush(checked.lines);
+	if (failed) return remapLines(failed, lineOf);
+	// Done: the next import of this file starts over (and finds every event a duplicate).
+	await deleteMeta(database, metaKey);
+	await analyzeTables(database);
+	return { ok: true, lines: checked.lines, accepted, duplicates, resumedAt, stoppedAt: null };
+}
+
+/** Batch indexes → the file's line numbers. */
+function remapLines(r: BulkResult, lines: number[]): BulkResult {
+	if (r.ok) return r;
+	return { ...r, errors: r.errors.map((e) => ({ ...e, line: lines[e.line] ?? e.line })) };
+}
