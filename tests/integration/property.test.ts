@@ -4,7 +4,9 @@
  * the same events sent in order, and unchanged by `rebuild`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDay } from '../../src/lib/domain/calendar/days.ts';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
+import { importMergers } from '../../src/lib/server/units/mergers.ts';
 import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
 import { loadStore, referenceSummary } from './reference.ts';
 import { mulberry32, randomStream, toBatches, type Ev } from './random-stream.ts';
@@ -79,5 +81,46 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 		const r = await rebuild(apps.shuffled.app.database);
 		expect(r.dossiers).toBeGreaterThan(0);
 		expect(await figures(apps.shuffled, tokens.shuffled.read)).toEqual(shuffled);
+	});
+
+	/**
+	 * The point-in-time figures (carried over, pending, pending overdue) come from running totals of day
+	 * counters plus the rest of today (open-counts.ts): at random instants — inside a day, with events
+	 * before and after them — they equal the from-scratch recomputation, for periods that end before
+	 * the instant, at it and after it; again after unit mergers move whole subtrees; again after rebuild.
+	 */
+	it('at random instants, after mergers and after rebuild, the counters equal a from-scratch recomputation', async () => {
+		const t = apps.shuffled;
+		const token = await key(t.app, 'read', '46', 'read-instants');
+		const rnd = mulberry32(99);
+		const instants = Array.from({ length: 6 }, () => new Date(Date.parse('2024-01-03T00:00:00+07:00') + Math.floor(rnd() * 130 * 24 * 60) * 60_000));
+		const check = async (label: string) => {
+			const store = await loadStore(t.app);
+			for (const now of instants) {
+				t.app.now = () => now;
+				const today = localDay(now);
+				const periods: [string, string][] = [
+					[today, today],
+					[`${today.slice(0, 8)}01`, today],
+					[addDays(today, -30), addDays(today, 5)],
+					[addDays(today, -1), addDays(today, -1)],
+					[addDays(today, 1), addDays(today, 9)],
+					['2024-01-01', '2024-12-31']
+				];
+				for (const unit of [...SCOPES, '46002'])
+					for (const [from, to] of periods) {
+						const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, { token });
+						expect(r.json, `${label}: ${unit} ${from}..${to} at ${now.toISOString()}`).toEqual(referenceSummary(store, unit, from, to, now));
+					}
+			}
+		};
+		await check('as ingested');
+		// Mergers: 46001 into 46002 (a sibling) and 46103 into 46101 (another district's commune moves nothing up).
+		const merged = await importMergers(t.app.database, 'old_code,new_code,effective_date\n46001,46002,2024-02-01\n46103,46101,2024-03-01\n');
+		expect(merged.ok).toBe(true);
+		await check('after mergers');
+		await rebuild(t.app.database);
+		await check('after rebuild');
+		t.app.now = () => NOW;
 	});
 });

@@ -1,4 +1,8 @@
-/** The rollup counter columns, in order (see counters.ts). Kept import-free for the DB schema. */
+/**
+ * The rollup counter columns, in order (see counters.ts). Kept import-free for
+ * the DB schema. Stored contributions refer to counters by their index: new
+ * counters are appended, never inserted or reordered.
+ */
 export const COUNTERS = [
 	'received',
 	'direct',
@@ -21,7 +25,18 @@ export const COUNTERS = [
 	'satisfied',
 	'unsatisfied',
 	'feedback_received',
-	'feedback_resolved'
+	'feedback_resolved',
+	// Point-in-time figures as prefix sums (open-counts.ts).
+	'open_in',
+	'open_out',
+	'due_in',
+	'due_out',
+	// Anomaly flags of the dossiers received that day (dossier/flags.ts: flag_<FLAG>).
+	'flagged',
+	'flag_phantom_overdue',
+	'flag_no_apology',
+	'flag_many_supplements',
+	'flag_late_sync'
 ] as const;
 
 export type Counter = (typeof COUNTERS)[number];

@@ -5,13 +5,16 @@
  *
  * A dossier counts once its dossier.received is known (its receipt day, channel,
  * first appointment). Ratings count on their own: a dossier's latest rating,
- * or each rating sent without a dossier.
+ * or each rating sent without a dossier. Besides the period counters, each
+ * received dossier adds the four point-in-time counters of open-counts.ts and,
+ * on its receipt day, its anomaly flags.
  */
 import { localDay } from '../calendar/days.ts';
 import type { DossierState } from '../dossier/state.ts';
 import type { RatingLevel } from '../events/schema.ts';
 
 import { COUNTERS, type Counter } from './counter-names.ts';
+import { openCounterTimes } from './open-counts.ts';
 
 export { COUNTERS, type Counter };
 
@@ -49,6 +52,8 @@ export function dossierContribution(s: DossierState): Contribution {
 	if (s.returnedAt) add(c, s.returnedAt, 'returned');
 	for (const at of s.apologyAts) add(c, at, 'apologies');
 	for (const at of s.supplementAts) add(c, at, 'supplements');
+	for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][]) if (at) add(c, at, counter);
+	if (s.flags.length > 0) add(c, s.receivedAt, 'flagged', ...s.flags.map((f) => `flag_${f}` as Counter));
 	return c;
 }
 

@@ -11,7 +11,7 @@ export function getSummary(app: App, request: Request): Promise<Response> {
 		const principal = await requireReader(app, request);
 		const period = requirePeriod(url);
 		const unit = await requireUnitInScope(app, principal, url.searchParams.get('unit'));
-		return json(200, await summary(app.database, unit.code, period.from, period.to, app.now()));
+		return json(200, await summary(app.database, unit, period.from, period.to, app.now()));
 	});
 }
 

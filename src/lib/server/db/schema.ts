@@ -146,7 +146,10 @@ export const dossiers = pgTable(
 	},
 	(t) => [
 		index('dossiers_unit_idx').on(t.unit),
-		index('dossiers_pending_due_idx').on(t.firstDueAt).where(sql`status = 'pending' and received`)
+		index('dossiers_pending_due_idx').on(t.firstDueAt).where(sql`status = 'pending' and received`),
+		// "now" inside today (open-counts.ts) reads only the dossiers received or finished after the instant.
+		index('dossiers_received_at_idx').on(t.receivedAt),
+		index('dossiers_finished_at_idx').on(t.finishedAt)
 	]
 );
 
@@ -164,15 +167,20 @@ const counterColumns = Object.fromEntries(COUNTERS.map((c) => [c, integer(c).not
 	[K in (typeof COUNTERS)[number]]: ReturnType<typeof integer>;
 };
 
-/** Period counters by (unit or any ancestor of the receiving unit, local day). */
+/**
+ * Counters by (unit or any ancestor of the receiving unit, grain, bucket): each change is added to its
+ * local day's row (grain 'd'), its month's ('m', keyed by the 1st) and its year's ('y', keyed by 1 January),
+ * so any span of days and any running total is a handful of rows (domain/figures/grains.ts).
+ */
 export const rollups = pgTable(
 	'rollups',
 	{
 		unit: text('unit').notNull(),
+		grain: text('grain').notNull().default('d'),
 		day: date('day', { mode: 'string' }).notNull(),
 		...counterColumns
 	},
-	(t) => [primaryKey({ columns: [t.unit, t.day] })]
+	(t) => [primaryKey({ columns: [t.unit, t.grain, t.day] })]
 );
 
 /** Admin-edited calendar overrides: extra days off and make-up working days. */

@@ -18,6 +18,7 @@ import {
 	type FeedbackState
 } from '../../domain/figures/counters.ts';
 import type { RatingLevel } from '../../domain/events/schema.ts';
+import { bucketsOf } from '../../domain/figures/grains.ts';
 import type { Database, Db } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
 import { ancestorsOf } from '../queries/units.ts';
@@ -148,28 +149,35 @@ async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable) {
 	const entries = [...deltas.entries()];
 	if (entries.length === 0) return;
 	const ancestors = await ancestorsOf(database, [...new Set(entries.map((e) => e.unit))], tx);
-	const byKey = new Map<string, { unit: string; day: string; values: Int32Array }>();
+	// Each (unit or ancestor, day) change moves its day's, month's and year's row (grains.ts).
+	const byKey = new Map<string, { unit: string; grain: string; day: string; values: Int32Array }>();
 	for (const e of entries) {
+		const buckets = bucketsOf(e.day);
 		for (const unit of ancestors.get(e.unit) ?? [e.unit]) {
-			const key = `${unit}\u0000${e.day}`;
-			const row = byKey.get(key);
-			if (row) for (let i = 0; i < COUNTERS.length; i++) row.values[i] += e.values[i];
-			else byKey.set(key, { unit, day: e.day, values: Int32Array.from(e.values) });
+			for (const b of buckets) {
+				const key = `${unit}\u0000${b.grain}\u0000${b.day}`;
+				const row = byKey.get(key);
+				if (row) for (let i = 0; i < COUNTERS.length; i++) row.values[i] += e.values[i];
+				else byKey.set(key, { unit, grain: b.grain, day: b.day, values: Int32Array.from(e.values) });
+			}
 		}
 	}
-	const records = [...byKey.values()].map((r) => {
-		const rec: Record<string, string | number> = { unit: r.unit, day: r.day };
+	const records = [];
+	for (const r of byKey.values()) {
+		if (r.values.every((v) => v === 0)) continue;
+		const rec: Record<string, string | number> = { unit: r.unit, grain: r.grain, day: r.day };
 		COUNTERS.forEach((c, i) => (rec[c] = r.values[i]));
-		return rec;
-	});
+		records.push(rec);
+	}
+	if (records.length === 0) return;
 	const cols = COUNTERS.join(', ');
 	const defs = COUNTERS.map((c) => `${c} int`).join(', ');
 	const sets = COUNTERS.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(', ');
 	await database.rows(
-		sql`insert into rollups (unit, day, ${sql.raw(cols)})
-			select unit, day, ${sql.raw(cols)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-				as x(unit text, day date, ${sql.raw(defs)})
-			on conflict (unit, day) do update set ${sql.raw(sets)}`,
+		sql`insert into rollups (unit, grain, day, ${sql.raw(cols)})
+			select unit, grain, day, ${sql.raw(cols)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+				as x(unit text, grain text, day date, ${sql.raw(defs)})
+			on conflict (unit, grain, day) do update set ${sql.raw(sets)}`,
 		tx
 	);
 }

@@ -12,6 +12,7 @@ import { FLAGS, type Flag } from '../../domain/dossier/flags.ts';
 import { addDays, localDayStart } from '../../domain/calendar/days.ts';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
+import { periodCounters } from './counters.ts';
 import { DOSSIER_JSON } from './dossier.ts';
 import type { WatchItem } from './overdue.ts';
 
@@ -25,20 +26,11 @@ function bounds(from: string | null, to: string | null): { start: string | null;
 	};
 }
 
+/** The counts, from the rollups (each dossier adds its flags on its receipt day): no scan of the dossiers. */
 export async function anomalyCounts(database: Database, unit: string, from: string, to: string): Promise<AnomalyCounts> {
-	const { start, end } = bounds(from, to);
-	const per = FLAGS.map((f) => sql`'${sql.raw(f)}', count(*) filter (where d.flags @> ${JSON.stringify([f])}::jsonb)`);
-	const rows = await jsonRows<AnomalyCounts>(
-		database,
-		sql`select jsonb_build_object('received', count(*), 'flagged', count(*) filter (where jsonb_array_length(d.flags) > 0),
-				${sql.join(per, sql`, `)}) as j
-			from dossiers d join units u on u.code = d.unit
-			where d.received and d.received_at >= ${start}::timestamptz and d.received_at < ${end}::timestamptz
-				and u.ancestors @> array[${unit}]::text[]`
-	);
-	const r = rows[0];
-	const out = { received: Number(r.received), flagged: Number(r.flagged) } as AnomalyCounts;
-	for (const f of FLAGS) out[f] = Number(r[f]);
+	const c = await periodCounters(database, unit, from, to);
+	const out = { received: c.received, flagged: c.flagged } as AnomalyCounts;
+	for (const f of FLAGS) out[f] = c[`flag_${f}`];
 	return out;
 }
 

@@ -1,53 +1,110 @@
-/** Sums of rollup counters over a period, for one unit or grouped by unit. */
-import { sql } from 'drizzle-orm';
-import { COUNTERS } from '../../domain/figures/counter-names.ts';
+/**
+ * Sums of rollup counters — over a period, and as running totals up to a day
+ * for the point-in-time figures (domain/figures/open-counts.ts) — for one unit
+ * or many, read at the coarsest grain that fits (domain/figures/grains.ts):
+ * a year is one row per unit, any running total a few dozen. Each span is its
+ * own branch (unit, grain, day range on the primary key), so the plan never
+ * depends on the table's statistics.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { COUNTERS, type Counter } from '../../domain/figures/counter-names.ts';
 import { emptyCounters, type Counters } from '../../domain/figures/counters.ts';
+import { prefixSpans, spansOf, type Span } from '../../domain/figures/grains.ts';
+import { openFromPrefix, type OpenCounts } from '../../domain/figures/open-counts.ts';
 import type { Database } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
 
-const SUMS = sql.raw(`jsonb_build_object(${COUNTERS.map((c) => `'${c}', coalesce(sum(${c}), 0)`).join(', ')})`);
+const OPEN_COUNTERS = ['open_in', 'open_out', 'due_in', 'due_out'] as const satisfies readonly Counter[];
 
-function toCounters(raw: Record<string, number> | undefined): Counters {
-	const c = emptyCounters();
-	if (raw) for (const k of COUNTERS) c[k] = Number(raw[k] ?? 0);
-	return c;
-}
+/** What to sum: a name → the spans of rows and the counters wanted. */
+type Parts = Record<string, { spans: Span[]; counters: readonly Counter[] }>;
 
-export async function periodCounters(database: Database, unit: string, from: string, to: string): Promise<Counters> {
-	const rows = await jsonRows<Record<string, number>>(
+/** Per unit, per part: the counter sums (zero where no row). */
+async function sums(database: Database, units: readonly string[], parts: Parts): Promise<Map<string, Record<string, Counters>>> {
+	const empty = () => Object.fromEntries(Object.keys(parts).map((p) => [p, emptyCounters()])) as Record<string, Counters>;
+	const result = new Map(units.map((u) => [u, empty()]));
+	const branches: SQL[] = [];
+	const wanted = new Set<Counter>();
+	for (const [part, { spans, counters }] of Object.entries(parts)) {
+		for (const c of counters) wanted.add(c);
+		for (const s of spans) {
+			branches.push(sql`select unit, ${part}::text as part, ${sql.raw(COUNTERS.join(', '))} from rollups
+				where unit = ${anyOf(units)} and grain = ${s.grain} and day between ${s.from}::date and ${s.to}::date`);
+		}
+	}
+	if (units.length === 0 || branches.length === 0) return result;
+	const cols = [...wanted];
+	const rows = await jsonRows<{ unit: string; part: string; c: Record<string, number> }>(
 		database,
-		sql`select ${SUMS} as j from rollups where unit = ${unit} and day between ${from}::date and ${to}::date`
+		sql`select jsonb_build_object('unit', unit, 'part', part, 'c', jsonb_build_object(${sql.raw(cols.map((c) => `'${c}', sum(${c})`).join(', '))})) as j
+			from (${sql.join(branches, sql` union all `)}) r group by unit, part`
 	);
-	return toCounters(rows[0]);
-}
-
-export async function periodCountersByUnit(
-	database: Database,
-	units: string[],
-	from: string,
-	to: string
-): Promise<Map<string, Counters>> {
-	const result = new Map(units.map((u) => [u, emptyCounters()]));
-	if (units.length === 0) return result;
-	const rows = await jsonRows<{ unit: string; c: Record<string, number> }>(
-		database,
-		sql`select jsonb_build_object('unit', unit, 'c', ${SUMS}) as j from rollups
-			where unit = ${anyOf(units)} and day between ${from}::date and ${to}::date group by unit`
-	);
-	for (const r of rows) result.set(r.unit, toCounters(r.c));
+	for (const r of rows) {
+		const into = result.get(r.unit)?.[r.part];
+		if (into) for (const c of cols) into[c] = Number(r.c[c] ?? 0);
+	}
 	return result;
 }
 
-/** Dossiers of the subtree open at `instant` (received before it, not finished before it), and how many of those were past their first dueAt. */
-export async function openAt(database: Database, unit: string, instant: Date): Promise<{ total: number; overdue: number }> {
-	const t = instant.toISOString();
-	const rows = await jsonRows<{ total: number; overdue: number }>(
+export async function periodCounters(database: Database, unit: string, from: string, to: string): Promise<Counters> {
+	return (await periodCountersByUnit(database, [unit], from, to)).get(unit)!;
+}
+
+export async function periodCountersByUnit(database: Database, units: string[], from: string, to: string): Promise<Map<string, Counters>> {
+	const r = await sums(database, units, { p: { spans: spansOf(from, to), counters: COUNTERS } });
+	return new Map([...r].map(([u, parts]) => [u, parts.p]));
+}
+
+/**
+ * The period's counters, what was open at the end of `carriedDay` (the day
+ * before the period) and at the end of `endDay`, for each unit's subtree.
+ */
+export async function figureCountersByUnit(
+	database: Database,
+	units: string[],
+	from: string,
+	to: string,
+	carriedDay: string,
+	endDay: string
+): Promise<Map<string, { period: Counters; carried: OpenCounts; end: OpenCounts }>> {
+	const r = await sums(database, units, {
+		p: { spans: spansOf(from, to), counters: COUNTERS },
+		s: { spans: prefixSpans(carriedDay), counters: OPEN_COUNTERS },
+		e: { spans: prefixSpans(endDay), counters: OPEN_COUNTERS }
+	});
+	return new Map([...r].map(([u, parts]) => [u, { period: parts.p, carried: openFromPrefix(parts.s), end: openFromPrefix(parts.e) }]));
+}
+
+/**
+ * The rest of today: how the counts at instant `t` differ from those at the
+ * end of its day `end`, for each of `roots` (units of one depth, each for its
+ * subtree) — from the only dossiers that can differ (open-counts.ts
+ * `laterToday`): received from t on (until `end`), finished from t on, or
+ * still pending with their first appointment in [t, end). Few rows: today's rest.
+ */
+export async function laterTodayByRoot(database: Database, roots: readonly string[], depth: number, t: Date, end: Date): Promise<Map<string, OpenCounts>> {
+	const result = new Map(roots.map((r) => [r, { total: 0, overdue: 0 }]));
+	if (roots.length === 0) return result;
+	const ts = t.toISOString();
+	const es = end.toISOString();
+	if (!Number.isInteger(depth) || depth < 0) throw new RangeError(`depth must be a whole number, got ${depth}`);
+	// Written into the statement (not a parameter): the grouping expression must be the selected one.
+	const root = sql.raw(`u.ancestors[${depth + 1}]`);
+	const open = (x: string) => sql`(d.received_at < ${x}::timestamptz and greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)) >= ${x}::timestamptz)`;
+	const overdue = (x: string) => sql`(${open(x)} and d.first_due_at < ${x}::timestamptz)`;
+	const rows = await jsonRows<{ root: string; total: number; overdue: number }>(
 		database,
-		sql`select jsonb_build_object('total', count(*), 'overdue', count(*) filter (where d.first_due_at < ${t}::timestamptz)) as j
-			from dossiers d join units u on u.code = d.unit
-			where u.ancestors @> array[${unit}]::text[]
-				and d.received_at is not null
-				and tstzrange(d.received_at, greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)), '(]') @> ${t}::timestamptz`
+		sql`with rest as (
+				select code from dossiers where received_at >= ${ts}::timestamptz and received_at < ${es}::timestamptz
+				union select code from dossiers where finished_at >= ${ts}::timestamptz and finished_at < '2200-01-01'::timestamptz
+				union select code from dossiers where status = 'pending' and received
+					and first_due_at >= ${ts}::timestamptz and first_due_at < ${es}::timestamptz)
+			select jsonb_build_object('root', ${root},
+				'total', sum(${open(ts)}::int - ${open(es)}::int), 'overdue', sum(${overdue(ts)}::int - ${overdue(es)}::int)) as j
+			from rest join dossiers d on d.code = rest.code join units u on u.code = d.unit
+			where d.received and ${root} = ${anyOf(roots)}
+			group by ${root}`
 	);
-	return { total: Number(rows[0]?.total ?? 0), overdue: Number(rows[0]?.overdue ?? 0) };
+	for (const r of rows) result.set(r.root, { total: Number(r.total), overdue: Number(r.overdue) });
+	return result;
 }

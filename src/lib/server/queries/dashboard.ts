@@ -29,11 +29,11 @@ export async function dashboard(app: App, unit: UnitInfo, params: URLSearchParam
 	const seriesFrom = range.from > addDays(seriesTo, -29) ? addDays(seriesTo, -29) : range.from < addDays(seriesTo, -365) ? addDays(seriesTo, -365) : range.from;
 	const [seq, current, previous, ranking, rankingPrev, now_, geo, series, feed, path, demo, childOf] = await Promise.all([
 		latestSeq(db),
-		summary(db, unit.code, range.from, range.to, now),
-		summary(db, unit.code, prev.from, prev.to, now),
+		summary(db, unit, range.from, range.to, now),
+		summary(db, unit, prev.from, prev.to, now),
 		rankings(db, unit, metric, range.from, range.to),
 		rankings(db, unit, metric, prev.from, prev.to),
-		summary(db, unit.code, today, today, now),
+		summary(db, unit, today, today, now),
 		screenGeo(db, unit.code, now),
 		dailySeries(db, unit.code, seriesFrom, seriesTo),
 		recentFeed(db, unit.code, 30),

@@ -76,7 +76,7 @@ export async function displayPanels(app: App, unit: UnitInfo) {
 	const week = { from: addDays(today, -7), to: today };
 	const [seq, todaySummary, ranking, series, byUnit, oldest, feed] = await Promise.all([
 		latestSeq(db),
-		summary(db, unit.code, today, today, now),
+		summary(db, unit, today, today, now),
 		rankings(db, unit, 'onTime', month.from, month.to),
 		dailySeries(db, unit.code, week.from, week.to),
 		overdueByChild(app, unit, now),
@@ -127,7 +127,7 @@ export async function displayLive(app: App, unit: UnitInfo) {
 	const today = localDay(now);
 	const [seq, todaySummary, feed] = await Promise.all([
 		latestSeq(app.database),
-		summary(app.database, unit.code, today, today, now),
+		summary(app.database, unit, today, today, now),
 		recentFeed(app.database, unit.code, FEED_ROWS)
 	]);
 	return { today, seq, todaySummary, feed, generatedAt: now.toISOString() };

@@ -6,7 +6,7 @@
  */
 import type { Summary } from '../../domain/figures/summary.ts';
 import type { Database } from '../db/index.ts';
-import { summary } from './summary.ts';
+import { summaries } from './summary.ts';
 import { listUnits, type UnitInfo } from './units.ts';
 
 export type FormFigures = Pick<Summary, 'received' | 'resolved' | 'pending' | 'withdrawn'>;
@@ -29,11 +29,10 @@ function minus(a: FormFigures, parts: FormFigures[]): FormFigures {
 
 export async function receivedResolved(database: Database, unit: UnitInfo, from: string, to: string, now: Date) {
 	const children = await listUnits(database, { parent: unit.code });
-	const [total, ...kids] = await Promise.all([
-		summary(database, unit.code, from, to, now),
-		...children.map((c) => summary(database, c.code, from, to, now))
-	]);
-	const childRows: FormRow[] = children.map((c, i) => ({ unit: c.code, name: c.name, ...figuresOf(kids[i]) }));
+	// One query for the unit and all its children (a two-level province has thousands).
+	const all = await summaries(database, [unit, ...children.map((c) => ({ code: c.code, depth: unit.depth + 1 }))], from, to, now);
+	const total = all.get(unit.code)!;
+	const childRows: FormRow[] = children.map((c) => ({ unit: c.code, name: c.name, ...figuresOf(all.get(c.code)!) }));
 	const own = minus(figuresOf(total), childRows);
 	const rows: FormRow[] = [];
 	if (own.received.total > 0 || own.resolved.total > 0 || own.pending.total > 0) rows.push({ unit: unit.code, name: unit.name, own: true, ...own });

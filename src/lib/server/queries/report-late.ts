@@ -53,9 +53,10 @@ export async function lateDossiers(database: Database, unit: string, from: strin
 	const scope = sql`u.ancestors @> array[${unit}]::text[]`;
 	const resolvedLate = sql`${scope} and d.received and d.channel is not null and d.status = 'resolved' and d.outcome = 'overdue'
 		and d.resolved_at >= ${start}::timestamptz and d.resolved_at < ${endOfTo}::timestamptz`;
-	const stillOverdue = sql`${scope} and d.received_at is not null
-		and tstzrange(d.received_at, greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)), '(]') @> ${end}::timestamptz
-		and d.first_due_at < ${end}::timestamptz`;
+	// Open at the end (received before it, finished at or after it, or never) and past the first appointment:
+	// still pending (the pending-due index), or finished only after the end (the finished_at index).
+	const stillOverdue = sql`${scope} and d.received and d.received_at < ${end}::timestamptz and d.first_due_at < ${end}::timestamptz
+		and ((d.status = 'pending' and d.first_due_at < ${end}::timestamptz) or d.finished_at >= ${end}::timestamptz)`;
 
 	const counts = async (where: SQL): Promise<Counts> => {
 		const [c] = await jsonRows<Counts>(

@@ -59,9 +59,9 @@ export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice,
 	const lastYear = sameLastYear(range);
 	const [table, current, previous, yearAgo, byField, procedures, calendar, path, mergers, demo, online] = await Promise.all([
 		receivedResolved(db, unit, range.from, range.to, now),
-		summary(db, unit.code, range.from, range.to, now),
-		summary(db, unit.code, prev.from, prev.to, now),
-		summary(db, unit.code, lastYear.from, lastYear.to, now),
+		summary(db, unit, range.from, range.to, now),
+		summary(db, unit, prev.from, prev.to, now),
+		summary(db, unit, lastYear.from, lastYear.to, now),
 		breakdown(db, unit.code, range.from, range.to, now, 'field'),
 		topProcedures(db, unit.code, range.from, range.to, now, 10),
 		loadCalendar(db),

@@ -12,7 +12,7 @@ export async function dailySeries(database: Database, unit: string, from: string
 		sql`select jsonb_build_object('day', day, 'received', received, 'direct', direct, 'online', online, 'postal', postal,
 				'resolved', resolved, 'early', early, 'onTime', on_time, 'overdue', overdue, 'rated', rated,
 				'satisfied', very_satisfied + satisfied) as j
-			from rollups where unit = ${unit} and day between ${from}::date and ${to}::date order by day`
+			from rollups where unit = ${unit} and grain = 'd' and day between ${from}::date and ${to}::date order by day`
 	);
 	return rows;
 }

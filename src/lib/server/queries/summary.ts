@@ -1,15 +1,50 @@
-/** GET /api/v1/summary (CONTRACT §4): rollups for the period, the dossier projection for the two instants. */
+/**
+ * GET /api/v1/summary (CONTRACT §4), for one unit or many at once: the period
+ * from the rollups, carried over and pending as running totals of the day
+ * counters (domain/figures/open-counts.ts), and — when the period runs until
+ * now — the rest of today from the dossiers received, finished or due in it.
+ * No query scans the open dossiers, whatever their number.
+ */
+import { addDays, localDay, localDayStart } from '../../domain/calendar/days.ts';
+import { emptyCounters } from '../../domain/figures/counters.ts';
 import { buildSummary, type Summary } from '../../domain/figures/summary.ts';
 import { periodOf } from '../../domain/figures/period.ts';
 import type { Database } from '../db/index.ts';
-import { openAt, periodCounters } from './counters.ts';
+import { figureCountersByUnit, laterTodayByRoot } from './counters.ts';
+import { getUnit, type UnitInfo } from './units.ts';
 
-export async function summary(database: Database, unit: string, from: string, to: string, now = new Date()): Promise<Summary> {
+type Unit = Pick<UnitInfo, 'code' | 'depth'>;
+
+/** The summaries of several units (any depths) for one period, with as few queries as depths. */
+export async function summaries(database: Database, units: readonly Unit[], from: string, to: string, now = new Date()): Promise<Map<string, Summary>> {
 	const p = periodOf(from, to, now);
-	const [counters, carried, pending] = await Promise.all([
-		periodCounters(database, unit, from, to),
-		openAt(database, unit, p.start),
-		openAt(database, unit, p.end)
+	const endsNow = p.end.getTime() === now.getTime();
+	const today = localDay(now);
+	const codes = units.map((u) => u.code);
+	const depths = [...new Set(units.map((u) => u.depth))];
+	const endOfToday = localDayStart(addDays(today, 1));
+	const [counters, ...rests] = await Promise.all([
+		figureCountersByUnit(database, codes, from, to, addDays(from, -1), endsNow ? today : to),
+		...(endsNow ? depths.map((d) => laterTodayByRoot(database, units.filter((u) => u.depth === d).map((u) => u.code), d, now, endOfToday)) : [])
 	]);
-	return buildSummary({ unit, from, to }, counters, carried.total, pending);
+	const rest = new Map(rests.flatMap((m) => [...m]));
+	return new Map(
+		units.map((u) => {
+			const c = counters.get(u.code)!;
+			const r = rest.get(u.code) ?? { total: 0, overdue: 0 };
+			const pending = { total: c.end.total + r.total, overdue: c.end.overdue + r.overdue };
+			return [u.code, buildSummary({ unit: u.code, from, to }, c.period, c.carried.total, pending)];
+		})
+	);
+}
+
+export async function summary(database: Database, unit: string | Unit, from: string, to: string, now = new Date()): Promise<Summary> {
+	const u = typeof unit === 'string' ? await getUnit(database, unit) : unit;
+	if (!u) return summaryOfUnknown(unit as string, from, to);
+	return (await summaries(database, [u], from, to, now)).get(u.code)!;
+}
+
+/** A unit that is not in the registry has no dossiers. */
+function summaryOfUnknown(code: string, from: string, to: string): Summary {
+	return buildSummary({ unit: code, from, to }, emptyCounters(), 0, { total: 0, overdue: 0 });
 }

@@ -16,7 +16,7 @@ export async function computeFigures(app: App, s: Subscription, seq: number): Pr
 	const now = app.now();
 	const { from, to } = periodNow(s, now);
 	const [sum, ranked] = await Promise.all([
-		summary(app.database, s.unit.code, from, to, now),
+		summary(app.database, s.unit, from, to, now),
 		rankings(app.database, s.unit, s.metric, from, to)
 	]);
 	return { unit: s.unit.code, from, to, metric: s.metric, seq, summary: sum, rankings: ranked.items };

@@ -1,0 +1,58 @@
+/**
+ * Migration 0007 brings stored data to the grains and the new counters: its
+ * data statements, run on projections stripped back to what the old code
+ * stored (contributions without the new counters, day rollups only), give
+ * exactly the contributions and the rollups the new write path makes.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { COUNTERS } from '../../src/lib/domain/figures/counter-names.ts';
+import { jsonRows } from '../../src/lib/server/db/json-rows.ts';
+import { BACKENDS, createTestApp, importCsv, key, postBatch, type TestDb } from './harness.ts';
+import { randomStream } from './random-stream.ts';
+import { TREE_CSV } from './units.fixture.ts';
+
+const FIRST_NEW = COUNTERS.indexOf('open_in');
+const migration = readFileSync(new URL('../../drizzle/0007_grains_open_counters.sql', import.meta.url), 'utf8')
+	.split('--> statement-breakpoint')
+	.map((s) => s.trim())
+	.filter(Boolean);
+const dataStatements = migration.slice(migration.findIndex((s) => s.includes('belongs to the unit of its first event')));
+
+describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
+	let t: TestDb;
+	const state = async () => ({
+		rollups: await jsonRows<unknown>(t.app.database, sql`select to_jsonb(r) as j from rollups r order by unit, grain, day`),
+		contribs: (await jsonRows<{ code: string; unit: string; c: Record<string, number[]> }>(
+			t.app.database,
+			sql`select jsonb_build_object('code', code, 'unit', unit, 'c', contrib) as j from dossiers order by code`
+		)).map((d) => ({ ...d, c: Object.fromEntries(Object.entries(d.c).map(([k, v]) => [k, [...v].sort((a, b) => a - b)]).sort()) }))
+	});
+
+	beforeAll(async () => {
+		t = await createTestApp(backend);
+		await importCsv(t.app, TREE_CSV);
+		const token = await key(t.app, 'ingest', '46');
+		const events = randomStream(5, 300);
+		for (let i = 0; i < events.length; i += 500) expect((await postBatch(t.app, token, events.slice(i, i + 500))).status).toBe(200);
+	});
+	afterAll(() => t.drop());
+
+	it('rebuilds the new counters and the grains from what the old code stored', async () => {
+		expect(dataStatements.length).toBeGreaterThanOrEqual(4);
+		const expected = await state();
+		// Back to the old shape: no new counters in the contributions, day rows only, new columns zero.
+		await t.app.database.rows(sql`update dossiers d set contrib = coalesce((
+			select jsonb_object_agg(k, v) from (
+				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
+				where i.value::int < ${FIRST_NEW} group by c.key) x), '{}'::jsonb)`);
+		await t.app.database.rows(sql`delete from rollups where grain <> 'd'`);
+		await t.app.database.rows(sql.raw(`update rollups set ${COUNTERS.slice(FIRST_NEW).map((c) => `${c} = 0`).join(', ')}`));
+		expect((await state()).rollups).not.toEqual(expected.rollups);
+		for (const statement of dataStatements) await t.app.database.rows(sql.raw(statement));
+		const after = await state();
+		expect(after.contribs).toEqual(expected.contribs);
+		expect(after.rollups).toEqual(expected.rollups);
+	});
+});
