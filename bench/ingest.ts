@@ -7,7 +7,8 @@
  *    projection, rollups by ancestor; one transaction per 5,000-event batch);
  * 2. a bare COPY of the same rows into an unindexed copy of the events table;
  * 3. summary and ranking latency once all dossiers are in.
- * It creates a throwaway database and drops it at the end.
+ * It creates a throwaway database and drops it at the end. BENCH_PROFILE=1
+ * also prints where the time of the batches went, by statement.
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
@@ -23,7 +24,7 @@ import { benchEvents, benchUnitsCsv } from './generate.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 200_000);
-const BATCH = 5000;
+const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
 /** Concurrent senders (one-door systems post in parallel; ingest transactions serialise on a lock, validation overlaps). */
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 1);
 
@@ -33,6 +34,23 @@ await admin.unsafe(`create database ${name}`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const app = createApp(await openDatabase({ url: url.toString() }));
+const profile = new Map<string, { n: number; ms: number }>();
+if (process.env.BENCH_PROFILE === '1') {
+	const rows = app.database.rows.bind(app.database);
+	app.database.rows = async (q, tx) => {
+		const t0 = performance.now();
+		try {
+			return await rows(q, tx);
+		} finally {
+			const text = (app.database.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string } } }).dialect.sqlToQuery(q).sql.replace(/\s+/g, ' ').trim();
+			const head = text.replace(/^select jsonb_build_object\([^)]*?\) as j /, 'select … ').slice(0, 70);
+			const p = profile.get(head) ?? { n: 0, ms: 0 };
+			p.n++;
+			p.ms += performance.now() - t0;
+			profile.set(head, p);
+		}
+	};
+}
 
 function pct(xs: number[], p: number): number {
 	const s = [...xs].sort((a, b) => a - b);
@@ -40,6 +58,8 @@ function pct(xs: number[], p: number): number {
 }
 
 try {
+	// BENCH_SQL: statements to try before the load (e.g. a storage setting), measured against a run without.
+	if (process.env.BENCH_SQL) await app.database.rows(sql.raw(process.env.BENCH_SQL));
 	const units = benchUnitsCsv(100);
 	const imp = await importUnits(app.database, 'units.csv', units);
 	if (!imp.ok) throw new Error(JSON.stringify(imp.errors.slice(0, 3)));
@@ -111,6 +131,12 @@ try {
 		t0 = performance.now();
 		await rankings(app.database, province, 'onTime', '2025-01-01', '2025-12-31');
 		times.rankingsYear.push(performance.now() - t0);
+	}
+	if (profile.size > 0) {
+		console.log('time per batch, by statement (ms):');
+		const batches = events / BATCH;
+		for (const [head, p] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) console.log(`  ${(p.ms / batches).toFixed(1).padStart(7)}  ×${(p.n / batches).toFixed(1)}  ${head}`);
+		console.log(`  ${(ingestMs / batches).toFixed(1).padStart(7)}  total per batch`);
 	}
 	const check = await summary(app.database, '46', '2025-01-01', '2025-12-31');
 	console.log(`dossiers: ${DOSSIERS.toLocaleString('en')}, events: ${events.toLocaleString('en')}, units: 101, batches of ${BATCH}, ${SENDERS} concurrent sender(s)`);

@@ -1,6 +1,6 @@
--- Rollups by grain (day, month, year: domain/figures/grains.ts) and the counters behind point-in-time figures
--- (domain/figures/open-counts.ts) and anomaly counts. Existing rows are day rows; the rollups are then rebuilt
--- from the stored contributions, which first get the new counters (their indexes are appended after the old ones).
+-- Rollups by grain (day, month, year: domain/figures/grains.ts), with the counters behind point-in-time figures
+-- (domain/figures/open-counts.ts), anomaly counts and online ratings. The stored contributions first get the new
+-- counters (their indexes are appended after the old ones); then every rollup row is rebuilt from them.
 ALTER TABLE "rollups" ADD COLUMN "open_in" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "rollups" ADD COLUMN "open_out" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "rollups" ADD COLUMN "due_in" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -10,13 +10,21 @@ ALTER TABLE "rollups" ADD COLUMN "flag_phantom_overdue" integer DEFAULT 0 NOT NU
 ALTER TABLE "rollups" ADD COLUMN "flag_no_apology" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "rollups" ADD COLUMN "flag_many_supplements" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "rollups" ADD COLUMN "flag_late_sync" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "rollups" ADD COLUMN "online_rated_online" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "rollups" ADD COLUMN "online_rated_counter" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "rollups" ADD COLUMN "online_rated_qr" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "rollups" ADD COLUMN "online_unrated" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "rollups" ADD COLUMN "grain" text DEFAULT 'd' NOT NULL;--> statement-breakpoint
 ALTER TABLE "rollups" DROP CONSTRAINT "rollups_unit_day_pk";--> statement-breakpoint
 ALTER TABLE "rollups" ADD CONSTRAINT "rollups_unit_grain_day_pk" PRIMARY KEY("unit","grain","day");--> statement-breakpoint
--- Point-in-time figures no longer scan the open intervals; the lists use btree indexes.
+-- Point-in-time figures no longer scan open intervals; lists and "the rest of today" use btree indexes.
 DROP INDEX IF EXISTS "dossiers_open_interval_idx";--> statement-breakpoint
+DROP INDEX "dossiers_pending_due_idx";--> statement-breakpoint
+CREATE INDEX "dossiers_pending_due_idx" ON "dossiers" USING btree ("first_due_at","code") WHERE status = 'pending' and received;--> statement-breakpoint
+CREATE INDEX "dossiers_pending_unit_due_idx" ON "dossiers" USING btree ("unit","first_due_at","code") WHERE status = 'pending' and received;--> statement-breakpoint
 CREATE INDEX "dossiers_received_at_idx" ON "dossiers" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "dossiers_finished_at_idx" ON "dossiers" USING btree ("finished_at");--> statement-breakpoint
+CREATE INDEX "events_unit_seq_idx" ON "events" USING btree ("unit","seq");--> statement-breakpoint
 -- A dossier not yet received belongs to the unit of its first event (by time, then seq), as the fold now says.
 UPDATE "dossiers" d SET "unit" = f.unit FROM (
 	SELECT DISTINCT ON (e.dossier) e.dossier, e.unit FROM "events" e JOIN "dossiers" x ON x.code = e.dossier
@@ -34,6 +42,10 @@ WITH adds AS (
 		UNION ALL SELECT code, to_char((received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD'), 28 FROM "dossiers" WHERE received and received_at is not null and channel is not null AND flags @> '["no_apology"]'::jsonb
 		UNION ALL SELECT code, to_char((received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD'), 29 FROM "dossiers" WHERE received and received_at is not null and channel is not null AND flags @> '["many_supplements"]'::jsonb
 		UNION ALL SELECT code, to_char((received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD'), 30 FROM "dossiers" WHERE received and received_at is not null and channel is not null AND flags @> '["late_sync"]'::jsonb
+		UNION ALL SELECT code, to_char((received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD'), 34 FROM "dossiers" WHERE received and received_at is not null and channel is not null AND channel = 'online' AND rating IS NULL
+		UNION ALL SELECT code, to_char((received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD'), 31 FROM "dossiers" WHERE received and received_at is not null and channel is not null AND channel = 'online' AND rating IS NOT NULL AND rating_via = 'online'
+		UNION ALL SELECT code, to_char((received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD'), 32 FROM "dossiers" WHERE received and received_at is not null and channel is not null AND channel = 'online' AND rating IS NOT NULL AND rating_via IN ('kiosk', 'paper')
+		UNION ALL SELECT code, to_char((received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD'), 33 FROM "dossiers" WHERE received and received_at is not null and channel is not null AND channel = 'online' AND rating IS NOT NULL AND rating_via = 'qr'
 	) n GROUP BY code, day
 ), merged AS (
 	SELECT a.code, jsonb_object_agg(a.day, coalesce(d.contrib -> a.day, '[]'::jsonb) || a.idxs) AS obj
@@ -43,7 +55,7 @@ UPDATE "dossiers" d SET "contrib" = d.contrib || m.obj FROM merged m WHERE d.cod
 -- Every rollup row again, at the three grains, for the unit and each ancestor, from the contributions
 -- (dossiers, PAKN items) and the ratings sent without a dossier: what a rebuild from the log gives.
 TRUNCATE "rollups";--> statement-breakpoint
-INSERT INTO "rollups" (unit, grain, day, received, direct, online, postal, online_full, digitized_intake, resolved, early, on_time, overdue, digitized_result, withdrawn, rejected, returned, apologies, supplements, rated, very_satisfied, satisfied, unsatisfied, feedback_received, feedback_resolved, open_in, open_out, due_in, due_out, flagged, flag_phantom_overdue, flag_no_apology, flag_many_supplements, flag_late_sync)
+INSERT INTO "rollups" (unit, grain, day, received, direct, online, postal, online_full, digitized_intake, resolved, early, on_time, overdue, digitized_result, withdrawn, rejected, returned, apologies, supplements, rated, very_satisfied, satisfied, unsatisfied, feedback_received, feedback_resolved, open_in, open_out, due_in, due_out, flagged, flag_phantom_overdue, flag_no_apology, flag_many_supplements, flag_late_sync, online_rated_online, online_rated_counter, online_rated_qr, online_unrated)
 SELECT a.anc, g.grain,
 	CASE g.grain WHEN 'd' THEN x.day WHEN 'm' THEN date_trunc('month', x.day)::date ELSE date_trunc('year', x.day)::date END,
 		count(*) filter (where x.idx = 0),
@@ -76,7 +88,11 @@ SELECT a.anc, g.grain,
 		count(*) filter (where x.idx = 27),
 		count(*) filter (where x.idx = 28),
 		count(*) filter (where x.idx = 29),
-		count(*) filter (where x.idx = 30)
+		count(*) filter (where x.idx = 30),
+		count(*) filter (where x.idx = 31),
+		count(*) filter (where x.idx = 32),
+		count(*) filter (where x.idx = 33),
+		count(*) filter (where x.idx = 34)
 FROM (
 	SELECT d.unit, c.key::date AS day, i.value::int AS idx FROM "dossiers" d, jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
 	UNION ALL SELECT f.unit, c.key::date, i.value::int FROM "feedbacks" f, jsonb_each(f.contrib) c, jsonb_array_elements_text(c.value) i

@@ -36,7 +36,12 @@ export const COUNTERS = [
 	'flag_phantom_overdue',
 	'flag_no_apology',
 	'flag_many_supplements',
-	'flag_late_sync'
+	'flag_late_sync',
+	// Online dossiers by where the citizen last rated them (report section VII), on their receipt day.
+	'online_rated_online',
+	'online_rated_counter',
+	'online_rated_qr',
+	'online_unrated'
 ] as const;
 
 export type Counter = (typeof COUNTERS)[number];

@@ -54,7 +54,20 @@ export function dossierContribution(s: DossierState): Contribution {
 	for (const at of s.supplementAts) add(c, at, 'supplements');
 	for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][]) if (at) add(c, at, counter);
 	if (s.flags.length > 0) add(c, s.receivedAt, 'flagged', ...s.flags.map((f) => `flag_${f}` as Counter));
+	if (s.channel === 'online') {
+		const where = onlineRatingCounter(s);
+		if (where) add(c, s.receivedAt, where);
+	}
 	return c;
+}
+
+/** Where an online dossier was last rated, as a counter; null when rated with no `via` (it counts as rated, nowhere). */
+function onlineRatingCounter(s: DossierState): Counter | null {
+	if (!s.rating) return 'online_unrated';
+	if (s.ratingVia === 'online') return 'online_rated_online';
+	if (s.ratingVia === 'kiosk' || s.ratingVia === 'paper') return 'online_rated_counter';
+	if (s.ratingVia === 'qr') return 'online_rated_qr';
+	return null;
 }
 
 export type FeedbackState = {

@@ -1,4 +1,5 @@
 /** The five rates of CONTRACT §4/§5: numerator and denominator from period counters. */
+import type { Counter } from './counter-names.ts';
 import type { Counters } from './counters.ts';
 
 export const METRICS = ['onTime', 'online', 'digitizedIntake', 'digitizedResult', 'satisfaction'] as const;
@@ -18,6 +19,15 @@ export function metricParts(metric: Metric, c: Counters): { k: number; n: number
 			return { k: c.very_satisfied + c.satisfied, n: c.rated };
 	}
 }
+
+/** The counters each metric reads (metricParts): a ranking sums only these. */
+export const METRIC_COUNTERS: Record<Metric, readonly Counter[]> = {
+	onTime: ['early', 'on_time', 'resolved'],
+	online: ['online', 'received'],
+	digitizedIntake: ['digitized_intake', 'received'],
+	digitizedResult: ['digitized_result', 'resolved'],
+	satisfaction: ['very_satisfied', 'satisfied', 'rated']
+};
 
 export function rate(k: number, n: number): number | null {
 	return n > 0 ? k / n : null;

@@ -105,6 +105,8 @@ export const events = pgTable(
 	(t) => [
 		uniqueIndex('events_source_id_idx').on(t.source, t.eventId),
 		index('events_dossier_idx').on(t.dossier).where(sql`dossier is not null`),
+		// A small subtree's latest feed, unit by unit (queries/feed.ts).
+		index('events_unit_seq_idx').on(t.unit, t.seq),
 		index('events_feedback_idx').on(t.feedback).where(sql`feedback is not null`)
 	]
 );
@@ -146,7 +148,10 @@ export const dossiers = pgTable(
 	},
 	(t) => [
 		index('dossiers_unit_idx').on(t.unit),
-		index('dossiers_pending_due_idx').on(t.firstDueAt).where(sql`status = 'pending' and received`),
+		// Pending dossiers by first appointment: the ticker, the watch list of a big subtree in one ordered scan…
+		index('dossiers_pending_due_idx').on(t.firstDueAt, t.code).where(sql`status = 'pending' and received`),
+		// … and of a small subtree unit by unit (queries/overdue.ts).
+		index('dossiers_pending_unit_due_idx').on(t.unit, t.firstDueAt, t.code).where(sql`status = 'pending' and received`),
 		// "now" inside today (open-counts.ts) reads only the dossiers received or finished after the instant.
 		index('dossiers_received_at_idx').on(t.receivedAt),
 		index('dossiers_finished_at_idx').on(t.finishedAt)

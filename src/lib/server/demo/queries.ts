@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
+import { inSubtree } from '../queries/subtree.ts';
 
 export async function unitCount(database: Database): Promise<number> {
 	const rows = await jsonRows<number>(database, sql`select to_jsonb((select count(*) from units)) as j`);
@@ -27,8 +28,8 @@ export async function pendingDossiers(database: Database, province: string, limi
 		database,
 		sql`select jsonb_build_object('code', d.code, 'unit', d.unit, 'receivedAt', d.received_at, 'firstDueAt', d.first_due_at,
 				'channel', d.channel, 'apologies', d.apologies) as j
-			from dossiers d join units u on u.code = d.unit
-			where u.ancestors @> array[${province}]::text[] and d.status = 'pending' and d.received
+			from dossiers d
+			where ${inSubtree(sql`d.unit`, province)} and d.status = 'pending' and d.received
 			order by d.first_due_at limit ${limit}`
 	);
 }
@@ -41,8 +42,8 @@ export async function recentlyResolved(database: Database, province: string, sin
 		database,
 		sql`select jsonb_build_object('code', d.code, 'unit', d.unit, 'channel', d.channel,
 				'returned', d.returned_at is not null, 'rated', d.rating is not null) as j
-			from dossiers d join units u on u.code = d.unit
-			where u.ancestors @> array[${province}]::text[] and d.status = 'resolved'
+			from dossiers d
+			where ${inSubtree(sql`d.unit`, province)} and d.status = 'resolved'
 				and d.resolved_at >= ${since.toISOString()}::timestamptz and (d.returned_at is null or d.rating is null)
 			order by d.resolved_at desc limit ${limit}`
 	);

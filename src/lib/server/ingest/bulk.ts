@@ -30,7 +30,7 @@ import { parseEvent, type EventError } from '../../domain/events/schema.ts';
 import type { Database } from '../db/index.ts';
 import { deleteMeta, getMeta, setMeta } from '../queries/meta.ts';
 import { ancestorsOf } from '../queries/units.ts';
-import { ingest, type IngestKey } from './ingest.ts';
+import { prepare, write, type IngestKey, type PreparedBatch } from './ingest.ts';
 import { foreignOwners } from './ownership.ts';
 
 /** A problem on one line of the file (1-based), with the field at fault. */
@@ -195,21 +195,21 @@ export async function importFile(database: Database, path: string, o: BulkOption
 	const resumedAt = done.line;
 	let { accepted, duplicates } = done;
 	const size = o.batchSize ?? DEFAULT_BATCH;
-	let batch: unknown[] = [];
 	let lastLine = done.line;
 	const seen = { bytes: 0 };
 	const startedAt = Date.now();
-	const flush = async (upTo: number): Promise<BulkResult | null> => {
-		if (batch.length === 0) return null;
-		// PGlite works in this thread and resolves in microtasks only: a real turn of the event loop between
-		// batches lets Ctrl-C, the progress output and the stream's own I/O through.
-		await new Promise((resolve) => setImmediate(resolve));
-		const r = await ingest(database, o.key, batch);
-		batch = [];
-		if (r.status !== 200) {
-			// The database changed since validation (another sender moved a dossier): stop, resumable after the fix.
-			return { ok: false, errors: r.body.errors.map((e) => ({ line: e.index, path: e.path, message: e.message })), errorCount: r.body.errors.length, phase: 'import', writtenUpTo: lastLine };
-		}
+	const fail = (errors: { index: number; path: string; message: string }[], lines: number[]): BulkResult => ({
+		ok: false,
+		errors: errors.map((e) => ({ line: lines[e.index] ?? e.index, path: e.path, message: e.message })),
+		errorCount: errors.length,
+		phase: 'import',
+		writtenUpTo: lastLine
+	});
+	/** Write one prepared batch and record how far the file is in. */
+	const commit = async (batch: PreparedBatch, lines: number[], upTo: number): Promise<BulkResult | null> => {
+		const r = await write(database, batch);
+		// The database changed since validation (another sender moved a dossier): stop, resumable after the fix.
+		if (r.status !== 200) return fail(r.body.errors, lines);
 		accepted += r.body.accepted;
 		duplicates += r.body.duplicates;
 		lastLine = upTo;
@@ -217,6 +217,26 @@ export async function importFile(database: Database, path: string, o: BulkOption
 		o.onProgress?.({ phase: 'import', startedAt, startLine: resumedAt, lines: upTo, totalLines: checked.lines, bytes: seen.bytes, totalBytes, accepted, duplicates });
 		return null;
 	};
+	// A pipeline of two: the next batch is read and validated while the previous one is written (PostgreSQL
+	// works on its own core meanwhile). At most one write is in flight, so batches commit in file order.
+	let inFlight: Promise<BulkResult | null> | null = null;
+	const settle = async (): Promise<BulkResult | null> => {
+		const r = inFlight ? await inFlight : null;
+		inFlight = null;
+		return r;
+	};
+	const submit = async (raw: unknown[], lines: number[], upTo: number): Promise<BulkResult | null> => {
+		const prepared = await prepare(database, o.key, raw, { yieldEvery: 2000 });
+		const failed = await settle();
+		if (failed) return failed;
+		if (!prepared.ok) return fail(prepared.result.body.errors, lines);
+		// PGlite works in this thread and resolves in microtasks only: a real turn of the event loop between
+		// batches lets Ctrl-C, the progress output and the stream's own I/O through.
+		await new Promise((resolve) => setImmediate(resolve));
+		inFlight = commit(prepared.batch, lines, upTo);
+		return null;
+	};
+	let batch: unknown[] = [];
 	// Line numbers of the batch, so an error found at import names the file's line.
 	let lineOf: number[] = [];
 	for await (const { n, text } of readLines(path, seen)) {
@@ -224,23 +244,21 @@ export async function importFile(database: Database, path: string, o: BulkOption
 		batch.push(JSON.parse(text));
 		lineOf.push(n);
 		if (batch.length >= size) {
-			const lines = lineOf;
+			const failed = await submit(batch, lineOf, n);
+			batch = [];
 			lineOf = [];
-			const failed = await flush(n);
-			if (failed) return remapLines(failed, lines);
-			if (o.stopped?.()) return { ok: true, lines: checked.lines, accepted, duplicates, resumedAt, stoppedAt: n };
+			if (failed) return failed;
+			if (o.stopped?.()) {
+				const last = await settle();
+				if (last) return last;
+				return { ok: true, lines: checked.lines, accepted, duplicates, resumedAt, stoppedAt: lastLine };
+			}
 		}
 	}
-	const failed = await flush(checked.lines);
-	if (failed) return remapLines(failed, lineOf);
+	const failed = (batch.length > 0 ? await submit(batch, lineOf, checked.lines) : null) ?? (await settle());
+	if (failed) return failed;
 	// Done: the next import of this file starts over (and finds every event a duplicate).
 	await deleteMeta(database, metaKey);
 	await analyzeTables(database);
 	return { ok: true, lines: checked.lines, accepted, duplicates, resumedAt, stoppedAt: null };
-}
-
-/** Batch indexes → the file's line numbers. */
-function remapLines(r: BulkResult, lines: number[]): BulkResult {
-	if (r.ok) return r;
-	return { ...r, errors: r.errors.map((e) => ({ ...e, line: lines[e.line] ?? e.line })) };
 }

@@ -5,9 +5,9 @@
  * advisory lock, so feed seqs commit in order and projections never race.
  */
 import { sql } from 'drizzle-orm';
-import { parseBatch, type EventError, type IngestEvent } from '../../domain/events/schema.ts';
+import { parseBatch, parseEvent, type EventError, type IngestEvent } from '../../domain/events/schema.ts';
 import type { DossierState } from '../../domain/dossier/state.ts';
-import type { Database } from '../db/index.ts';
+import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { ancestorsOf } from '../queries/units.ts';
 import { loadCalendar } from '../queries/calendar.ts';
@@ -50,73 +50,109 @@ function payloadOf(e: IngestEvent, computedDueAt: Date | null): Record<string, u
 	return p;
 }
 
-async function scopeErrors(database: Database, events: IngestEvent[], scopeCode: string) {
-	const ancestors = await ancestorsOf(database, [...new Set(events.map((e) => e.unit))]);
+/** Unknown units (400) and units outside the key's scope (403), each error at its event's index; and the ancestors found. */
+async function scopeErrors(database: Database, tx: Db, records: readonly { index: number; unit: string }[], scopeCode: string) {
+	const ancestors = await ancestorsOf(database, [...new Set(records.map((r) => r.unit))], tx);
 	const unknown: EventError[] = [];
 	const outside: EventError[] = [];
-	events.forEach((e, index) => {
-		const a = ancestors.get(e.unit);
-		if (!a) unknown.push({ index, path: 'unit', message: `unknown unit "${e.unit}"` });
-		else if (!a.includes(scopeCode)) outside.push({ index, path: 'unit', message: `unit "${e.unit}" is outside this key's scope (${scopeCode})` });
-	});
-	return { unknown, outside };
+	for (const r of records) {
+		const a = ancestors.get(r.unit);
+		if (!a) unknown.push({ index: r.index, path: 'unit', message: `unknown unit "${r.unit}"` });
+		else if (!a.includes(scopeCode)) outside.push({ index: r.index, path: 'unit', message: `unit "${r.unit}" is outside this key's scope (${scopeCode})` });
+	}
+	return { unknown, outside, ancestors };
 }
 
-export async function ingest(database: Database, key: IngestKey, raw: unknown[]): Promise<IngestResult> {
-	const { events, errors } = parseBatch(raw);
-	if (errors.length > 0) return { status: 400, body: { errors } };
-	if (events.length === 0) return { status: 200, body: { accepted: 0, duplicates: 0, lastSeq: await latestSeq(database) }, items: [], dossiers: [] };
+/** Row of an event about to be stored: `index` is its position in the request (for errors). */
+type Row = Omit<StoredEventRow, 'seq' | 'event_id' | 'accepted_at'> & { index: number; id: string };
 
-	const { unknown, outside } = await scopeErrors(database, events, key.scopeCode);
-	if (unknown.length > 0) return { status: 400, body: { errors: unknown } };
-	if (outside.length > 0) return { status: 403, body: { errors: outside } };
+/**
+ * A batch that passed validation, ready to be written (`write`): its rows and,
+ * built here outside the lock, the JSON the log insert and the duplicate check send.
+ */
+export type PreparedBatch = { key: IngestKey; events: number; records: Row[]; rowsJson: string; idsJson: string };
+
+/**
+ * Validation, outside the transaction and the lock: a sender's next batch is
+ * prepared while the previous one is being written.
+ */
+export async function prepare(
+	database: Database,
+	key: IngestKey,
+	raw: unknown[],
+	opts: { yieldEvery?: number } = {}
+): Promise<{ ok: true; batch: PreparedBatch } | { ok: false; result: Extract<IngestResult, { status: 400 | 403 }> }> {
+	const { events, errors } = opts.yieldEvery ? await parseInSlices(raw, opts.yieldEvery) : parseBatch(raw);
+	if (errors.length > 0) return { ok: false, result: { status: 400, body: { errors } } };
 
 	const needsCalendar = events.some((e) => e.type === 'dossier.received' && e.dueAt === undefined);
 	const calendar = needsCalendar ? await loadCalendar(database) : null;
 
 	// Duplicates inside the batch: the first occurrence of an id wins.
 	const seen = new Set<string>();
-	/** A stored event before its seq: `ord` its rank among the inserted, `index` its position in the request (for errors). */
-	type Row = Omit<StoredEventRow, 'seq' | 'event_id' | 'accepted_at'> & { ord: number; index: number; id: string };
 	const records: Row[] = [];
 	events.forEach((e, index) => {
 		if (seen.has(e.id)) return;
 		seen.add(e.id);
 		const computed =
 			e.type === 'dossier.received' && e.dueAt === undefined && calendar ? calendar.addWorkingDays(e.at, e.processingDays ?? 0) : null;
-		records.push({ ord: records.length, index, id: e.id, type: e.type, at: e.at.toISOString(), unit: e.unit, ...entityOf(e), payload: payloadOf(e, computed) });
+		records.push({ index, id: e.id, type: e.type, at: e.at.toISOString(), unit: e.unit, ...entityOf(e), payload: payloadOf(e, computed) });
 	});
+	const rowsJson = JSON.stringify(
+		records.map((r, ord) => ({ ord, event_id: r.id, type: r.type, at: r.at, unit: r.unit, dossier: r.dossier, feedback: r.feedback, payload: r.payload }))
+	);
+	return { ok: true, batch: { key, events: events.length, records, rowsJson, idsJson: JSON.stringify(records.map((r) => r.id)) } };
+}
 
-	return lockedTransaction(database, async (tx) => {
-		const inserted = await jsonRows<{ seq: number; event_id: string; accepted_at: string }>(
+/** parseBatch, a slice at a time with a turn of the event loop between (a write in flight goes on meanwhile). */
+async function parseInSlices(raw: unknown[], slice: number): Promise<ReturnType<typeof parseBatch>> {
+	const events: IngestEvent[] = [];
+	const errors: EventError[] = [];
+	for (let i = 0; i < raw.length; i += slice) {
+		if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+		for (let k = i; k < Math.min(raw.length, i + slice); k++) {
+			const r = parseEvent(raw[k], k);
+			if (r.event) events.push(r.event);
+			errors.push(...r.errors);
+		}
+	}
+	return { events, errors };
+}
+
+/**
+ * The transaction, under the ingest lock (so no units import or merger moves
+ * a unit meanwhile): every event's unit known and inside the key's scope,
+ * which events are new (the others are duplicates and change nothing),
+ * whether they may touch their dossiers (ownership.ts), then the log with
+ * seqs reserved at once, the projections and the rollups. Nothing is written
+ * unless everything is.
+ */
+export async function write(database: Database, b: PreparedBatch): Promise<IngestResult> {
+	if (b.records.length === 0) return { status: 200, body: { accepted: 0, duplicates: 0, lastSeq: await latestSeq(database) }, items: [], dossiers: [] };
+	return lockedTransaction(database, async (tx, acceptedAt) => {
+		const { unknown, outside, ancestors } = await scopeErrors(database, tx, b.records, b.key.scopeCode);
+		if (unknown.length > 0) throw new Refused({ status: 400, body: { errors: unknown } });
+		if (outside.length > 0) throw new Refused({ status: 403, body: { errors: outside } });
+		const knownIds = await jsonRows<string>(
 			database,
-			sql`with ins as (
-				insert into events (source, event_id, type, at, unit, dossier, feedback, payload)
-				select ${key.source}, x.id, x.type, x.at, x.unit, x.dossier, x.feedback, x.payload
-				from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-					as x(ord int, id text, type text, at timestamptz, unit text, dossier text, feedback text, payload jsonb)
-				order by x.ord
-				on conflict (source, event_id) do nothing
-				returning seq, event_id, accepted_at)
-			select jsonb_build_object('seq', seq, 'event_id', event_id, 'accepted_at', accepted_at) as j from ins`,
+			sql`select to_jsonb(event_id) as j from events
+				where source = ${b.key.source} and event_id = any(array(select jsonb_array_elements_text(${b.idsJson}::jsonb)))`,
 			tx
 		);
-		const seqOf = new Map(inserted.map((r) => [r.event_id, Number(r.seq)]));
-		const acceptedAt = inserted[0]?.accepted_at;
-		const accepted = records.filter((r) => seqOf.has(r.id));
+		const known = new Set(knownIds);
+		const accepted = known.size === 0 ? b.records : b.records.filter((r) => !known.has(r.id));
+		if (accepted.length === 0) return { status: 200 as const, body: { accepted: 0, duplicates: b.events, lastSeq: await latestSeq(database, tx) }, items: [], dossiers: [] };
 		// Duplicates change nothing and are not checked: resending an old batch stays safe after a dossier moved.
-		const denied = await ownershipErrors(database, tx, accepted, key.scopeCode);
+		const denied = await ownershipErrors(database, tx, accepted, b.key.scopeCode);
 		if (denied.length > 0) throw new Refused({ status: 403, body: { errors: denied } });
-		const dossierCodes = new Set<string>();
-		const feedbackCodes = new Set<string>();
-		const loneRatings = [];
-		for (const r of accepted) {
-			if (r.feedback) feedbackCodes.add(r.feedback);
-			else if (r.dossier) dossierCodes.add(r.dossier);
-			else if (r.type === 'dossier.rated') loneRatings.push({ unit: r.unit, at: new Date(r.at), level: r.payload.level as 'satisfied' });
-		}
-		const fresh = accepted.map((r) => ({
-			seq: seqOf.get(r.id)!,
+
+		// Seqs for the whole batch in one step (every writer of the feed holds this lock): no RETURNING per row.
+		const [last] = await jsonRows<number>(database, sql`select to_jsonb(setval('feed_seq', nextval('feed_seq') + ${accepted.length - 1})) as j`, tx);
+		const first = Number(last) - accepted.length + 1;
+		// The accepted rows in request order get first, first + 1, …: the same numbering below.
+		const skip = known.size === 0 ? sql`` : sql`where x.event_id <> all(array(select jsonb_array_elements_text(${JSON.stringify(knownIds)}::jsonb)))`;
+		const fresh: StoredEventRow[] = accepted.map((r, i) => ({
+			seq: first + i,
 			event_id: r.id,
 			type: r.type,
 			at: r.at,
@@ -126,20 +162,39 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 			payload: r.payload,
 			accepted_at: acceptedAt
 		}));
-		const dossiers = await project(database, tx, {
+		// The log insert is sent after the projection's reads (which only see older events): the fold runs meanwhile.
+		const insertLater = () =>
+			database.rows(
+				sql`insert into events (seq, source, event_id, type, at, unit, dossier, feedback, payload, accepted_at)
+					select ${first - 1}::bigint + row_number() over (order by x.ord), ${b.key.source}, x.event_id, x.type, x.at, x.unit,
+						x.dossier, x.feedback, x.payload, ${acceptedAt}::timestamptz
+					from jsonb_to_recordset(${b.rowsJson}::jsonb)
+						as x(ord int, event_id text, type text, at timestamptz, unit text, dossier text, feedback text, payload jsonb)
+					${skip}`,
+				tx
+			);
+		const dossierCodes = new Set<string>();
+		const feedbackCodes = new Set<string>();
+		const loneRatings = [];
+		for (const r of accepted) {
+			if (r.feedback) feedbackCodes.add(r.feedback);
+			else if (r.dossier) dossierCodes.add(r.dossier);
+			else if (r.type === 'dossier.rated') loneRatings.push({ unit: r.unit, at: new Date(r.at), level: r.payload.level as 'satisfied' });
+		}
+		const projected = project(database, tx, {
 			dossiers: [...dossierCodes],
 			feedbacks: [...feedbackCodes],
 			loneRatings,
 			hasOld: true,
-			fresh: { fromSeq: fresh.reduce((m, f) => Math.min(m, f.seq), Number.MAX_SAFE_INTEGER), rows: fresh }
+			fresh: { fromSeq: first, rows: fresh },
+			ancestors
 		});
-		const items = accepted
-			.map((r) => ({ seq: seqOf.get(r.id)!, id: r.id, type: r.type, unit: r.unit, dossier: r.dossier ?? null, at: r.at }))
-			.sort((a, b) => a.seq - b.seq);
-		const lastSeq = items.length > 0 ? items[items.length - 1].seq : await latestSeq(database, tx);
+		const inserted = insertLater();
+		const [dossiers] = await Promise.all([projected, inserted]);
+		const items = fresh.map((f) => ({ seq: f.seq, id: f.event_id, type: f.type, unit: f.unit, dossier: f.dossier ?? null, at: f.at }));
 		return {
 			status: 200 as const,
-			body: { accepted: accepted.length, duplicates: events.length - accepted.length, lastSeq },
+			body: { accepted: accepted.length, duplicates: b.events - accepted.length, lastSeq: Number(last) },
 			items,
 			dossiers
 		};
@@ -147,6 +202,11 @@ export async function ingest(database: Database, key: IngestKey, raw: unknown[])
 		if (err instanceof Refused) return err.result;
 		throw err;
 	});
+}
+
+export async function ingest(database: Database, key: IngestKey, raw: unknown[]): Promise<IngestResult> {
+	const prepared = await prepare(database, key, raw);
+	return prepared.ok ? write(database, prepared.batch) : prepared.result;
 }
 
 /** Thrown inside the transaction to roll it back whole and answer with `result`. */

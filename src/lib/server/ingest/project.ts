@@ -145,10 +145,13 @@ async function upsertFeedbacks(database: Database, tx: Db, states: { s: Feedback
 	);
 }
 
-async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable) {
+async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable, known?: Map<string, string[]>) {
 	const entries = [...deltas.entries()];
 	if (entries.length === 0) return;
-	const ancestors = await ancestorsOf(database, [...new Set(entries.map((e) => e.unit))], tx);
+	const units = [...new Set(entries.map((e) => e.unit))];
+	const missing = known ? units.filter((u) => !known.has(u)) : units;
+	const ancestors = new Map(known);
+	for (const [u, a] of await ancestorsOf(database, missing, tx)) ancestors.set(u, a);
 	// Each (unit or ancestor, day) change moves its day's, month's and year's row (grains.ts).
 	const byKey = new Map<string, { unit: string; grain: string; day: string; values: Int32Array }>();
 	for (const e of entries) {
@@ -162,20 +165,21 @@ async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable) {
 			}
 		}
 	}
-	const records = [];
+	// Each row as JSON with its non-zero counters only (most are zero): less to build here and to parse there.
+	const rows: string[] = [];
 	for (const r of byKey.values()) {
-		if (r.values.every((v) => v === 0)) continue;
-		const rec: Record<string, string | number> = { unit: r.unit, grain: r.grain, day: r.day };
-		COUNTERS.forEach((c, i) => (rec[c] = r.values[i]));
-		records.push(rec);
+		let json = '';
+		for (let i = 0; i < COUNTERS.length; i++) if (r.values[i] !== 0) json += `,"${COUNTERS[i]}":${r.values[i]}`;
+		if (json !== '') rows.push(`{"unit":${JSON.stringify(r.unit)},"grain":"${r.grain}","day":"${r.day}"${json}}`);
 	}
-	if (records.length === 0) return;
+	if (rows.length === 0) return;
 	const cols = COUNTERS.join(', ');
 	const defs = COUNTERS.map((c) => `${c} int`).join(', ');
+	const values = COUNTERS.map((c) => `coalesce(${c}, 0)`).join(', ');
 	const sets = COUNTERS.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(', ');
 	await database.rows(
 		sql`insert into rollups (unit, grain, day, ${sql.raw(cols)})
-			select unit, grain, day, ${sql.raw(cols)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+			select unit, grain, day, ${sql.raw(values)} from jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb)
 				as x(unit text, grain text, day date, ${sql.raw(defs)})
 			on conflict (unit, grain, day) do update set ${sql.raw(sets)}`,
 		tx
@@ -192,43 +196,68 @@ export type ProjectInput = {
 	/** false during a rebuild: projections were emptied, nothing to subtract. */
 	hasOld: boolean;
 	fresh?: Fresh;
+	/** Ancestors already known (the batch's units, from its scope check): not asked again. */
+	ancestors?: Map<string, string[]>;
 };
 
-/** Re-derive the given entities from the log and move the rollups by the difference. Returns dossier states. */
+/**
+ * Re-derive the given entities from the log and move the rollups by the
+ * difference. Returns dossier states. Reads are issued first; each write is
+ * sent without waiting for the one before (the connection runs them in order,
+ * inside the caller's transaction), so the fold and the deltas are computed
+ * here while the database is still busy with the previous statement.
+ */
 export async function project(database: Database, tx: Db, input: ProjectInput): Promise<DossierState[]> {
 	const deltas = new DeltaTable();
 	const states: DossierState[] = [];
-	if (input.dossiers.length > 0) {
-		const [rows, old] = await Promise.all([
-			loadEvents(database, tx, 'dossier', input.dossiers, input.fresh),
-			input.hasOld ? loadOld(database, tx, 'dossiers', input.dossiers) : Promise.resolve([])
-		]);
-		for (const o of old) deltas.add(o.unit, o.contrib, -1);
-		const records = [];
-		for (const [code, list] of groupBy(rows, (r) => r.dossier ?? '')) {
-			const s = foldDossier(code, list.map(toFoldEvent));
-			const contrib = dossierContribution(s);
-			deltas.add(s.unit, contrib, 1);
-			records.push(dossierRecord(s, contrib));
-			states.push(s);
+	const writes: Promise<unknown>[] = [];
+	// Both entity kinds' reads at once, before any write.
+	const dossierReads =
+		input.dossiers.length > 0
+			? Promise.all([
+					loadEvents(database, tx, 'dossier', input.dossiers, input.fresh),
+					input.hasOld ? loadOld(database, tx, 'dossiers', input.dossiers) : Promise.resolve([])
+				])
+			: null;
+	const feedbackReads =
+		input.feedbacks.length > 0
+			? Promise.all([
+					loadEvents(database, tx, 'feedback', input.feedbacks, input.fresh),
+					input.hasOld ? loadOld(database, tx, 'feedbacks', input.feedbacks) : Promise.resolve([])
+				])
+			: null;
+	try {
+		if (dossierReads) {
+			const [rows, old] = await dossierReads;
+			for (const o of old) deltas.add(o.unit, o.contrib, -1);
+			const records = [];
+			for (const [code, list] of groupBy(rows, (r) => r.dossier ?? '')) {
+				const s = foldDossier(code, list.map(toFoldEvent));
+				const contrib = dossierContribution(s);
+				deltas.add(s.unit, contrib, 1);
+				records.push(dossierRecord(s, contrib));
+				states.push(s);
+			}
+			writes.push(upsertDossiers(database, tx, records));
 		}
-		await upsertDossiers(database, tx, records);
+		if (feedbackReads) {
+			const [rows, old] = await feedbackReads;
+			for (const o of old) deltas.add(o.unit, o.contrib, -1);
+			const folded = [...groupBy(rows, (r) => r.feedback ?? '')].map(([code, list]) => {
+				const s = foldFeedback(code, list);
+				const contrib = feedbackContribution(s);
+				deltas.add(s.unit, contrib, 1);
+				return { s, contrib };
+			});
+			writes.push(upsertFeedbacks(database, tx, folded));
+		}
+		for (const r of input.loneRatings) deltas.add(r.unit, loneRatingContribution(r.at, r.level), 1);
+		writes.push(applyDeltas(database, tx, deltas, input.ancestors));
+	} finally {
+		// Every statement sent is waited for (and its failure reported), whatever failed first.
+		const settled = await Promise.allSettled([dossierReads, feedbackReads, ...writes]);
+		const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+		if (failed) throw failed.reason;
 	}
-	if (input.feedbacks.length > 0) {
-		const [rows, old] = await Promise.all([
-			loadEvents(database, tx, 'feedback', input.feedbacks, input.fresh),
-			input.hasOld ? loadOld(database, tx, 'feedbacks', input.feedbacks) : Promise.resolve([])
-		]);
-		for (const o of old) deltas.add(o.unit, o.contrib, -1);
-		const folded = [...groupBy(rows, (r) => r.feedback ?? '')].map(([code, list]) => {
-			const s = foldFeedback(code, list);
-			const contrib = feedbackContribution(s);
-			deltas.add(s.unit, contrib, 1);
-			return { s, contrib };
-		});
-		await upsertFeedbacks(database, tx, folded);
-	}
-	for (const r of input.loneRatings) deltas.add(r.unit, loneRatingContribution(r.at, r.level), 1);
-	await applyDeltas(database, tx, deltas);
 	return states;
 }

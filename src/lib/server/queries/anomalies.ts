@@ -15,6 +15,7 @@ import { jsonRows } from '../db/json-rows.ts';
 import { periodCounters } from './counters.ts';
 import { DOSSIER_JSON } from './dossier.ts';
 import type { WatchItem } from './overdue.ts';
+import { inSubtree } from './subtree.ts';
 
 export type AnomalyCounts = { received: number; flagged: number } & Record<Flag, number>;
 
@@ -55,7 +56,7 @@ export async function anomalyList(
 		sql`select ${DOSSIER_JSON} || jsonb_build_object('unitName', u.name,
 				'overdueHours', round((extract(epoch from (coalesce(d.resolved_at, ${t}::timestamptz) - d.first_due_at)) / 3600)::numeric, 2)) as j
 			from dossiers d join units u on u.code = d.unit
-			where d.received and jsonb_array_length(d.flags) > 0 and u.ancestors @> array[${unit}]::text[]
+			where d.received and jsonb_array_length(d.flags) > 0 and ${inSubtree(sql`d.unit`, unit)}
 				and (${start}::timestamptz is null or d.received_at >= ${start}::timestamptz)
 				and (${end}::timestamptz is null or d.received_at < ${end}::timestamptz)
 			order by d.received_at desc, d.code

@@ -24,24 +24,27 @@ async function sums(database: Database, units: readonly string[], parts: Parts):
 	const empty = () => Object.fromEntries(Object.keys(parts).map((p) => [p, emptyCounters()])) as Record<string, Counters>;
 	const result = new Map(units.map((u) => [u, empty()]));
 	const branches: SQL[] = [];
-	const wanted = new Set<Counter>();
-	for (const [part, { spans, counters }] of Object.entries(parts)) {
-		for (const c of counters) wanted.add(c);
+	const wanted = new Set<Counter>(Object.values(parts).flatMap((p) => p.counters));
+	// Every branch selects the same columns (those any part wants), in COUNTERS order.
+	const every = COUNTERS.filter((c) => wanted.has(c));
+	for (const [part, { spans }] of Object.entries(parts)) {
 		for (const s of spans) {
-			branches.push(sql`select unit, ${part}::text as part, ${sql.raw(COUNTERS.join(', '))} from rollups
+			branches.push(sql`select unit, ${part}::text as part, ${sql.raw(every.join(', '))} from rollups
 				where unit = ${anyOf(units)} and grain = ${s.grain} and day between ${s.from}::date and ${s.to}::date`);
 		}
 	}
 	if (units.length === 0 || branches.length === 0) return result;
-	const cols = [...wanted];
-	const rows = await jsonRows<{ unit: string; part: string; c: Record<string, number> }>(
+	// One JSON array a group — [unit, part, sum…] in the order of `every` — all in one value: thousands of
+	// units (a two-level province) come back as one row, built and parsed as plain JSON, not as objects.
+	const [rows] = await jsonRows<[string, string, ...number[]][] | null>(
 		database,
-		sql`select jsonb_build_object('unit', unit, 'part', part, 'c', jsonb_build_object(${sql.raw(cols.map((c) => `'${c}', sum(${c})`).join(', '))})) as j
-			from (${sql.join(branches, sql` union all `)}) r group by unit, part`
+		sql`select coalesce(json_agg(g), '[]'::json) as j from (
+				select json_build_array(unit, part, ${sql.raw(every.map((c) => `sum(${c})`).join(', '))}) as g
+				from (${sql.join(branches, sql` union all `)}) r group by unit, part) x`
 	);
-	for (const r of rows) {
-		const into = result.get(r.unit)?.[r.part];
-		if (into) for (const c of cols) into[c] = Number(r.c[c] ?? 0);
+	for (const [unit, part, ...values] of rows ?? []) {
+		const into = result.get(unit)?.[part];
+		if (into) every.forEach((c, i) => (into[c] = Number(values[i] ?? 0)));
 	}
 	return result;
 }
@@ -50,8 +53,15 @@ export async function periodCounters(database: Database, unit: string, from: str
 	return (await periodCountersByUnit(database, [unit], from, to)).get(unit)!;
 }
 
-export async function periodCountersByUnit(database: Database, units: string[], from: string, to: string): Promise<Map<string, Counters>> {
-	const r = await sums(database, units, { p: { spans: spansOf(from, to), counters: COUNTERS } });
+/** Per unit, the period's counters (only `counters` are summed; the others stay 0). */
+export async function periodCountersByUnit(
+	database: Database,
+	units: string[],
+	from: string,
+	to: string,
+	counters: readonly Counter[] = COUNTERS
+): Promise<Map<string, Counters>> {
+	const r = await sums(database, units, { p: { spans: spansOf(from, to), counters } });
 	return new Map([...r].map(([u, parts]) => [u, parts.p]));
 }
 

@@ -5,13 +5,11 @@
  * shapes), `displayPanels` the same without the static map (for resyncs and
  * periodic refreshes), `displayLive` the small part refreshed on every burst.
  */
-import { sql } from 'drizzle-orm';
 import { addDays, localDay } from '../../domain/calendar/days.ts';
 import { presetRange } from '../../domain/figures/presets.ts';
 import { buildWallMap, type GeoFeature, type WallMap } from '../../components/display/shapes.ts';
 import type { App } from '../app.ts';
 import { verifyKey } from '../auth/keys.ts';
-import { jsonRows } from '../db/json-rows.ts';
 import { latestSeq } from '../ingest/ingest.ts';
 import { recentFeed } from './feed.ts';
 import { childOfDescendants, screenGeo } from './geo.ts';
@@ -19,8 +17,8 @@ import { getMeta } from './meta.ts';
 import { watchlist } from './overdue.ts';
 import { rankings } from './rankings.ts';
 import { dailySeries } from './series.ts';
-import { summary } from './summary.ts';
-import { getUnit, inScope, type UnitInfo } from './units.ts';
+import { summaries, summary } from './summary.ts';
+import { getUnit, inScope, listUnits, type UnitInfo } from './units.ts';
 
 /** Rows of the flow strip kept by the page (and sent on every refresh). */
 export const FEED_ROWS = 8;
@@ -43,23 +41,16 @@ export async function authorizeDisplay(app: App, token: string | null, code: str
 export type OverdueByUnit = { unit: string; name: string; overdue: number; pending: number };
 export type OldestOverdue = { dossier: string; unitName: string; procedureName: string | null; overdueHours: number };
 
-/** Pending dossiers of each child's subtree, and how many of them are past their first deadline. */
+/** Pending dossiers of each child's subtree now, and how many of them are past their first deadline: the §4 counts, all children at once. */
 async function overdueByChild(app: App, unit: UnitInfo, now: Date): Promise<OverdueByUnit[]> {
-	const child = unit.depth + 2; // ancestors[] is 1-based and holds the unit itself at depth + 1
-	const rows = await jsonRows<OverdueByUnit>(
-		app.database,
-		sql`select jsonb_build_object('unit', c.code, 'name', c.name, 'overdue', t.overdue, 'pending', t.pending) as j
-			from (select u.ancestors[${child}] as code,
-					count(*) filter (where d.first_due_at < ${now.toISOString()}::timestamptz) as overdue, count(*) as pending
-				from dossiers d join units u on u.code = d.unit
-				where d.status = 'pending' and d.received and u.ancestors @> array[${unit.code}]::text[] and u.depth > ${unit.depth}
-				group by 1) t
-			join units c on c.code = t.code
-			where t.overdue > 0
-			order by t.overdue desc, c.code
-			limit ${OVERDUE_UNITS}`
-	);
-	return rows.map((r) => ({ ...r, overdue: Number(r.overdue), pending: Number(r.pending) }));
+	const children = await listUnits(app.database, { parent: unit.code });
+	const today = localDay(now);
+	const figures = await summaries(app.database, children.map((c) => ({ code: c.code, depth: unit.depth + 1 })), today, today, now);
+	return children
+		.map((c) => ({ unit: c.code, name: c.name, overdue: figures.get(c.code)!.pending.overdue, pending: figures.get(c.code)!.pending.total }))
+		.filter((r) => r.overdue > 0)
+		.sort((a, b) => b.overdue - a.overdue || a.unit.localeCompare(b.unit))
+		.slice(0, OVERDUE_UNITS);
 }
 
 async function oldestOverdue(app: App, unit: UnitInfo, now: Date): Promise<OldestOverdue[]> {

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
+import { inSubtree } from './subtree.ts';
 
 export type DossierView = {
 	dossier: string;
@@ -45,7 +46,7 @@ export async function getDossier(database: Database, code: string, scopeCode: st
 				'events', coalesce((select jsonb_agg(jsonb_build_object('seq', e.seq, 'id', e.event_id, 'type', e.type, 'at', e.at)
 					order by e.at, e.seq) from events e where e.dossier = d.code), '[]'::jsonb)) as j
 			from dossiers d join units u on u.code = d.unit
-			where d.code = ${code} and u.ancestors @> array[${scopeCode}]::text[]`
+			where d.code = ${code} and ${inSubtree(sql`d.unit`, scopeCode)}`
 	);
 	return rows[0] ?? null;
 }

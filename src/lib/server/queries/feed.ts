@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
+import { inSubtree, subtreeSize, subtreeUnits, UNIT_BY_UNIT } from './subtree.ts';
 
 export type FeedEntry = {
 	seq: number;
@@ -25,21 +26,31 @@ const ANNOUNCEMENT = sql.raw(`jsonb_build_object('seq', a.seq, 'id', null, 'type
 	'dossier', a.dossier, 'at', a.at, 'procedureName', coalesce(d.procedure_name, d.procedure),
 	'channel', d.channel, 'outcome', null, 'level', null)`);
 
-/** Events and overdue announcements of a subtree as one feed: the newest `limit`, or the oldest `limit` after a seq. */
-function feed(database: Database, unit: string, after: number | null, limit: number): Promise<FeedEntry[]> {
+/**
+ * Events and overdue announcements of a subtree as one feed: the newest
+ * `limit`, or the oldest `limit` after a seq — from the seq order of each
+ * table: unit by unit (events_unit_seq_idx) for a small subtree, else in one
+ * ordered scan that skips the other units' rows.
+ */
+async function feed(database: Database, unit: string, after: number | null, limit: number): Promise<FeedEntry[]> {
 	const dir = sql.raw(after === null ? 'desc' : 'asc');
 	const e = after === null ? sql`true` : sql`e.seq > ${after}`;
 	const a = after === null ? sql`true` : sql`a.seq > ${after}`;
+	const small = (await subtreeSize(database, unit)) <= UNIT_BY_UNIT;
+	const events = small
+		? sql`select e.* from ${subtreeUnits(unit)} cross join lateral (
+				select * from events e where e.unit = su.code and ${e} order by e.seq ${dir} limit ${limit}) e`
+		: sql`select * from events e where ${inSubtree(sql`e.unit`, unit)} and ${e} order by e.seq ${dir} limit ${limit}`;
 	return jsonRows<FeedEntry>(
 		database,
 		sql`select j from (
 			(select e.seq, ${ENTRY} as j
-				from events e join units u on u.code = e.unit left join dossiers d on d.code = e.dossier
-				where u.ancestors @> array[${unit}]::text[] and ${e} order by e.seq ${dir} limit ${limit})
+				from (${events}) e join units u on u.code = e.unit left join dossiers d on d.code = e.dossier
+				order by e.seq ${dir} limit ${limit})
 			union all
 			(select a.seq, ${ANNOUNCEMENT} as j
 				from overdue_announcements a join units u on u.code = a.unit left join dossiers d on d.code = a.dossier
-				where u.ancestors @> array[${unit}]::text[] and ${a} order by a.seq ${dir} limit ${limit})
+				where ${inSubtree(sql`a.unit`, unit)} and ${a} order by a.seq ${dir} limit ${limit})
 			) f order by seq ${dir} limit ${limit}`
 	);
 }

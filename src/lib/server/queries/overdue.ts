@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { DOSSIER_JSON, type DossierView } from './dossier.ts';
+import { inSubtree, subtreeSize, subtreeUnits, UNIT_BY_UNIT } from './subtree.ts';
 
 export type WatchItem = Omit<DossierView, 'events'> & { unitName: string; overdueHours: number };
 
@@ -19,13 +20,18 @@ export async function watchlist(
 ): Promise<{ overdue: WatchItem[]; atRisk: WatchItem[] }> {
 	const t = now.toISOString();
 	const horizon = new Date(now.getTime() + atRiskHours * 3600_000).toISOString();
+	const pending = sql`d.status = 'pending' and d.received and d.first_due_at < ${horizon}::timestamptz`;
+	// The most overdue first, from an index in that order: unit by unit for a small subtree, else in one scan.
+	const rows =
+		(await subtreeSize(database, unit)) <= UNIT_BY_UNIT
+			? sql`select d.* from ${subtreeUnits(unit)} cross join lateral (
+					select * from dossiers d where d.unit = su.code and ${pending} order by d.first_due_at, d.code limit ${limit}) d`
+			: sql`select d.* from dossiers d where ${pending} and ${inSubtree(sql`d.unit`, unit)} order by d.first_due_at, d.code limit ${limit}`;
 	const items = await jsonRows<WatchItem>(
 		database,
 		sql`select ${DOSSIER_JSON} || jsonb_build_object('unitName', u.name,
 				'overdueHours', round((extract(epoch from (${t}::timestamptz - d.first_due_at)) / 3600)::numeric, 2)) as j
-			from dossiers d join units u on u.code = d.unit
-			where d.status = 'pending' and d.received and d.first_due_at < ${horizon}::timestamptz
-				and u.ancestors @> array[${unit}]::text[]
+			from (${rows}) d join units u on u.code = d.unit
 			order by d.first_due_at, d.code
 			limit ${limit}`
 	);

@@ -17,6 +17,7 @@ import { periodOf } from '../../domain/figures/period.ts';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import type { FormFigures } from './received-resolved.ts';
+import { inSubtree } from './subtree.ts';
 
 export type BreakdownKey = 'field' | 'procedure';
 export type BreakdownRow = { key: string; name: string } & FormFigures;
@@ -74,8 +75,8 @@ export async function breakdown(database: Database, unit: string, from: string, 
 				'pending_overdue', count(*) filter (where ${openAt(end)} and d.first_due_at < ${end}::timestamptz),
 				'withdrawn', count(*) filter (where ${counted} and d.status = 'withdrawn' and d.finished_at is not null and ${inPeriod('d.finished_at')})
 			) as j
-			from dossiers d join units u on u.code = d.unit
-			where u.ancestors @> array[${unit}]::text[]
+			from dossiers d
+			where ${inSubtree(sql`d.unit`, unit)}
 				and d.received_at is not null
 				-- only a cheap pre-filter: every counted dossier passes it
 				and (d.finished_at is null or d.finished_at >= ${start}::timestamptz or d.resolved_at >= ${start}::timestamptz

@@ -13,6 +13,7 @@ import { periodOf } from '../../domain/figures/period.ts';
 import { calendarDaysLate, workingDaysLate } from '../../domain/report/lateness.ts';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
+import { inSubtree } from './subtree.ts';
 
 export type LateItem = {
 	dossier: string;
@@ -50,7 +51,7 @@ export async function lateDossiers(database: Database, unit: string, from: strin
 	const start = p.start.toISOString();
 	const endOfTo = localDayStart(addDays(to, 1)).toISOString();
 	const end = p.end.toISOString();
-	const scope = sql`u.ancestors @> array[${unit}]::text[]`;
+	const scope = inSubtree(sql`d.unit`, unit);
 	const resolvedLate = sql`${scope} and d.received and d.channel is not null and d.status = 'resolved' and d.outcome = 'overdue'
 		and d.resolved_at >= ${start}::timestamptz and d.resolved_at < ${endOfTo}::timestamptz`;
 	// Open at the end (received before it, finished at or after it, or never) and past the first appointment:

@@ -34,6 +34,17 @@ export async function descendantsAtLevel(database: Database, parent: UnitInfo, l
 	);
 }
 
+/** The same units as descendantsAtLevel, only their codes and names, in one value (a ranking of thousands). */
+export async function descendantNamesAtLevel(database: Database, parent: UnitInfo, level: number, existingOn?: string): Promise<{ code: string; name: string }[]> {
+	const existing = existingOn ? sql`and ${notMergedBy(existingOn)}` : sql``;
+	const [rows] = await jsonRows<[string, string][] | null>(
+		database,
+		sql`select json_agg(json_build_array(code, name) order by code) as j from units
+			where ancestors @> array[${parent.code}]::text[] and depth = ${parent.depth + level} ${existing}`
+	);
+	return (rows ?? []).map(([code, name]) => ({ code, name }));
+}
+
 /** SQL condition on `units.code`: not merged into a successor on or before `day` (a date, or SQL such as current_date). */
 export function notMergedBy(day: string | ReturnType<typeof sql>) {
 	const d = typeof day === 'string' ? sql`${day}::date` : day;

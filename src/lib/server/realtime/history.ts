@@ -9,6 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import type { FeedItem, RoutedItem } from './types.ts';
+import { inSubtree } from '../queries/subtree.ts';
 
 /** Feed rows after `since`: (seq, id, type, unit, dossier, at, logged_at), logged_at = when it entered the feed. */
 function feedSource(since: number): SQL {
@@ -30,7 +31,7 @@ export async function feedSince(database: Database, unitCode: string, since: num
 		sql`select jsonb_build_object('seq', f.seq, 'id', f.id, 'type', f.type, 'unit', f.unit, 'dossier', f.dossier,
 				'at', f.at, 'loggedAt', f.logged_at) as j
 			from (${feedSource(since)}) f join units u on u.code = f.unit
-			where u.ancestors @> array[${unitCode}]::text[]
+			where ${inSubtree(sql`f.unit`, unitCode)}
 			order by f.seq limit ${limit}`
 	);
 	return rows.map((r) => ({
