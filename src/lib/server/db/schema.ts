@@ -40,9 +40,15 @@ export const units = pgTable(
 		lat: doublePrecision('lat'),
 		lon: doublePrecision('lon'),
 		geometry: jsonb('geometry'),
+		/** The unit's code on the national portal (DVCQG `MaDonVi`), for POST /api/v1/dvcqg (CONTRACT §12). */
+		dvcqgCode: text('dvcqg_code'),
 		updatedAt: ts('updated_at').notNull().defaultNow()
 	},
-	(t) => [index('units_parent_idx').on(t.parentCode), index('units_ancestors_idx').using('gin', t.ancestors)]
+	(t) => [
+		index('units_parent_idx').on(t.parentCode),
+		index('units_ancestors_idx').using('gin', t.ancestors),
+		uniqueIndex('units_dvcqg_code_idx').on(t.dvcqgCode).where(sql`dvcqg_code is not null`)
+	]
 );
 
 export const apiKeys = pgTable('api_keys', {
@@ -154,6 +160,8 @@ export const dossiers = pgTable(
 		index('dossiers_pending_unit_due_idx').on(t.unit, t.firstDueAt, t.code).where(sql`status = 'pending' and received`),
 		// "now" inside today (open-counts.ts) reads only the dossiers received or finished after the instant.
 		index('dossiers_received_at_idx').on(t.receivedAt),
+		// The report's list of dossiers resolved late in a period (a few per cent of all).
+		index('dossiers_late_resolved_idx').on(t.resolvedAt).where(sql`outcome = 'overdue'`),
 		index('dossiers_finished_at_idx').on(t.finishedAt)
 	]
 );

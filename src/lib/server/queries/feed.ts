@@ -37,9 +37,11 @@ async function feed(database: Database, unit: string, after: number | null, limi
 	const e = after === null ? sql`true` : sql`e.seq > ${after}`;
 	const a = after === null ? sql`true` : sql`a.seq > ${after}`;
 	const small = (await subtreeSize(database, unit)) <= UNIT_BY_UNIT;
+	// The newest `limit` first, then their names: joins for the few rows shown, not for every candidate.
 	const events = small
 		? sql`select e.* from ${subtreeUnits(unit)} cross join lateral (
-				select * from events e where e.unit = su.code and ${e} order by e.seq ${dir} limit ${limit}) e`
+				select * from events e where e.unit = su.code and ${e} order by e.seq ${dir} limit ${limit}) e
+			order by e.seq ${dir} limit ${limit}`
 		: sql`select * from events e where ${inSubtree(sql`e.unit`, unit)} and ${e} order by e.seq ${dir} limit ${limit}`;
 	return jsonRows<FeedEntry>(
 		database,

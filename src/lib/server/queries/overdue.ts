@@ -25,7 +25,8 @@ export async function watchlist(
 	const rows =
 		(await subtreeSize(database, unit)) <= UNIT_BY_UNIT
 			? sql`select d.* from ${subtreeUnits(unit)} cross join lateral (
-					select * from dossiers d where d.unit = su.code and ${pending} order by d.first_due_at, d.code limit ${limit}) d`
+					select * from dossiers d where d.unit = su.code and ${pending} order by d.first_due_at, d.code limit ${limit}) d
+				order by d.first_due_at, d.code limit ${limit}`
 			: sql`select d.* from dossiers d where ${pending} and ${inSubtree(sql`d.unit`, unit)} order by d.first_due_at, d.code limit ${limit}`;
 	const items = await jsonRows<WatchItem>(
 		database,

@@ -39,18 +39,12 @@ type Raw = {
 	withdrawn: number;
 };
 
-const COLUMNS = {
-	field: { code: sql.raw('d.field'), name: sql.raw('d.field_name') },
-	procedure: { code: sql.raw('d.procedure'), name: sql.raw('d.procedure_name') }
-} as const;
-
-/** Rows keyed by field or procedure code ('' when the dossier has none), sorted by code. */
-export async function breakdown(database: Database, unit: string, from: string, to: string, now: Date, by: BreakdownKey): Promise<BreakdownRow[]> {
+/** Rows by field and by procedure (keyed by code, '' when the dossier has none), each sorted by code: one scan for both. */
+export async function breakdowns(database: Database, unit: string, from: string, to: string, now: Date): Promise<Record<BreakdownKey, BreakdownRow[]>> {
 	const p = periodOf(from, to, now);
 	const start = p.start.toISOString();
 	const endOfTo = localDayStart(addDays(to, 1)).toISOString();
 	const end = p.end.toISOString();
-	const { code, name } = COLUMNS[by];
 	const inPeriod = (col: string) => sql`${sql.raw(col)} >= ${start}::timestamptz and ${sql.raw(col)} < ${endOfTo}::timestamptz`;
 	const openAt = (t: string) =>
 		sql`d.received_at is not null and tstzrange(d.received_at, greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)), '(]') @> ${t}::timestamptz`;
@@ -58,68 +52,90 @@ export async function breakdown(database: Database, unit: string, from: string, 
 	const counted = sql`d.received and d.channel is not null`;
 	const isNew = sql`${counted} and ${inPeriod('d.received_at')}`;
 	const resolvedIn = sql`${counted} and d.status = 'resolved' and d.outcome is not null and ${inPeriod('d.resolved_at')}`;
-	const rows = await jsonRows<Raw>(
+	const rows = await jsonRows<Raw & { dim: BreakdownKey }>(
 		database,
 		sql`select jsonb_build_object(
-				'key', coalesce(${code}, ''), 'name', max(${name}),
-				'n', count(*) filter (where ${isNew}),
-				'direct', count(*) filter (where ${isNew} and d.channel = 'direct'),
-				'online', count(*) filter (where ${isNew} and d.channel = 'online'),
-				'postal', count(*) filter (where ${isNew} and d.channel = 'postal'),
-				'online_full', count(*) filter (where ${isNew} and d.channel = 'online' and d.online_level = 'full'),
-				'carried', count(*) filter (where ${openAt(start)}),
-				'early', count(*) filter (where ${resolvedIn} and d.outcome = 'early'),
-				'on_time', count(*) filter (where ${resolvedIn} and d.outcome = 'on_time'),
-				'overdue', count(*) filter (where ${resolvedIn} and d.outcome = 'overdue'),
-				'pending', count(*) filter (where ${openAt(end)}),
-				'pending_overdue', count(*) filter (where ${openAt(end)} and d.first_due_at < ${end}::timestamptz),
-				'withdrawn', count(*) filter (where ${counted} and d.status = 'withdrawn' and d.finished_at is not null and ${inPeriod('d.finished_at')})
+				'dim', case when grouping(x.f) = 0 then 'field' else 'procedure' end,
+				'key', coalesce(x.f, x.p), 'name', case when grouping(x.f) = 0 then max(x.fname) else max(x.pname) end,
+				'n', count(*) filter (where x.is_new),
+				'direct', count(*) filter (where x.is_new and x.channel = 'direct'),
+				'online', count(*) filter (where x.is_new and x.channel = 'online'),
+				'postal', count(*) filter (where x.is_new and x.channel = 'postal'),
+				'online_full', count(*) filter (where x.is_new and x.channel = 'online' and x.online_level = 'full'),
+				'carried', count(*) filter (where x.carried),
+				'early', count(*) filter (where x.resolved_in and x.outcome = 'early'),
+				'on_time', count(*) filter (where x.resolved_in and x.outcome = 'on_time'),
+				'overdue', count(*) filter (where x.resolved_in and x.outcome = 'overdue'),
+				'pending', count(*) filter (where x.pending),
+				'pending_overdue', count(*) filter (where x.pending and x.first_due_at < ${end}::timestamptz),
+				'withdrawn', count(*) filter (where x.withdrawn)
 			) as j
-			from dossiers d
-			where ${inSubtree(sql`d.unit`, unit)}
-				and d.received_at is not null
-				-- only a cheap pre-filter: every counted dossier passes it
-				and (d.finished_at is null or d.finished_at >= ${start}::timestamptz or d.resolved_at >= ${start}::timestamptz
-					or d.received_at >= ${start}::timestamptz)
-			group by coalesce(${code}, '')
-			order by coalesce(${code}, '')`
+			from (
+				select coalesce(d.field, '') as f, coalesce(d.procedure, '') as p, d.field_name as fname, d.procedure_name as pname,
+					d.channel, d.online_level, d.outcome, d.first_due_at,
+					${isNew} as is_new, ${openAt(start)} as carried, ${resolvedIn} as resolved_in, ${openAt(end)} as pending,
+					${counted} and d.status = 'withdrawn' and d.finished_at is not null and ${inPeriod('d.finished_at')} as withdrawn
+				from dossiers d
+				where ${inSubtree(sql`d.unit`, unit)}
+					and d.received_at is not null
+					-- only a cheap pre-filter: every counted dossier passes it
+					and (d.finished_at is null or d.finished_at >= ${start}::timestamptz or d.resolved_at >= ${start}::timestamptz
+						or d.received_at >= ${start}::timestamptz)
+			) x
+			group by grouping sets ((x.f), (x.p))`
 	);
-	return rows
-		.map((r) => {
-			const num = (k: keyof Raw) => Number(r[k]);
-			const rNew = num('n');
-			const early = num('early');
-			const onTime = num('on_time');
-			const overdue = num('overdue');
-			const pending = num('pending');
-			const pendingOverdue = num('pending_overdue');
-			return {
-				key: r.key,
-				name: r.name ?? r.key,
-				received: {
-					total: rNew + num('carried'),
-					new: rNew,
-					carriedOver: num('carried'),
-					direct: num('direct'),
-					online: num('online'),
-					postal: num('postal'),
-					onlineFull: num('online_full')
-				},
-				resolved: { total: early + onTime + overdue, early, onTime, overdue },
-				pending: { total: pending, withinDeadline: pending - pendingOverdue, overdue: pendingOverdue },
-				withdrawn: num('withdrawn')
-			};
-		})
-		.filter((r) => r.received.total + r.resolved.total + r.pending.total + r.withdrawn > 0);
+	const out: Record<BreakdownKey, BreakdownRow[]> = { field: [], procedure: [] };
+	for (const r of rows) {
+		const row = toRow(r);
+		if (row) out[r.dim].push(row);
+	}
+	for (const list of Object.values(out)) list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	return out;
 }
 
-/** The `limit` procedures that received the most new dossiers in the period (ties by code). */
-export async function topProcedures(database: Database, unit: string, from: string, to: string, now: Date, limit = 10): Promise<BreakdownRow[]> {
-	const rows = await breakdown(database, unit, from, to, now, 'procedure');
+/** Rows keyed by field or procedure code ('' when the dossier has none), sorted by code. */
+export async function breakdown(database: Database, unit: string, from: string, to: string, now: Date, by: BreakdownKey): Promise<BreakdownRow[]> {
+	return (await breakdowns(database, unit, from, to, now))[by];
+}
+
+/** One group's figures, or null when it has nothing in the period. */
+function toRow(r: Raw): BreakdownRow | null {
+	const num = (k: keyof Raw) => Number(r[k]);
+	const rNew = num('n');
+	const early = num('early');
+	const onTime = num('on_time');
+	const overdue = num('overdue');
+	const pending = num('pending');
+	const pendingOverdue = num('pending_overdue');
+	const row = {
+		key: r.key,
+		name: r.name ?? r.key,
+		received: {
+			total: rNew + num('carried'),
+			new: rNew,
+			carriedOver: num('carried'),
+			direct: num('direct'),
+			online: num('online'),
+			postal: num('postal'),
+			onlineFull: num('online_full')
+		},
+		resolved: { total: early + onTime + overdue, early, onTime, overdue },
+		pending: { total: pending, withinDeadline: pending - pendingOverdue, overdue: pendingOverdue },
+		withdrawn: num('withdrawn')
+	};
+	return row.received.total + row.resolved.total + row.pending.total + row.withdrawn > 0 ? row : null;
+}
+
+/** The `limit` procedures that received the most new dossiers in the period (ties by code), from breakdown rows. */
+export function topOf(rows: readonly BreakdownRow[], limit = 10): BreakdownRow[] {
 	return rows
 		.filter((r) => r.received.new > 0)
 		.sort((a, b) => b.received.new - a.received.new || a.key.localeCompare(b.key))
 		.slice(0, limit);
+}
+
+export async function topProcedures(database: Database, unit: string, from: string, to: string, now: Date, limit = 10): Promise<BreakdownRow[]> {
+	return topOf(await breakdown(database, unit, from, to, now, 'procedure'), limit);
 }
 
 /** Sum of breakdown rows, with the shape of one row's figures. */

@@ -16,7 +16,7 @@ import { mergerNotes } from './merger-notes.ts';
 import { onlineRatings } from './online-ratings.ts';
 import { getMeta, type DemoInfo } from './meta.ts';
 import { receivedResolved } from './received-resolved.ts';
-import { breakdown, sumRows, topProcedures } from './report-breakdown.ts';
+import { breakdowns, sumRows, topOf } from './report-breakdown.ts';
 import { lateDossiers } from './report-late.ts';
 import { summary } from './summary.ts';
 import { getUnit, inScope, type UnitInfo } from './units.ts';
@@ -57,20 +57,21 @@ export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice,
 	const { kind, range } = choice;
 	const prev = shiftPeriod(kind, range, -1);
 	const lastYear = sameLastYear(range);
-	const [table, current, previous, yearAgo, byField, procedures, calendar, path, mergers, demo, online] = await Promise.all([
+	const calendar = await loadCalendar(db);
+	const [table, current, previous, yearAgo, byKey, path, mergers, demo, online, late] = await Promise.all([
 		receivedResolved(db, unit, range.from, range.to, now),
 		summary(db, unit, range.from, range.to, now),
 		summary(db, unit, prev.from, prev.to, now),
 		summary(db, unit, lastYear.from, lastYear.to, now),
-		breakdown(db, unit.code, range.from, range.to, now, 'field'),
-		topProcedures(db, unit.code, range.from, range.to, now, 10),
-		loadCalendar(db),
+		breakdowns(db, unit.code, range.from, range.to, now),
 		unitPath(db, unit.ancestors),
 		mergerNotes(db, unit.code, range.from),
 		getMeta<DemoInfo>(db, 'demo'),
-		onlineRatings(db, unit, range.from, range.to)
+		onlineRatings(db, unit, range.from, range.to),
+		lateDossiers(db, unit.code, range.from, range.to, now, calendar)
 	]);
-	const late = await lateDossiers(db, unit.code, range.from, range.to, now, calendar);
+	const byField = byKey.field;
+	const procedures = topOf(byKey.procedure, 10);
 	const scopeIndex = unit.ancestors.indexOf(scopeCode);
 	return {
 		unit: { code: unit.code, name: unit.name, type: unit.type },
