@@ -11,18 +11,22 @@ import { progressWriter } from './progress-bar.ts';
 import { UsageError, type CommandGroup } from './usage.ts';
 
 const group: CommandGroup = {
-	usage: `  events import FILE --key-name NAME [--batch N]     load events from NDJSON (.gz, or - for stdin) as that key's source, resumable`,
+	usage: `  events import FILE --key-name NAME [--batch N] [--format events|dvcqg]
+                                                     load events from NDJSON (.gz, or - for stdin) as that key's source, resumable;
+                                                     --format dvcqg: one national portal sync call (DongBoHoSoMC, CapNhatTienDoHoSoMC) a line`,
 	async run(app, args) {
 		const [action, ...rest] = args;
 		if (action !== 'import') throw new UsageError(action ? `unknown command "events ${action}"` : 'events needs import');
 		const { parseArgs } = await import('node:util');
-		const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'key-name': { type: 'string' }, batch: { type: 'string' } } });
+		const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'key-name': { type: 'string' }, batch: { type: 'string' }, format: { type: 'string' } } });
 		const file = positionals[0];
 		if (!file || positionals.length > 1) throw new UsageError('events import needs exactly one FILE (or - for stdin)');
 		const name = values['key-name']?.trim();
 		if (!name) throw new UsageError('--key-name is required: the events are imported as that ingest key sends them (its source and scope)');
 		const batchSize = values.batch === undefined ? undefined : Number(values.batch);
 		if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 100_000)) throw new UsageError('--batch must be a whole number from 1 to 100000');
+		const format = values.format ?? 'events';
+		if (format !== 'events' && format !== 'dvcqg') throw new UsageError('--format must be events (one §3 event a line) or dvcqg (one national portal sync call a line)');
 		const key = await activeKeyNamed(app.database, name);
 		if (!key) throw new UsageError(`no active key named "${name}" (create one with keys create --role ingest)`);
 		if (key.role !== 'ingest') throw new UsageError(`key "${name}" has role "${key.role}"; importing events needs an ingest key`);
@@ -40,6 +44,7 @@ const group: CommandGroup = {
 		try {
 			const r = await importFile(app.database, spool?.path ?? file, {
 				key: { source: key.source, scopeCode: key.scopeCode },
+				format,
 				batchSize,
 				onProgress: (p) => progress.update(p),
 				stopped: () => interrupted
@@ -53,7 +58,7 @@ const group: CommandGroup = {
 				else console.error(`stopped: lines up to ${r.writtenUpTo} are imported; fix the file and run again to resume`);
 				return 1;
 			}
-			await audit(app.database, { actor: 'cli', action: 'events.import', target: label, detail: { source: key.source, accepted: r.accepted, duplicates: r.duplicates, lines: r.lines, resumedAt: r.resumedAt, stoppedAt: r.stoppedAt } });
+			await audit(app.database, { actor: 'cli', action: 'events.import', target: label, detail: { source: key.source, format, accepted: r.accepted, duplicates: r.duplicates, lines: r.lines, resumedAt: r.resumedAt, stoppedAt: r.stoppedAt } });
 			if (r.stoppedAt !== null) {
 				console.error(`interrupted after line ${r.stoppedAt}: run the same command again to resume`);
 				return 130;

@@ -108,6 +108,20 @@ export const POLICY: Record<string, Case[]> = {
 			expect: (w, s) => (w.kind === 'key' ? (w.role === 'ingest' ? (s === 'in' ? 200 : 403) : 403) : 401)
 		}
 	],
+	'POST /api/v1/dvcqg': [
+		{
+			method: 'POST',
+			path: () => '/api/v1/dvcqg',
+			json: (c, w) => ({
+				service: 'DongBoHoSoMC',
+				madonvi: c.unit,
+				isUpdating: 'False',
+				data: [{ MaHoSo: `AM-DV-${w.name}-${c.unit}`, MaTTHC: 'KS', MaLinhVuc: 'HT', NgayTiepNhan: '20240115090000', NgayHenTra: '20240118170000', TrangThaiHoSo: '2' }]
+			}),
+			scoped: true,
+			expect: (w, s) => (w.kind === 'key' ? (w.role === 'ingest' ? (s === 'in' ? 200 : 403) : 403) : 401)
+		}
+	],
 	'GET /api/v1/summary': [get((c) => `/api/v1/summary?unit=${u(c)}&${DAY}`, api())],
 	'GET /api/v1/rankings': [get((c) => `/api/v1/rankings?parent=${u(c)}&metric=onTime&${DAY}`, api())],
 	'GET /api/v1/units': [get((c) => `/api/v1/units?parent=${u(c)}`, api())],

@@ -140,4 +140,44 @@ describe.each(BACKENDS)('cli events import on %s', (backend) => {
 		expect(again.last).toBe(`imported ${more.length} events (0 duplicates)`);
 		expect((await count()) - before).toBe(more.length);
 	});
+
+	it('--format dvcqg imports the portal sync calls of a history, line by line, resumable and idempotent like the rest', async () => {
+		const before = await count();
+		const rec = (i: number, extra: Record<string, string> = {}) => ({
+			MaHoSo: `DVH-${i}`, MaTTHC: 'P-KS', MaLinhVuc: 'HT', KenhThucHien: String(1 + (i % 3)),
+			NgayTiepNhan: `202405${String(1 + (i % 20)).padStart(2, '0')}090000`, NgayHenTra: `202405${String(5 + (i % 20)).padStart(2, '0')}170000`,
+			TrangThaiHoSo: '2', ChuHoSo: 'Trần Thị B', ...extra
+		});
+		const calls: unknown[] = [];
+		for (let i = 0; i < 60; i++) {
+			calls.push({ service: 'DongBoHoSoMC', madonvi: ['46001', '46002', '46003'][i % 3], isUpdating: 'False', data: [rec(i)] });
+			if (i % 2 === 0) calls.push({ service: 'CapNhatTienDoHoSoMC', madonvi: '46001', data: [{ MaHoSo: `DVH-${i}`, TrangThai: '5', ThoiDiemXuLy: `202405${String(2 + (i % 20)).padStart(2, '0')}100000` }] });
+			if (i % 3 === 0) calls.push({ service: 'DongBoHoSoMC', madonvi: '46001', isUpdating: 'True', data: [rec(i, { TrangThaiHoSo: '10', NgayKetThucXuLy: `202405${String(3 + (i % 20)).padStart(2, '0')}150000`, NgayTra: `202405${String(4 + (i % 20)).padStart(2, '0')}080000` })] });
+		}
+		// Receipts 60, supplements 30, resolutions and returns 20 each.
+		const expected = 60 + 30 + 20 + 20;
+		const portal = join(dir, 'portal.ndjson');
+		writeFileSync(portal, ndjson(calls));
+		const bad = join(dir, 'portal-bad.ndjson');
+		const broken = [...calls];
+		broken.splice(3, 0, { service: 'DongBoHoSoMC', madonvi: '46001', data: [rec(999, { NgayHenTra: '20240231170000' })] });
+		broken.splice(5, 0, { service: 'DongBoHoSoMC', madonvi: '46101', data: [rec(998)] });
+		writeFileSync(bad, ndjson(broken));
+		const refused = await cli(['events', 'import', bad, '--key-name', 'history', '--format', 'dvcqg']);
+		expect(refused.code).toBe(1);
+		expect(refused.err).toMatch(/portal-bad\.ndjson:4: data\[0\]\.NgayHenTra: 2024-02-31 is not a calendar date/);
+		expect(refused.err).toMatch(/portal-bad\.ndjson:6: madonvi: unit "46101" \(46101\) is outside this key's scope \(460\)/);
+		expect(await count()).toBe(before);
+		expect((await cli(['events', 'import', portal, '--key-name', 'history', '--format', 'xml'])).err).toMatch(/--format must be events/);
+
+		const first = await cli(['events', 'import', portal, '--key-name', 'history', '--format', 'dvcqg', '--batch', '25']);
+		expect(first.code, first.err).toBe(0);
+		// The 20 updates repeat their dossier's receipt: duplicates.
+		expect(first.last).toBe(`imported ${expected} events (20 duplicates)`);
+		expect((await count()) - before).toBe(expected);
+		const again = await cli(['events', 'import', portal, '--key-name', 'history', '--format', 'dvcqg']);
+		expect(again.code, again.err).toBe(0);
+		expect(again.last).toMatch(/^imported 0 events \(\d+ duplicates\)$/);
+		expect((await count()) - before).toBe(expected);
+	});
 });

@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/lib/server/db/index.ts';
 import { createKey } from '../../src/lib/server/auth/keys.ts';
 import type { KeyRole } from '../../src/lib/server/auth/roles.ts';
 import { importUnits } from '../../src/lib/server/units/import.ts';
+import { postPortalCall } from '../../src/lib/server/api/dvcqg.ts';
 import { postEvents } from '../../src/lib/server/api/events.ts';
 import { getRankings, getSummary } from '../../src/lib/server/api/figures.ts';
 import { getUnitGeo, getUnits } from '../../src/lib/server/api/units.ts';
@@ -72,6 +73,7 @@ export async function request(app: App, method: string, path: string, opts: { to
 	let res: Response;
 	let m: RegExpExecArray | null;
 	if (method === 'POST' && pathname === '/api/v1/events') res = await postEvents(app, req);
+	else if (method === 'POST' && pathname === '/api/v1/dvcqg') res = await postPortalCall(app, req);
 	else if (pathname === '/api/v1/summary') res = await getSummary(app, req);
 	else if (pathname === '/api/v1/rankings') res = await getRankings(app, req);
 	else if (pathname === '/api/v1/units') res = await getUnits(app, req);

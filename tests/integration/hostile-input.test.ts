@@ -175,6 +175,40 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
 		expect(seen.has(400)).toBe(true);
 	});
 
+	it('the national portal sync (§12): every mutated call is answered 200, 400, 403 or 413 in its style, and a refused one writes nothing', async () => {
+		const PORTAL_FIELDS = ['MaHoSo', 'MaTTHC', 'TenTTHC', 'MaLinhVuc', 'KenhThucHien', 'NgayTiepNhan', 'NgayHenTra', 'TrangThaiHoSo', 'NgayKetThucXuLy', 'NgayTra', 'HoSoCoThanhPhanSoHoa', 'MaDonVi', 'TrangThai', 'ThoiDiemXuLy', '__proto__', 'toString'];
+		const ENVELOPE = ['service', 'madonvi', 'isUpdating', 'data', '__proto__'];
+		const record = (n: number) => ({ MaHoSo: `FZ-DV-${n}`, MaTTHC: 'P', MaLinhVuc: 'F', NgayTiepNhan: '20240506090000', NgayHenTra: '20240510170000', TrangThaiHoSo: String(1 + (n % 10)), NgayKetThucXuLy: '20240508090000', NgayTra: '20240509090000' });
+		const mutate = (o: Record<string, unknown>, mutations: [string, unknown][]) => {
+			const e = { ...o };
+			for (const [field, value] of mutations) Object.defineProperty(e, field, { value, enumerable: true, writable: true, configurable: true });
+			return e;
+		};
+		const call = fc
+			.record({
+				service: fc.constantFrom('DongBoHoSoMC', 'CapNhatTienDoHoSoMC'),
+				records: fc.array(fc.tuple(fc.nat(), fc.array(fc.tuple(fc.constantFrom(...PORTAL_FIELDS), hostile), { maxLength: 2 })), { maxLength: 4 }),
+				envelope: fc.array(fc.tuple(fc.constantFrom(...ENVELOPE), hostile), { maxLength: 1 })
+			})
+			.map(({ service, records, envelope }) => {
+				const data = records.map(([n, m]) => mutate(service === 'DongBoHoSoMC' ? record(n) : { MaHoSo: `FZ-DV-${n % 5}`, TrangThai: String(1 + (n % 10)), ThoiDiemXuLy: '20240507090000' }, m));
+				return mutate({ service, madonvi: '46001', isUpdating: 'False', data }, envelope);
+			});
+		const seen = new Set<number>();
+		await fc.assert(
+			fc.asyncProperty(fc.oneof({ weight: 9, arbitrary: call }, { weight: 1, arbitrary: hostile }), async (b) => {
+				const before = await footprint();
+				const r = await request(t.app, 'POST', '/api/v1/dvcqg', { token: ingest, rawBody: JSON.stringify(b) });
+				seen.add(r.status);
+				expect([200, 400, 403, 413], `${r.status} ${r.text.slice(0, 300)}`).toContain(r.status);
+				expect(r.json?.error_code).toBe(r.status === 200 ? 0 : 1);
+				if (r.status !== 200) expect(await footprint()).toBe(before);
+			}),
+			{ numRuns: 150, seed: 766 }
+		);
+		expect(seen.has(200) && seen.has(400)).toBe(true);
+	});
+
 	it('every GET answers its hostile query parameters without a 5xx', async () => {
 		await fc.assert(
 			fc.asyncProperty(getRequest, async ({ g, code, values }) => {

@@ -3,6 +3,7 @@ import {
 	formatImportError,
 	normaliseUnitType,
 	parseUnitsCsv,
+	parseUnitsGeoJson,
 	parseUnitsFile,
 	prepareUnitsImport,
 	UNIT_TYPES
@@ -198,7 +199,7 @@ describe('parseUnitsCsv: validation, each error on its line', () => {
 		const r = parseUnitsCsv(csv('code,name,kind,parent_code', '01,A,tinh,'));
 		expect(r.rows).toEqual([]);
 		expect(r.errors.map((e) => `${e.line}: ${e.message}`)).toEqual([
-			'1: unknown column "kind" (expected code, name, type, parent_code, lat, lon)',
+			'1: unknown column "kind" (expected code, name, type, parent_code, lat, lon, dvcqg_code)',
 			'1: missing column "type"'
 		]);
 		expect(messages(csv('code,name,type,parent_code,lat'))).toEqual(['1: columns lat and lon must come together']);
@@ -231,5 +232,25 @@ describe('parseUnitsFile and prepareUnitsImport', () => {
 	it('formats errors with their location', () => {
 		expect(formatImportError({ line: 7, message: 'unknown type "xom"' })).toBe('line 7: unknown type "xom"');
 		expect(formatImportError({ line: 3, message: 'name is required', feature: 3 })).toBe('feature 3: name is required');
+	});
+});
+
+describe('the national portal code (dvcqg_code)', () => {
+	it('is an optional column by header: given, empty (none) or absent (kept as it is)', () => {
+		const r = parseUnitsCsv(csv('code,name,type,parent_code,dvcqg_code', '46,Tỉnh,province,,000.00.00.H46', '460,Huyện,district,46,'));
+		expect(r.errors).toEqual([]);
+		expect(r.rows.map((u) => u.dvcqgCode)).toEqual(['000.00.00.H46', null]);
+		expect(parseUnitsCsv(csv('46,Tỉnh,province,')).rows[0].dvcqgCode).toBeUndefined();
+	});
+	it('is refused by line when it is not a code', () => {
+		const r = parseUnitsCsv(csv('code,name,type,parent_code,dvcqg_code', '46,Tỉnh,province,,mã có dấu'));
+		expect(r.errors.map((e) => `${e.line}: ${e.message}`)).toEqual(['2: invalid dvcqg_code "mã có dấu" (use 1–64 letters, digits, ".", "_" or "-")']);
+	});
+	it('is read from GeoJSON properties too', () => {
+		const fc = (props: Record<string, unknown>) =>
+			JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '46', name: 'Tỉnh', type: 'province', parent_code: null, ...props }, geometry: null }] });
+		expect(parseUnitsGeoJson(fc({ dvcqg_code: '000.00.00.H46' })).rows[0].dvcqgCode).toBe('000.00.00.H46');
+		expect(parseUnitsGeoJson(fc({})).rows[0].dvcqgCode).toBeUndefined();
+		expect(parseUnitsGeoJson(fc({ dvcqg_code: 46 })).errors[0].message).toMatch(/dvcqg_code must be a string/);
 	});
 });

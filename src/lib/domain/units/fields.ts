@@ -30,6 +30,16 @@ export function checkCode(raw: string): Check<string> {
 	return ok(value);
 }
 
+/** The unit's code on the national portal (DVCQG `MaDonVi`, e.g. "000.00.15.H12"): optional, empty means none. */
+export const DVCQG_CODE_PATTERN = /^[0-9A-Za-z._-]{1,64}$/;
+
+export function checkDvcqgCode(raw: string): Check<string | null> {
+	const value = raw.trim();
+	if (value === '') return ok(null);
+	if (!DVCQG_CODE_PATTERN.test(value)) return fail(`invalid dvcqg_code ${show(value)} (use 1–64 letters, digits, ".", "_" or "-")`);
+	return ok(value);
+}
+
 /** A parent code: empty means a top unit. */
 export function checkParentCode(raw: string): Check<string | null> {
 	const value = raw.trim();

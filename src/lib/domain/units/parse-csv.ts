@@ -4,7 +4,8 @@
  * - An optional header row, recognised by its first cell being `code` (any
  *   case). With a header the columns are taken by name, so they may come in any
  *   order (`parent_code` may also be spelt `parentCode`/`parent`, `lat`
- *   `latitude`, `lon` `lng`/`longitude`); every row must then have as many
+ *   `latitude`, `lon` `lng`/`longitude`, and an optional `dvcqg_code`, the
+ *   unit's code on the national portal); every row must then have as many
  *   cells as the header. Without one, a row has 4 or 6 cells in the order above.
  * - RFC 4180 quoting, CRLF or LF, a UTF-8 BOM is ignored. A file whose first
  *   line has semicolons or tabs and no comma is read with that delimiter.
@@ -13,10 +14,10 @@
  *   without any error are returned in `rows`.
  */
 import { detectDelimiter, readCsvRecords, stripBom, type CsvRecord } from './csv.ts';
-import { checkCode, checkLatLon, checkName, checkParentCode, checkType, show } from './fields.ts';
+import { checkCode, checkDvcqgCode, checkLatLon, checkName, checkParentCode, checkType, show } from './fields.ts';
 import type { ImportError, UnitRow, UnitsParseResult } from './types.ts';
 
-type Column = 'code' | 'name' | 'type' | 'parent' | 'lat' | 'lon';
+type Column = 'code' | 'name' | 'type' | 'parent' | 'lat' | 'lon' | 'dvcqg';
 type Layout = { width: number[]; index: Partial<Record<Column, number>> };
 
 const HEADER_NAMES: Record<string, Column> = {
@@ -30,9 +31,11 @@ const HEADER_NAMES: Record<string, Column> = {
 	lon: 'lon',
 	lng: 'lon',
 	long: 'lon',
-	longitude: 'lon'
+	longitude: 'lon',
+	dvcqgcode: 'dvcqg',
+	madonvi: 'dvcqg'
 };
-const EXPECTED = 'code, name, type, parent_code, lat, lon';
+const EXPECTED = 'code, name, type, parent_code, lat, lon, dvcqg_code';
 
 const POSITIONAL: Layout = {
 	width: [4, 6],
@@ -88,7 +91,10 @@ function readRow(record: CsvRecord, layout: Layout, hasHeader: boolean): { row: 
 	const type = checkType(cell(record, layout, 'type') ?? '', parent.ok ? parent.value !== null : true);
 	const emptyToNull = (v: string | null) => (v === null || v.trim() === '' ? null : v);
 	const pos = checkLatLon(emptyToNull(cell(record, layout, 'lat')), emptyToNull(cell(record, layout, 'lon')));
+	const dvcqgCell = cell(record, layout, 'dvcqg');
+	const dvcqg = dvcqgCell === null ? null : checkDvcqgCode(dvcqgCell);
 	for (const c of [code, name, type, parent]) if (!c.ok) problems.push(c.error);
+	if (dvcqg && !dvcqg.ok) problems.push(dvcqg.error);
 	problems.push(...pos.errors);
 	if (!code.ok || !name.ok || !type.ok || !parent.ok || problems.length > 0) {
 		return { row: null, problems, code: code.ok ? code.value : null };
@@ -102,6 +108,7 @@ function readRow(record: CsvRecord, layout: Layout, hasHeader: boolean): { row: 
 			lat: pos.lat,
 			lon: pos.lon,
 			geometry: null,
+			...(dvcqg?.ok ? { dvcqgCode: dvcqg.value } : {}),
 			line: record.line
 		},
 		problems,

@@ -6,11 +6,13 @@
  * - A Polygon / MultiPolygon geometry is kept as-is for the map; a Point gives
  *   lat/lon (and no geometry); without a Point, numeric `properties.lat` and
  *   `properties.lon` are used if present.
+ * - An optional `properties.dvcqg_code` (or `dvcqgCode`) is the unit's code
+ *   on the national portal (CONTRACT §12).
  * - Errors are located by feature: `line` and `feature` are both the 1-based
  *   index of the feature. File-wide problems (invalid JSON, not a
  *   FeatureCollection) are one error on line 1 without `feature`.
  */
-import { checkCode, checkLatLon, checkName, checkParentCode, checkType, show, type Check } from './fields.ts';
+import { checkCode, checkDvcqgCode, checkLatLon, checkName, checkParentCode, checkType, show, type Check } from './fields.ts';
 import { checkGeometry } from './geometry.ts';
 import { stripBom } from './csv.ts';
 import type { ImportError, UnitRow, UnitType, UnitsParseResult } from './types.ts';
@@ -77,8 +79,12 @@ function readFeature(feature: unknown, n: number): { row: UnitRow | null; code: 
 	const hasParent = parent.ok ? parent.value !== null : true;
 	const type = rawType.ok ? checkType(rawType.value ?? '', hasParent) : failed<UnitType>(rawType.error);
 	const geometry = checkGeometry(feature.geometry);
+	const dvcqgKey = Object.hasOwn(props, 'dvcqg_code') ? 'dvcqg_code' : Object.hasOwn(props, 'dvcqgCode') ? 'dvcqgCode' : null;
+	const rawDvcqg = dvcqgKey ? text(props, dvcqgKey) : null;
+	const dvcqg = rawDvcqg === null ? null : rawDvcqg.ok ? checkDvcqgCode(rawDvcqg.value ?? '') : failed<string | null>(rawDvcqg.error);
 
 	for (const c of [code, name, type, parent, geometry]) if (!c.ok) problems.push(c.error);
+	if (dvcqg && !dvcqg.ok) problems.push(dvcqg.error);
 	let lat: number | null = null;
 	let lon: number | null = null;
 	if (geometry.ok && geometry.lat !== null) {
@@ -110,6 +116,7 @@ function readFeature(feature: unknown, n: number): { row: UnitRow | null; code: 
 			lat,
 			lon,
 			geometry: geometry.geometry,
+			...(dvcqg?.ok ? { dvcqgCode: dvcqg.value } : {}),
 			line: n,
 			feature: n
 		},

@@ -37,6 +37,8 @@ export type UnitRow = {
 	lat: number | null;
 	lon: number | null;
 	geometry: unknown | null;
+	/** The national portal's code (CONTRACT §12); undefined when the file has no such column or property (kept as it is). */
+	dvcqgCode?: string | null;
 	line: number;
 	feature?: number;
 };

@@ -2,9 +2,12 @@
 import { notifyAccepted, type App } from '../app.ts';
 import { bearerToken } from '../auth/principal.ts';
 import { verifyKey } from '../auth/keys.ts';
+import type { Principal } from '../auth/roles.ts';
 import { ingest, MAX_EVENTS } from '../ingest/ingest.ts';
 import { metrics } from '../metrics.ts';
 import { errorResponse, json, problem } from './http.ts';
+
+type VerifiedKey = Extract<Principal, { kind: 'key' }>;
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -47,26 +50,32 @@ export async function postEvents(app: App, request: Request): Promise<Response> 
 	return response;
 }
 
-async function answerEvents(app: App, request: Request): Promise<{ response: Response; events: number }> {
-	const respond = (response: Response, events = 0) => ({ response, events });
+/** A sender's request: its ingest key and its body as JSON, or the answer that refuses it (401, 403, 413, 400). */
+export async function readIngestRequest(app: App, request: Request): Promise<{ key: VerifiedKey; body: unknown } | { response: Response }> {
 	const token = bearerToken(request);
 	let key;
 	try {
 		key = token ? await verifyKey(app.database, token) : null;
 	} catch (err) {
-		return respond(errorResponse(err));
+		return { response: errorResponse(err) };
 	}
-	if (!key) return respond(problem(401, 'a valid API key is required: `Authorization: Bearer <key>`'));
-	if (key.role !== 'ingest') return respond(problem(403, `this key has role "${key.role}"; sending events needs role "ingest"`));
+	if (!key) return { response: problem(401, 'a valid API key is required: `Authorization: Bearer <key>`') };
+	if (key.role !== 'ingest') return { response: problem(403, `this key has role "${key.role}"; sending events needs role "ingest"`) };
 
 	const read = await readLimited(request, MAX_BYTES);
-	if ('tooLarge' in read) return respond(problem(413, `the body exceeds ${MAX_BYTES} bytes (5 MB)`, {}, read.drained ? {} : { connection: 'close' }));
-	let body: unknown;
+	if ('tooLarge' in read) return { response: problem(413, `the body exceeds ${MAX_BYTES} bytes (5 MB)`, {}, read.drained ? {} : { connection: 'close' }) };
 	try {
-		body = JSON.parse(read.text);
+		return { key, body: JSON.parse(read.text) };
 	} catch (err) {
-		return respond(json(400, { errors: [{ index: -1, path: '', message: `invalid JSON: ${(err as Error).message}` }] }));
+		return { response: json(400, { errors: [{ index: -1, path: '', message: `invalid JSON: ${(err as Error).message}` }] }) };
 	}
+}
+
+async function answerEvents(app: App, request: Request): Promise<{ response: Response; events: number }> {
+	const respond = (response: Response, events = 0) => ({ response, events });
+	const req = await readIngestRequest(app, request);
+	if ('response' in req) return respond(req.response);
+	const { key, body } = req;
 	const events = (body as { events?: unknown })?.events;
 	if (!Array.isArray(events)) {
 		return respond(json(400, { errors: [{ index: -1, path: 'events', message: 'the body must be {"events": [ … ]}' }] }));

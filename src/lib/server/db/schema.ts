@@ -211,6 +211,17 @@ export const appMeta = pgTable('app_meta', {
 	updatedAt: ts('updated_at').notNull().defaultNow()
 });
 
+/**
+ * The national portal's status last synced for a dossier (POST /api/v1/dvcqg, CONTRACT §12): a status
+ * is a state the portal is told on every sync, so a supplement request is counted on the step into it.
+ * Written in the ingest transaction of the call that set it.
+ */
+export const portalStatuses = pgTable('portal_statuses', {
+	dossier: text('dossier').primaryKey(),
+	status: text('status').notNull(),
+	updatedAt: ts('updated_at').notNull().defaultNow()
+});
+
 /** Feed items `dossier.overdue`: one per dossier, the moment its first dueAt passed while pending (seq from feed_seq). */
 export const overdueAnnouncements = pgTable(
 	'overdue_announcements',

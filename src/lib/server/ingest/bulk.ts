@@ -32,6 +32,7 @@ import { deleteMeta, getMeta, setMeta } from '../queries/meta.ts';
 import { ancestorsOf } from '../queries/units.ts';
 import { prepare, write, type IngestKey, type PreparedBatch } from './ingest.ts';
 import { foreignOwners } from './ownership.ts';
+import { PortalFileCheck, preparePortalLines } from './bulk-portal.ts';
 
 /** A problem on one line of the file (1-based), with the field at fault. */
 export type LineError = { line: number; path: string; message: string };
@@ -51,6 +52,8 @@ export type BulkProgress = {
 
 export type BulkOptions = {
 	key: IngestKey;
+	/** One §3 event a line (default), or one national portal sync call a line (CONTRACT §12, bulk-portal.ts). */
+	format?: 'events' | 'dvcqg';
 	/** Events per transaction (default 20,000). */
 	batchSize?: number;
 	onProgress?: (p: BulkProgress) => void;
@@ -64,7 +67,8 @@ export type BulkResult =
 	| { ok: true; lines: number; accepted: number; duplicates: number; resumedAt: number; stoppedAt: number | null }
 	| { ok: false; errors: LineError[]; errorCount: number; phase: 'validate' | 'import'; writtenUpTo: number };
 
-type Checkpoint = { line: number; accepted: number; duplicates: number };
+/** How far an import got; a portal import also keeps the time it stands for "when the call was accepted", so a resumed one translates alike. */
+type Checkpoint = { line: number; accepted: number; duplicates: number; acceptedAt?: string };
 
 const DEFAULT_BATCH = 20_000;
 /** Dossier codes gathered before one ownership lookup during validation. */
@@ -116,6 +120,26 @@ function parseLine(text: string, n: number): { raw?: unknown; error?: LineError 
 }
 
 const toLineErrors = (errors: EventError[]): LineError[] => errors.map((e) => ({ line: e.index, path: e.path, message: e.message }));
+
+/** Pass 1 for a file of portal calls: each call read strictly, units and dossiers checked (bulk-portal.ts). */
+async function validatePortal(database: Database, path: string, o: BulkOptions, totalBytes: number) {
+	const maxErrors = o.maxErrors ?? 50;
+	const check = new PortalFileCheck(database, o.key);
+	const seen = { bytes: 0, hash: createHash('sha256') };
+	const startedAt = Date.now();
+	let lines = 0;
+	for await (const { n, text } of readLines(path, seen)) {
+		lines = n;
+		if (text.trim() === '') continue;
+		const { raw, error } = parseLine(text, n);
+		if (error) check.errors.push(error);
+		else await check.line(n, raw);
+		if (n % 5_000 === 0) o.onProgress?.({ phase: 'validate', startedAt, startLine: 0, lines: n, totalLines: null, bytes: seen.bytes, totalBytes, accepted: 0, duplicates: 0 });
+	}
+	o.onProgress?.({ phase: 'validate', startedAt, startLine: 0, lines, totalLines: lines, bytes: seen.bytes, totalBytes, accepted: 0, duplicates: 0 });
+	const units = await check.finish();
+	return { lines, events: check.records, errors: check.errors.slice(0, maxErrors), errorCount: check.errors.length, sha256: seen.hash.digest('hex'), units };
+}
 
 /** Pass 1: every line against §3, without writing anything. */
 async function validate(database: Database, path: string, o: BulkOptions, totalBytes: number) {
@@ -181,17 +205,24 @@ async function validate(database: Database, path: string, o: BulkOptions, totalB
 	return { lines, events, errors, errorCount, sha256: seen.hash.digest('hex') };
 }
 
+const recordsOf = (call: unknown): number => {
+	const data = (call as { data?: unknown })?.data;
+	return Array.isArray(data) ? Math.max(1, data.length) : 1;
+};
+
 export async function analyzeTables(database: Database): Promise<void> {
 	await database.rows(sql`analyze events, dossiers, feedbacks, rollups`);
 }
 
 export async function importFile(database: Database, path: string, o: BulkOptions): Promise<BulkResult> {
 	const totalBytes = statSync(path).size;
-	const checked = await validate(database, path, o, totalBytes);
+	const portal = o.format === 'dvcqg';
+	const checked = portal ? await validatePortal(database, path, o, totalBytes) : { ...(await validate(database, path, o, totalBytes)), units: null };
 	if (checked.errorCount > 0) return { ok: false, errors: checked.errors, errorCount: checked.errorCount, phase: 'validate', writtenUpTo: 0 };
 
 	const metaKey = `import:${o.key.source}:${checked.sha256}`;
-	const done = (await getMeta<Checkpoint>(database, metaKey)) ?? { line: 0, accepted: 0, duplicates: 0 };
+	const done = (await getMeta<Checkpoint>(database, metaKey)) ?? { line: 0, accepted: 0, duplicates: 0, acceptedAt: new Date().toISOString() };
+	const acceptedAt = new Date(done.acceptedAt ?? Date.now());
 	const resumedAt = done.line;
 	let { accepted, duplicates } = done;
 	const size = o.batchSize ?? DEFAULT_BATCH;
@@ -213,7 +244,7 @@ export async function importFile(database: Database, path: string, o: BulkOption
 		accepted += r.body.accepted;
 		duplicates += r.body.duplicates;
 		lastLine = upTo;
-		await setMeta(database, metaKey, { line: upTo, accepted, duplicates } satisfies Checkpoint);
+		await setMeta(database, metaKey, { line: upTo, accepted, duplicates, acceptedAt: acceptedAt.toISOString() } satisfies Checkpoint);
 		o.onProgress?.({ phase: 'import', startedAt, startLine: resumedAt, lines: upTo, totalLines: checked.lines, bytes: seen.bytes, totalBytes, accepted, duplicates });
 		return null;
 	};
@@ -225,7 +256,17 @@ export async function importFile(database: Database, path: string, o: BulkOption
 		inFlight = null;
 		return r;
 	};
+	/** Portal calls are translated against what the batches before left, so one at a time (no pipeline). */
+	const submitPortal = async (raw: unknown[], lines: number[], upTo: number): Promise<BulkResult | null> => {
+		const failed = await settle();
+		if (failed) return failed;
+		const prepared = await preparePortalLines(database, o.key, raw.map((r, i) => ({ n: lines[i], raw: r })), checked.units!, acceptedAt);
+		if (!prepared.ok) return { ok: false, errors: prepared.errors, errorCount: prepared.errors.length, phase: 'import', writtenUpTo: lastLine };
+		inFlight = commit(prepared.batch, prepared.lineOf, upTo);
+		return settle();
+	};
 	const submit = async (raw: unknown[], lines: number[], upTo: number): Promise<BulkResult | null> => {
+		if (portal) return submitPortal(raw, lines, upTo);
 		const prepared = await prepare(database, o.key, raw, { yieldEvery: 2000 });
 		const failed = await settle();
 		if (failed) return failed;
@@ -239,11 +280,16 @@ export async function importFile(database: Database, path: string, o: BulkOption
 	let batch: unknown[] = [];
 	// Line numbers of the batch, so an error found at import names the file's line.
 	let lineOf: number[] = [];
+	// Events in the batch: one a line, or a portal call's records.
+	let weight = 0;
 	for await (const { n, text } of readLines(path, seen)) {
 		if (n <= done.line || text.trim() === '') continue;
-		batch.push(JSON.parse(text));
+		const raw = JSON.parse(text);
+		batch.push(raw);
 		lineOf.push(n);
-		if (batch.length >= size) {
+		weight += portal ? recordsOf(raw) : 1;
+		if (weight >= size) {
+			weight = 0;
 			const failed = await submit(batch, lineOf, n);
 			batch = [];
 			lineOf = [];

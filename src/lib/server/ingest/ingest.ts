@@ -70,7 +70,15 @@ type Row = Omit<StoredEventRow, 'seq' | 'event_id' | 'accepted_at'> & { index: n
  * A batch that passed validation, ready to be written (`write`): its rows and,
  * built here outside the lock, the JSON the log insert and the duplicate check send.
  */
-export type PreparedBatch = { key: IngestKey; events: number; records: Row[]; rowsJson: string; idsJson: string };
+export type PreparedBatch = {
+	key: IngestKey;
+	events: number;
+	records: Row[];
+	rowsJson: string;
+	idsJson: string;
+	/** More to write in the same transaction when the batch is accepted (duplicates only, too): a sender's own state. */
+	alsoWrite?: (tx: Db) => Promise<void>;
+};
 
 /**
  * Validation, outside the transaction and the lock: a sender's next batch is
@@ -128,7 +136,7 @@ async function parseInSlices(raw: unknown[], slice: number): Promise<ReturnType<
  * unless everything is.
  */
 export async function write(database: Database, b: PreparedBatch): Promise<IngestResult> {
-	if (b.records.length === 0) return { status: 200, body: { accepted: 0, duplicates: 0, lastSeq: await latestSeq(database) }, items: [], dossiers: [] };
+	if (b.records.length === 0 && !b.alsoWrite) return { status: 200, body: { accepted: 0, duplicates: 0, lastSeq: await latestSeq(database) }, items: [], dossiers: [] };
 	return lockedTransaction(database, async (tx, acceptedAt) => {
 		const { unknown, outside, ancestors } = await scopeErrors(database, tx, b.records, b.key.scopeCode);
 		if (unknown.length > 0) throw new Refused({ status: 400, body: { errors: unknown } });
@@ -141,6 +149,7 @@ export async function write(database: Database, b: PreparedBatch): Promise<Inges
 		);
 		const known = new Set(knownIds);
 		const accepted = known.size === 0 ? b.records : b.records.filter((r) => !known.has(r.id));
+		await b.alsoWrite?.(tx);
 		if (accepted.length === 0) return { status: 200 as const, body: { accepted: 0, duplicates: b.events, lastSeq: await latestSeq(database, tx) }, items: [], dossiers: [] };
 		// Duplicates change nothing and are not checked: resending an old batch stays safe after a dossier moved.
 		const denied = await ownershipErrors(database, tx, accepted, b.key.scopeCode);

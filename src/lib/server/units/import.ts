@@ -6,7 +6,7 @@
  * transaction.
  */
 import { sql } from 'drizzle-orm';
-import { buildAncestors, prepareUnitsImport, type ImportError } from '../../domain/units/index.ts';
+import { buildAncestors, prepareUnitsImport, type ImportError, type UnitRow } from '../../domain/units/index.ts';
 import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { lockedTransaction } from '../ingest/lock.ts';
@@ -17,18 +17,21 @@ const CHUNK = 1000;
 
 export type ImportResult = { ok: true; imported: number; moved: number; rebuilt: boolean } | { ok: false; errors: ImportError[] };
 
-type Existing = { code: string; parent: string | null; ancestors: string[] };
+type Existing = { code: string; parent: string | null; ancestors: string[]; dvcqg: string | null };
 
 async function upsert(database: Database, tx: Db, records: Record<string, unknown>[]) {
 	await database.rows(
-		sql`insert into units (code, name, type, parent_code, depth, ancestors, lat, lon, geometry, updated_at)
+		sql`insert into units (code, name, type, parent_code, depth, ancestors, lat, lon, geometry, dvcqg_code, updated_at)
 			select x.code, x.name, x.type, x.parent_code, x.depth,
-				array(select jsonb_array_elements_text(x.ancestors)), x.lat, x.lon, x.geometry, now()
+				array(select jsonb_array_elements_text(x.ancestors)), x.lat, x.lon, x.geometry, x.dvcqg_code, now()
 			from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-				as x(code text, name text, type text, parent_code text, depth int, ancestors jsonb, lat float8, lon float8, geometry jsonb)
+				as x(code text, name text, type text, parent_code text, depth int, ancestors jsonb, lat float8, lon float8, geometry jsonb,
+					dvcqg_code text)
 			on conflict (code) do update set name = excluded.name, type = excluded.type, parent_code = excluded.parent_code,
 				depth = excluded.depth, ancestors = excluded.ancestors, lat = excluded.lat, lon = excluded.lon,
-				geometry = coalesce(excluded.geometry, units.geometry), updated_at = now()`,
+				geometry = coalesce(excluded.geometry, units.geometry),
+				dvcqg_code = excluded.dvcqg_code,
+				updated_at = now()`,
 		tx
 	);
 }
@@ -54,11 +57,24 @@ function inCycle(links: Map<string, { parentCode: string | null }>, code: string
 	return false;
 }
 
+/** Rows of the file whose dvcqg_code another unit (of the file or the registry) has too. */
+function dvcqgClashes(rows: readonly UnitRow[], portal: ReadonlyMap<string, string | null>): ImportError[] {
+	const holders = new Map<string, string[]>();
+	for (const [code, d] of portal) if (d !== null) holders.set(d, [...(holders.get(d) ?? []), code]);
+	return rows
+		.filter((r) => r.dvcqgCode && holders.get(r.dvcqgCode)!.length > 1)
+		.map((r) => ({
+			line: r.line,
+			...(r.feature !== undefined ? { feature: r.feature } : {}),
+			message: `dvcqg_code "${r.dvcqgCode}" is also the code of unit ${holders.get(r.dvcqgCode!)!.filter((c) => c !== r.code).map((c) => `"${c}"`).join(', ')}`
+		}));
+}
+
 export async function importUnits(database: Database, fileName: string, text: string, onProgress?: Progress): Promise<ImportResult> {
 	return lockedTransaction(database, async (tx) => {
 		const existing = await jsonRows<Existing>(
 			database,
-			sql`select jsonb_build_object('code', code, 'parent', parent_code, 'ancestors', to_jsonb(ancestors)) as j from units`,
+			sql`select jsonb_build_object('code', code, 'parent', parent_code, 'ancestors', to_jsonb(ancestors), 'dvcqg', dvcqg_code) as j from units`,
 			tx
 		);
 		const existingMap = new Map(existing.map((u) => [u.code, { parentCode: u.parent }]));
@@ -80,11 +96,17 @@ export async function importUnits(database: Database, fileName: string, text: st
 			};
 		const ancestors = buildAncestors([...links.values()]);
 
+		// A file without dvcqg_code keeps what the registry has; two units never share one.
+		const portal = new Map(existing.map((u) => [u.code, u.dvcqg]));
+		for (const r of prepared.rows) if (r.dvcqgCode !== undefined) portal.set(r.code, r.dvcqgCode);
+		const clashes = dvcqgClashes(prepared.rows, portal);
+		if (clashes.length > 0) return { ok: false as const, errors: clashes };
+
 		const rows = prepared.rows;
 		for (let i = 0; i < rows.length; i += CHUNK) {
 			const records = rows.slice(i, i + CHUNK).map((r) => {
 				const a = ancestors.get(r.code)!;
-				return { code: r.code, name: r.name, type: r.type, parent_code: r.parentCode, depth: a.length - 1, ancestors: a, lat: r.lat, lon: r.lon, geometry: r.geometry };
+				return { code: r.code, name: r.name, type: r.type, parent_code: r.parentCode, depth: a.length - 1, ancestors: a, lat: r.lat, lon: r.lon, geometry: r.geometry, dvcqg_code: portal.get(r.code) ?? null };
 			});
 			await upsert(database, tx, records);
 			onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);

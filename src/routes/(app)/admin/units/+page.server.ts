@@ -1,9 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app.ts';
-import { adminContext, record } from '$lib/server/auth/admin-forms.ts';
+import { adminContext, parseForm, record, unitCode } from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
+import { portalCodesOf, setPortalCode } from '$lib/server/queries/portal-codes.ts';
 import { getUnit, listUnits, topUnitCodes } from '$lib/server/queries/units.ts';
+import { DVCQG_CODE_PATTERN } from '$lib/domain/units/fields.ts';
 import { importUnits } from '$lib/server/units/import.ts';
 import { MAX_ERRORS_SHOWN, previewUnits, uploadedText } from './preview.server.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,11 +19,37 @@ export const load = (async ({ locals, url }) => {
 	const parentCode = Parent.parse(url.searchParams.get('parent') ?? '');
 	const parent = parentCode ? await getUnit(database, parentCode) : null;
 	const children = parent ? await listUnits(database, { parent: parent.code }) : await listUnits(database, { codes: await topUnitCodes(database) });
+	const portal = await portalCodesOf(database, children.map((c) => c.code));
+	const rows = children.map((c) => ({ ...c, dvcqgCode: portal.get(c.code) ?? null }));
 	const trail = parent ? await Promise.all(parent.ancestors.map(async (code) => ({ code, name: (await getUnit(database, code))?.name ?? code }))) : [];
-	return { parent: parent ? { code: parent.code, name: parent.name, type: parent.type } : null, missing: parentCode && !parent ? parentCode : null, children, trail };
+	return { parent: parent ? { code: parent.code, name: parent.name, type: parent.type } : null, missing: parentCode && !parent ? parentCode : null, children: rows, trail };
 }) satisfies PageServerLoad;
 
+const PortalForm = z.object({
+	code: unitCode,
+	dvcqg_code: z
+		.string()
+		.trim()
+		.max(64, 'Mã DVCQG tối đa 64 ký tự.')
+		.refine((v) => v === '' || DVCQG_CODE_PATTERN.test(v), 'Mã DVCQG chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới.')
+});
+
 export const actions = {
+	/** A unit's code on the national portal (MaDonVi), for POST /api/v1/dvcqg; empty clears it. */
+	portal: async (event) => {
+		const ctx = await adminContext(event);
+		const parsed = parseForm(PortalForm, ctx.form);
+		if (!parsed.ok) return parsed.failure;
+		const { code, dvcqg_code } = parsed.data;
+		const value = dvcqg_code === '' ? null : dvcqg_code;
+		const r = await setPortalCode(ctx.database, code, value);
+		if (!r.ok) {
+			const error = r.reason === 'unknown' ? `Không có đơn vị mã "${code}".` : `Mã DVCQG "${value}" đã gán cho đơn vị ${r.holder}.`;
+			return fail(400, { error, field: 'dvcqg_code', portalUnit: code });
+		}
+		await record(ctx, 'units.dvcqg_code', code, { dvcqgCode: value });
+		return { portalSaved: code };
+	},
 	/** Step 1: parse and validate; nothing is written. */
 	preview: async (event) => {
 		const ctx = await adminContext(event);
