@@ -141,10 +141,13 @@ export async function write(database: Database, b: PreparedBatch): Promise<Inges
 		const { unknown, outside, ancestors } = await scopeErrors(database, tx, b.records, b.key.scopeCode);
 		if (unknown.length > 0) throw new Refused({ status: 400, body: { errors: unknown } });
 		if (outside.length > 0) throw new Refused({ status: 403, body: { errors: outside } });
+		// One index lookup per id on (source, event_id), whatever the statistics say: with `event_id = any(…)` the
+		// planner, told by ANALYZE that a new source has no rows, scanned all of that source's ids as a filter on
+		// `source` alone, every batch (a 100 k-dossier import after a 1 M one took minutes per batch).
 		const knownIds = await jsonRows<string>(
 			database,
-			sql`select to_jsonb(event_id) as j from events
-				where source = ${b.key.source} and event_id = any(array(select jsonb_array_elements_text(${b.idsJson}::jsonb)))`,
+			sql`select to_jsonb(e.event_id) as j from jsonb_array_elements_text(${b.idsJson}::jsonb) as x(id)
+				cross join lateral (select event_id from events where source = ${b.key.source} and event_id = x.id limit 1) e`,
 			tx
 		);
 		const known = new Set(knownIds);
