@@ -123,6 +123,8 @@ export const POLICY: Record<string, Case[]> = {
 		}
 	],
 	'GET /api/v1/summary': [get((c) => `/api/v1/summary?unit=${u(c)}&${DAY}`, api())],
+	'GET /api/v1/scoreboard': [get((c) => `/api/v1/scoreboard?unit=${u(c)}&${DAY}`, api())],
+	'GET /api/v1/freshness': [get((c) => `/api/v1/freshness?unit=${u(c)}`, api())],
 	'GET /api/v1/rankings': [get((c) => `/api/v1/rankings?parent=${u(c)}&metric=onTime&${DAY}`, api())],
 	'GET /api/v1/units': [get((c) => `/api/v1/units?parent=${u(c)}`, api())],
 	'GET /api/v1/units/[code]/geo': [get((c) => `/api/v1/units/${u(c)}/geo`, api())],

@@ -13,7 +13,7 @@ import type { KeyRole } from '../../src/lib/server/auth/roles.ts';
 import { importUnits } from '../../src/lib/server/units/import.ts';
 import { postPortalCall } from '../../src/lib/server/api/dvcqg.ts';
 import { postEvents } from '../../src/lib/server/api/events.ts';
-import { getRankings, getSummary } from '../../src/lib/server/api/figures.ts';
+import { getFreshness, getRankings, getSummary, getScoreboard } from '../../src/lib/server/api/figures.ts';
 import { getUnitGeo, getUnits } from '../../src/lib/server/api/units.ts';
 import { getDossierResponse } from '../../src/lib/server/api/dossiers.ts';
 import { health } from '../../src/lib/server/api/health.ts';
@@ -75,6 +75,8 @@ export async function request(app: App, method: string, path: string, opts: { to
 	if (method === 'POST' && pathname === '/api/v1/events') res = await postEvents(app, req);
 	else if (method === 'POST' && pathname === '/api/v1/dvcqg') res = await postPortalCall(app, req);
 	else if (pathname === '/api/v1/summary') res = await getSummary(app, req);
+	else if (pathname === '/api/v1/scoreboard') res = await getScoreboard(app, req);
+	else if (pathname === '/api/v1/freshness') res = await getFreshness(app, req);
 	else if (pathname === '/api/v1/rankings') res = await getRankings(app, req);
 	else if (pathname === '/api/v1/units') res = await getUnits(app, req);
 	else if ((m = /^\/api\/v1\/units\/([^/]+)\/geo$/.exec(pathname))) res = await getUnitGeo(app, req, decodeURIComponent(m[1]));

@@ -107,6 +107,8 @@ const body = fc.oneof(
 
 const GETS: { path: string; params: string[] }[] = [
 	{ path: '/api/v1/summary', params: ['unit', 'from', 'to'] },
+	{ path: '/api/v1/scoreboard', params: ['unit', 'from', 'to'] },
+	{ path: '/api/v1/freshness', params: ['unit'] },
 	{ path: '/api/v1/rankings', params: ['parent', 'metric', 'from', 'to', 'level'] },
 	{ path: '/api/v1/units', params: ['parent'] },
 	{ path: '/api/v1/units/{code}/geo', params: ['level'] },

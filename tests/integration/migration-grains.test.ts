@@ -14,11 +14,16 @@ import { randomStream } from './random-stream.ts';
 import { TREE_CSV } from './units.fixture.ts';
 
 const FIRST_NEW = COUNTERS.indexOf('open_in');
-const migration = readFileSync(new URL('../../drizzle/0007_grains_open_counters.sql', import.meta.url), 'utf8')
-	.split('--> statement-breakpoint')
-	.map((s) => s.trim())
-	.filter(Boolean);
+const FIRST_SCOREBOARD = COUNTERS.indexOf('timely_multi');
+const statementsOf = (file: string) =>
+	readFileSync(new URL(`../../drizzle/${file}`, import.meta.url), 'utf8')
+		.split('--> statement-breakpoint')
+		.map((s) => s.trim())
+		.filter(Boolean);
+const migration = statementsOf('0007_grains_open_counters.sql');
 const dataStatements = migration.slice(migration.findIndex((s) => s.includes('belongs to the unit of its first event')));
+// 0010's data statements (after its ALTER TABLEs): the scoreboard's counters for what 0007 left.
+const scoreboardStatements = statementsOf('0010_scoreboard_counters.sql').filter((s) => !s.startsWith('ALTER TABLE'));
 
 describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 	let t: TestDb;
@@ -50,7 +55,24 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 		await t.app.database.rows(sql`delete from rollups where grain <> 'd'`);
 		await t.app.database.rows(sql.raw(`update rollups set ${COUNTERS.slice(FIRST_NEW).map((c) => `${c} = 0`).join(', ')}`));
 		expect((await state()).rollups).not.toEqual(expected.rollups);
-		for (const statement of dataStatements) await t.app.database.rows(sql.raw(statement));
+		// As the migrator runs them: 0007, then 0010.
+		for (const statement of [...dataStatements, ...scoreboardStatements]) await t.app.database.rows(sql.raw(statement));
+		const after = await state();
+		expect(after.contribs).toEqual(expected.contribs);
+		expect(after.rollups).toEqual(expected.rollups);
+	});
+
+	it('0010 adds the scoreboard counters of the dossiers with more than one supplement request to what 0009 stored', async () => {
+		const [many] = await jsonRows<number>(t.app.database, sql`select to_jsonb(count(*)) as j from dossiers where supplements > 1 and received`);
+		expect(Number(many)).toBeGreaterThan(0);
+		const expected = await state();
+		await t.app.database.rows(sql`update dossiers d set contrib = coalesce((
+			select jsonb_object_agg(k, v) from (
+				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
+				where i.value::int < ${FIRST_SCOREBOARD} group by c.key) x), '{}'::jsonb)`);
+		await t.app.database.rows(sql.raw(`update rollups set ${COUNTERS.slice(FIRST_SCOREBOARD).map((c) => `${c} = 0`).join(', ')}`));
+		expect((await state()).rollups).not.toEqual(expected.rollups);
+		for (const statement of scoreboardStatements) await t.app.database.rows(sql.raw(statement));
 		const after = await state();
 		expect(after.contribs).toEqual(expected.contribs);
 		expect(after.rollups).toEqual(expected.rollups);

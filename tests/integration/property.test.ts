@@ -8,7 +8,7 @@ import { addDays, localDay } from '../../src/lib/domain/calendar/days.ts';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
 import { importMergers } from '../../src/lib/server/units/mergers.ts';
 import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
-import { loadStore, referenceSummary } from './reference.ts';
+import { loadStore, referenceScoreboard, referenceSummary } from './reference.ts';
 import { mulberry32, randomStream, toBatches, type Ev } from './random-stream.ts';
 import { TREE_CSV } from './units.fixture.ts';
 
@@ -72,6 +72,8 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 		const store = await loadStore(apps.shuffled.app);
 		for (const unit of SCOPES)
 			for (const [from, to] of PERIODS) expect(shuffled[`${unit} ${from} ${to}`]).toEqual(referenceSummary(store, unit, from, to, NOW));
+		// Dossiers with more than one supplement request exist, so the scoreboard's own counters are exercised.
+		expect(store.dossiers.filter((d) => d.received && d.supplements > 1).length).toBeGreaterThan(0);
 
 		// Something happened in every category, so the comparison means something.
 		const year = shuffled[`46 2024-01-01 2024-12-31`] as any;
@@ -111,6 +113,8 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 					for (const [from, to] of periods) {
 						const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, { token });
 						expect(r.json, `${label}: ${unit} ${from}..${to} at ${now.toISOString()}`).toEqual(referenceSummary(store, unit, from, to, now));
+						const b = await request(t.app, 'GET', `/api/v1/scoreboard?unit=${unit}&from=${from}&to=${to}`, { token });
+						expect(b.json, `${label}: scoreboard ${unit} ${from}..${to} at ${now.toISOString()}`).toEqual(referenceScoreboard(store, unit, from, to, now));
 					}
 			}
 		};

@@ -96,3 +96,40 @@ export function referenceSummary(store: Store, unit: string, from: string, to: s
 		}
 	};
 }
+
+/** CONTRACT §9 from the stored dossiers, independently of the counters (the arithmetic is the contract's). */
+export function referenceScoreboard(store: Store, unit: string, from: string, to: string, now: Date) {
+	const s = referenceSummary(store, unit, from, to, now);
+	const inScope = (u: string) => store.ancestors.get(u)?.includes(unit) ?? false;
+	const inPeriod = (iso: string | null) => {
+		const d = day(iso);
+		return d !== null && d >= from && d <= to;
+	};
+	const E = Math.min(startOf(to) + 86400_000, now.getTime());
+	const few = (d: Row) => d.supplements <= 1;
+	const ds = store.dossiers.filter((d) => inScope(d.unit) && d.received);
+	const resolved = ds.filter((d) => d.status === 'resolved' && inPeriod(d.resolved_at));
+	const pending = ds.filter((d) => new Date(d.received_at).getTime() < E && (d.finished_at === null || new Date(d.finished_at).getTime() >= E));
+	const inTime =
+		resolved.filter((d) => (d.outcome === 'early' || d.outcome === 'on_time') && few(d)).length +
+		pending.filter((d) => new Date(d.first_due_at).getTime() >= E && few(d)).length;
+	const handled = resolved.length + pending.length;
+	const g = (max: number, n: number, k: number, full: number | null) => {
+		if (n === 0) return { points: null, max, value: null, n };
+		const value = k / n;
+		return { points: full === null ? max * value : max * Math.min(1, value / full), max, value, n };
+	};
+	const progress = g(20, handled, inTime, null);
+	const online = g(6, s.received.new, s.received.online, 0.5);
+	const satisfaction = g(6, s.ratings.total, s.ratings.verySatisfied + s.ratings.satisfied, 0.9);
+	const groups = [progress, online, satisfaction].filter((x) => x.points !== null);
+	return {
+		unit,
+		from,
+		to,
+		progress,
+		online,
+		satisfaction,
+		total: { points: groups.reduce((a, x) => a + (x.points as number), 0), max: groups.reduce((a, x) => a + x.max, 0) }
+	};
+}

@@ -87,6 +87,13 @@ export function localDay(at: Date): string {
 	return fromDayNumber(Math.floor((t + OFFSET_MS) / DAY_MS));
 }
 
+/** An instant as ISO-8601 in local time with its offset: 2026-03-02T09:00:00+07:00 (milliseconds only when it has some). */
+export function localIso(at: Date): string {
+	const local = new Date(at.getTime() + OFFSET_MS).toISOString();
+	const ms = local.slice(19, 23);
+	return `${local.slice(0, 19)}${ms === '.000' ? '' : ms}+07:00`;
+}
+
 /** 00:00 local (+07:00) of a day. */
 export function localDayStart(day: string): Date {
 	return new Date(toDayNumber(day) * DAY_MS - OFFSET_MS);

@@ -41,7 +41,15 @@ export const COUNTERS = [
 	'online_rated_online',
 	'online_rated_counter',
 	'online_rated_qr',
-	'online_unrated'
+	'online_unrated',
+	// The national scoreboard's progress group (scoreboard.ts): dossiers with more than one supplement request
+	// count as late. Those resolved early or on time (resolved day), and the open counters of open-counts.ts
+	// for those dossiers alone (m = more than one supplement request).
+	'timely_multi',
+	'mopen_in',
+	'mopen_out',
+	'mdue_in',
+	'mdue_out'
 ] as const;
 
 export type Counter = (typeof COUNTERS)[number];

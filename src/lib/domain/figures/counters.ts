@@ -53,12 +53,21 @@ export function dossierContribution(s: DossierState): Contribution {
 	for (const at of s.apologyAts) add(c, at, 'apologies');
 	for (const at of s.supplementAts) add(c, at, 'supplements');
 	for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][]) if (at) add(c, at, counter);
+	if (hasManySupplements(s)) {
+		if (s.status === 'resolved' && s.resolvedAt && (s.outcome === 'early' || s.outcome === 'on_time')) add(c, s.resolvedAt, 'timely_multi');
+		for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][]) if (at) add(c, at, `m${counter}` as Counter);
+	}
 	if (s.flags.length > 0) add(c, s.receivedAt, 'flagged', ...s.flags.map((f) => `flag_${f}` as Counter));
 	if (s.channel === 'online') {
 		const where = onlineRatingCounter(s);
 		if (where) add(c, s.receivedAt, where);
 	}
 	return c;
+}
+
+/** More than one supplement request: the national scoreboard counts the dossier as late (scoreboard.ts). */
+export function hasManySupplements(s: Pick<DossierState, 'supplementAts'>): boolean {
+	return s.supplementAts.length > 1;
 }
 
 /** Where an online dossier was last rated, as a counter; null when rated with no `via` (it counts as rated, nowhere). */

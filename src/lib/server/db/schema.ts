@@ -212,6 +212,22 @@ export const appMeta = pgTable('app_meta', {
 });
 
 /**
+ * How fresh each unit's data is (CONTRACT §10), kept by the ingest transaction: per unit that events name,
+ * the latest `at` and the latest acceptance (a subtree's is the max over its units)…
+ */
+export const unitActivity = pgTable('unit_activity', {
+	unit: text('unit').primaryKey(),
+	lastAt: ts('last_at').notNull(),
+	lastAcceptedAt: ts('last_accepted_at').notNull()
+});
+
+/** … and the first seq accepted in each hour, so "accepted since T" is a seq range of the log, whatever its size. */
+export const acceptHours = pgTable('accept_hours', {
+	hour: ts('hour').primaryKey(),
+	firstSeq: bigint('first_seq', { mode: 'number' }).notNull()
+});
+
+/**
  * The national portal's status last synced for a dossier (POST /api/v1/dvcqg, CONTRACT §12): a status
  * is a state the portal is told on every sync, so a supplement request is counted on the step into it.
  * Written in the ingest transaction of the call that set it.

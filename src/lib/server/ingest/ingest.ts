@@ -11,6 +11,7 @@ import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { ancestorsOf } from '../queries/units.ts';
 import { loadCalendar } from '../queries/calendar.ts';
+import { recordActivity } from './activity.ts';
 import { lockedTransaction } from './lock.ts';
 import { ownershipErrors } from './ownership.ts';
 import { project } from './project.ts';
@@ -202,7 +203,8 @@ export async function write(database: Database, b: PreparedBatch): Promise<Inges
 			ancestors
 		});
 		const inserted = insertLater();
-		const [dossiers] = await Promise.all([projected, inserted]);
+		const activity = recordActivity(database, tx, accepted, first, acceptedAt);
+		const [dossiers] = await Promise.all([projected, inserted, activity]);
 		const items = fresh.map((f) => ({ seq: f.seq, id: f.event_id, type: f.type, unit: f.unit, dossier: f.dossier ?? null, at: f.at }));
 		return {
 			status: 200 as const,

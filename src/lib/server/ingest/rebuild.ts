@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { RatingLevel } from '../../domain/events/schema.ts';
 import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
+import { rebuildActivity } from './activity.ts';
 import { lockedTransaction } from './lock.ts';
 import { project } from './project.ts';
 
@@ -53,6 +54,7 @@ export async function rebuildIn(database: Database, tx: Db, onProgress?: Progres
 			const loneRatings = lone.slice(i, i + CHUNK).map((r) => ({ unit: r.unit, at: new Date(r.at), level: r.level }));
 			await project(database, tx, { dossiers: [], feedbacks: [], loneRatings, hasOld: false });
 		}
+		await rebuildActivity(database, tx);
 		const [count] = await jsonRows<{ n: number }>(database, sql`select jsonb_build_object('n', count(*)) as j from events`, tx);
 		return { dossiers: dossierCodes.length, events: Number(count.n) };
 	}

@@ -85,6 +85,34 @@ export async function figureCountersByUnit(
 	return new Map([...r].map(([u, parts]) => [u, { period: parts.p, carried: openFromPrefix(parts.s), end: openFromPrefix(parts.e) }]));
 }
 
+const MANY_OPEN = ['mopen_in', 'mopen_out', 'mdue_in', 'mdue_out'] as const satisfies readonly Counter[];
+
+/**
+ * For the scoreboard (domain/figures/scoreboard.ts): per unit, the dossiers with more than one supplement
+ * request resolved early or on time in the period, and those open (and open-overdue) at the end of `endDay`.
+ */
+export async function manySupplementCountersByUnit(
+	database: Database,
+	units: string[],
+	from: string,
+	to: string,
+	endDay: string
+): Promise<Map<string, { resolvedInTime: number; end: OpenCounts }>> {
+	const r = await sums(database, units, {
+		p: { spans: spansOf(from, to), counters: ['timely_multi'] },
+		e: { spans: prefixSpans(endDay), counters: MANY_OPEN }
+	});
+	return new Map(
+		[...r].map(([u, parts]) => [
+			u,
+			{
+				resolvedInTime: parts.p.timely_multi,
+				end: openFromPrefix({ open_in: parts.e.mopen_in, open_out: parts.e.mopen_out, due_in: parts.e.mdue_in, due_out: parts.e.mdue_out })
+			}
+		])
+	);
+}
+
 /**
  * The rest of today: how the counts at instant `t` differ from those at the
  * end of its day `end`, for each of `roots` (units of one depth, each for its
@@ -92,7 +120,15 @@ export async function figureCountersByUnit(
  * `laterToday`): received from t on (until `end`), finished from t on, or
  * still pending with their first appointment in [t, end). Few rows: today's rest.
  */
-export async function laterTodayByRoot(database: Database, roots: readonly string[], depth: number, t: Date, end: Date): Promise<Map<string, OpenCounts>> {
+export async function laterTodayByRoot(
+	database: Database,
+	roots: readonly string[],
+	depth: number,
+	t: Date,
+	end: Date,
+	/** Only the dossiers with more than one supplement request (the scoreboard's mopen/mdue counters). */
+	onlyManySupplements = false
+): Promise<Map<string, OpenCounts>> {
 	const result = new Map(roots.map((r) => [r, { total: 0, overdue: 0 }]));
 	if (roots.length === 0) return result;
 	const ts = t.toISOString();
@@ -112,7 +148,7 @@ export async function laterTodayByRoot(database: Database, roots: readonly strin
 			select jsonb_build_object('root', ${root},
 				'total', sum(${open(ts)}::int - ${open(es)}::int), 'overdue', sum(${overdue(ts)}::int - ${overdue(es)}::int)) as j
 			from rest join dossiers d on d.code = rest.code join units u on u.code = d.unit
-			where d.received and ${root} = ${anyOf(roots)}
+			where d.received and ${root} = ${anyOf(roots)} ${onlyManySupplements ? sql`and d.supplements > 1` : sql``}
 			group by ${root}`
 	);
 	for (const r of rows) result.set(r.root, { total: Number(r.total), overdue: Number(r.overdue) });

@@ -1,0 +1,5 @@
+import { getFreshness } from '$lib/server/api/figures.ts';
+import { getApp } from '$lib/server/app.ts';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ request }) => getFreshness(await getApp(), request);
