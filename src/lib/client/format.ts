@@ -31,6 +31,17 @@ export function fmtDeltaPoints(now: number | null, before: number | null): { tex
 	return { text: `${sign > 0 ? '▲' : sign < 0 ? '▼' : '■'} ${n} đ.p.`, sign };
 }
 
+const pts = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Scoreboard points: "17,2" ("—" without data). */
+export const fmtPoints = (x: number | null) => (x === null || Number.isNaN(x) ? '—' : pts.format(x));
+/** A signed difference in points, e.g. "▲ 0,8". */
+export function fmtDeltaScore(now: number | null, before: number | null): { text: string; sign: -1 | 0 | 1 } | null {
+	if (now === null || before === null) return null;
+	const d = now - before;
+	const sign = Math.abs(d) < 0.05 ? 0 : d > 0 ? 1 : -1;
+	return { text: `${sign > 0 ? '▲' : sign < 0 ? '▼' : '■'} ${pts.format(Math.abs(d))}`, sign };
+}
+
 export function fmtDeltaCount(now: number, before: number): { text: string; sign: -1 | 0 | 1 } {
 	const d = now - before;
 	const sign = d === 0 ? 0 : d > 0 ? 1 : -1;

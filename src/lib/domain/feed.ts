@@ -13,4 +13,6 @@ export type FiguresMessage = {
 	seq: number;
 	summary: unknown;
 	rankings: unknown[];
+	/** The §9 estimate for the same unit and period (figures/scoreboard.ts). */
+	scoreboard?: unknown;
 };

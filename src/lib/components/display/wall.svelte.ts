@@ -30,6 +30,8 @@ export class Wall {
 	day = $state('');
 	overdue = $state.raw<DisplayPanels['overdue']>(null!);
 	feed = $state.raw<DisplayPanels['feed']>([]);
+	score = $state.raw<DisplayPanels['score']>(null!);
+	silent = $state.raw<DisplayPanels['silent']>(null!);
 	updatedAt = $state(new Date());
 	/** The socket's subscription is live. */
 	connected = $state(false);
@@ -70,6 +72,8 @@ export class Wall {
 		this.series = b.series;
 		this.week = b.week;
 		this.overdue = b.overdue;
+		this.score = b.score;
+		this.silent = b.silent;
 	}
 
 	start(): void {
@@ -138,6 +142,7 @@ export class Wall {
 		const m = this.#data.month;
 		if (msg.unit !== this.#data.unit.code || msg.from !== m.from || msg.to !== m.to || msg.metric !== 'onTime') return;
 		this.rankings = msg.rankings as DisplayPanels['rankings'];
+		if (msg.scoreboard) this.score = { ...this.score, board: msg.scoreboard as DisplayPanels['score']['board'] };
 		this.updatedAt = new Date();
 	}
 

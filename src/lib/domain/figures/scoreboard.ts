@@ -94,6 +94,11 @@ export function pointsLost(g: ScoreGroup): number {
 	return g.points === null ? 0 : g.max - g.points;
 }
 
+/** Points a unit loses in the groups it has data for (what it would need to reach their maxima). */
+export function totalPointsLost(b: Scoreboard): number {
+	return pointsLost(b.progress) + pointsLost(b.online) + pointsLost(b.satisfaction);
+}
+
 /**
  * What-if for a period that runs until now: the `dueToday` dossiers pending
  * within the deadline whose first appointment passes before midnight count

@@ -7,10 +7,14 @@
  */
 import { addDays, localDay } from '../../domain/calendar/days.ts';
 import { presetRange } from '../../domain/figures/presets.ts';
+import { totalPointsLost } from '../../domain/figures/scoreboard.ts';
 import { buildWallMap, type GeoFeature, type WallMap } from '../../components/display/shapes.ts';
 import type { App } from '../app.ts';
 import { verifyKey } from '../auth/keys.ts';
 import { latestSeq } from '../ingest/ingest.ts';
+import { loadCalendar } from './calendar.ts';
+import { silentCounters } from './freshness.ts';
+import { scoreboard, scoreboards } from './scoreboard.ts';
 import { recentFeed } from './feed.ts';
 import { childOfDescendants, screenGeo } from './geo.ts';
 import { getMeta } from './meta.ts';
@@ -37,6 +41,9 @@ export async function authorizeDisplay(app: App, token: string | null, code: str
 	if (!inScope(unit, key.scopeCode)) return { ok: false, status: 403, message: 'Khóa này không được xem đơn vị này' };
 	return { ok: true, unit };
 }
+
+/** Children listed on the wall's score panel, those losing the most points first. */
+const SCORE_UNITS = 5;
 
 export type OverdueByUnit = { unit: string; name: string; overdue: number; pending: number };
 export type OldestOverdue = { dossier: string; unitName: string; procedureName: string | null; overdueHours: number };
@@ -65,14 +72,16 @@ export async function displayPanels(app: App, unit: UnitInfo) {
 	const today = localDay(now);
 	const month = presetRange('month', today);
 	const week = { from: addDays(today, -7), to: today };
-	const [seq, todaySummary, ranking, series, byUnit, oldest, feed] = await Promise.all([
+	const [seq, todaySummary, ranking, series, byUnit, oldest, feed, score, silent] = await Promise.all([
 		latestSeq(db),
 		summary(db, unit, today, today, now),
 		rankings(db, unit, 'onTime', month.from, month.to),
 		dailySeries(db, unit.code, week.from, week.to),
 		overdueByChild(app, unit, now),
 		oldestOverdue(app, unit, now),
-		recentFeed(db, unit.code, FEED_ROWS)
+		recentFeed(db, unit.code, FEED_ROWS),
+		monthScore(app, unit, month, now),
+		loadCalendar(db).then((calendar) => silentCounters(db, unit.code, calendar, now))
 	]);
 	return {
 		today,
@@ -84,8 +93,25 @@ export async function displayPanels(app: App, unit: UnitInfo) {
 		series,
 		overdue: { byUnit: byUnit, oldest },
 		feed,
+		score,
+		silent,
 		generatedAt: now.toISOString()
 	};
+}
+
+/** The month's §9 estimate and the children that lose the most points (the wall's score panel). */
+async function monthScore(app: App, unit: UnitInfo, month: { from: string; to: string }, now: Date) {
+	const children = await listUnits(app.database, { parent: unit.code });
+	const [own, byChild] = await Promise.all([
+		scoreboard(app.database, unit, month.from, month.to, now),
+		scoreboards(app.database, children.map((c) => ({ code: c.code, depth: unit.depth + 1 })), month.from, month.to, now)
+	]);
+	const worst = children
+		.map((c) => ({ unit: c.code, name: c.name, points: byChild.get(c.code)!.board.total.points, max: byChild.get(c.code)!.board.total.max, lost: totalPointsLost(byChild.get(c.code)!.board) }))
+		.filter((c) => c.max > 0 && c.lost > 0)
+		.sort((a, b) => b.lost - a.lost || a.unit.localeCompare(b.unit))
+		.slice(0, SCORE_UNITS);
+	return { board: own.board, worst };
 }
 
 export type DisplayPanels = Awaited<ReturnType<typeof displayPanels>>;

@@ -16,15 +16,18 @@ export type FeedEntry = {
 	channel: string | null;
 	outcome: string | null;
 	level: string | null;
+	/** Seconds between `at` and acceptance (CONTRACT §10's lag; 0 for overdue announcements). */
+	lagSeconds: number;
 };
 
 const ENTRY = sql.raw(`jsonb_build_object('seq', e.seq, 'id', e.event_id, 'type', e.type, 'unit', e.unit, 'unitName', u.name,
 	'dossier', e.dossier, 'at', e.at, 'procedureName', coalesce(d.procedure_name, d.procedure),
-	'channel', d.channel, 'outcome', d.outcome, 'level', e.payload->>'level')`);
+	'channel', d.channel, 'outcome', d.outcome, 'level', e.payload->>'level',
+	'lagSeconds', greatest(0, floor(extract(epoch from e.accepted_at - e.at))))`);
 
 const ANNOUNCEMENT = sql.raw(`jsonb_build_object('seq', a.seq, 'id', null, 'type', 'dossier.overdue', 'unit', a.unit, 'unitName', u.name,
 	'dossier', a.dossier, 'at', a.at, 'procedureName', coalesce(d.procedure_name, d.procedure),
-	'channel', d.channel, 'outcome', null, 'level', null)`);
+	'channel', d.channel, 'outcome', null, 'level', null, 'lagSeconds', 0)`);
 
 /**
  * Events and overdue announcements of a subtree as one feed: the newest

@@ -98,3 +98,21 @@ export async function silentChildren(database: Database, unit: Pick<UnitInfo, 'c
 	}).length;
 	return { silent, since: workingHoursBefore(calendar, now, SILENT_AFTER_HOURS).toISOString() };
 }
+
+/**
+ * Counters of a scope that went silent (its units without children, merged-away ones left out): for the
+ * header badge and the wall display's line. `since` is the moment 8 working hours before now.
+ */
+export async function silentCounters(database: Database, scopeCode: string, calendar: Calendar, now: Date): Promise<{ silent: number; counters: number; since: string }> {
+	const since = workingHoursBefore(calendar, now, SILENT_AFTER_HOURS);
+	const [r] = await jsonRows<{ silent: number; counters: number }>(
+		database,
+		sql`select jsonb_build_object('counters', count(*),
+				'silent', count(*) filter (where a.unit is null or a.last_accepted_at < ${since.toISOString()}::timestamptz)) as j
+			from units u left join unit_activity a on a.unit = u.code
+			where u.ancestors @> array[${scopeCode}]::text[]
+				and not exists (select 1 from units c where c.parent_code = u.code)
+				and not exists (select 1 from unit_mergers m where m.old_code = u.code)`
+	);
+	return { silent: Number(r?.silent ?? 0), counters: Number(r?.counters ?? 0), since: localIso(since) };
+}

@@ -1,8 +1,8 @@
-/** One `figures` message: the §4 summary of a unit and the §5 ranking of its children, for one period and metric. */
+/** One `figures` message: the §4 summary of a unit, its §9 scoreboard and the §5 ranking of its children, for one period and metric. */
 import { localDay } from '../../domain/calendar/days.ts';
 import type { App } from '../app.ts';
 import { rankings } from '../queries/rankings.ts';
-import { summary } from '../queries/summary.ts';
+import { scoreboard } from '../queries/scoreboard.ts';
 import type { FiguresMessage, Subscription } from './types.ts';
 
 /** The period a subscription means now: its own, or today in Asia/Ho_Chi_Minh. */
@@ -15,9 +15,6 @@ export function periodNow(s: Subscription, now: Date): { from: string; to: strin
 export async function computeFigures(app: App, s: Subscription, seq: number): Promise<FiguresMessage> {
 	const now = app.now();
 	const { from, to } = periodNow(s, now);
-	const [sum, ranked] = await Promise.all([
-		summary(app.database, s.unit, from, to, now),
-		rankings(app.database, s.unit, s.metric, from, to)
-	]);
-	return { unit: s.unit.code, from, to, metric: s.metric, seq, summary: sum, rankings: ranked.items };
+	const [score, ranked] = await Promise.all([scoreboard(app.database, s.unit, from, to, now), rankings(app.database, s.unit, s.metric, from, to)]);
+	return { unit: s.unit.code, from, to, metric: s.metric, seq, summary: score.summary, rankings: ranked.items, scoreboard: score.board };
 }

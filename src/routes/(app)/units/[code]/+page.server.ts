@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
 import { dashboard } from '$lib/server/queries/dashboard.ts';
 import { anomalyCounts } from '$lib/server/queries/anomalies.ts';
-import { rangeFromQuery } from '$lib/domain/figures/presets.ts';
+import { comparisonRange, rangeFromQuery } from '$lib/domain/figures/presets.ts';
+import { supervision } from '$lib/server/queries/supervision.ts';
 import { localDay } from '$lib/domain/calendar/days.ts';
 import { getUnit, inScope } from '$lib/server/queries/units.ts';
 import type { PageServerLoad } from './$types';
@@ -12,7 +13,13 @@ export const load = (async ({ params, url, locals }) => {
 	const unit = await getUnit(app.database, params.code);
 	if (!unit) error(404, `Không có đơn vị mã ${params.code}`);
 	if (!inScope(unit, locals.user!.scopeCode)) error(403, 'Đơn vị này nằm ngoài phạm vi của bạn');
-	const { range } = rangeFromQuery(url.searchParams, localDay(app.now()));
-	const [d, anomalies] = await Promise.all([dashboard(app, unit, url.searchParams), anomalyCounts(app.database, unit.code, range.from, range.to)]);
-	return { ...d, anomalies };
+	const now = app.now();
+	const today = localDay(now);
+	const { range } = rangeFromQuery(url.searchParams, today);
+	const [d, anomalies, watch] = await Promise.all([
+		dashboard(app, unit, url.searchParams),
+		anomalyCounts(app.database, unit.code, range.from, range.to),
+		supervision(app.database, unit, range, comparisonRange(range, today), now)
+	]);
+	return { ...d, anomalies, supervision: watch };
 }) satisfies PageServerLoad;
