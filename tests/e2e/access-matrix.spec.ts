@@ -120,6 +120,7 @@ async function send(p: Principal, c: Case, ctx: Ctx): Promise<APIResponse> {
 	const url = c.path(ctx);
 	try {
 		if (c.method === 'GET') return await context.get(url, opts);
+		if (c.method === 'DELETE') return await context.delete(url, opts);
 		if (c.form) return await context.post(url, { ...opts, form: c.form, headers: { ...opts.headers, origin: ORIGIN } });
 		return await context.post(url, { ...opts, data: c.json!(ctx, p.who) });
 	} finally {

@@ -14,7 +14,7 @@ export type Who =
 export type Ctx = { unit: string; dossier: string; key: string };
 
 export type Case = {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'DELETE';
 	path: (c: Ctx) => string;
 	/** Sent as a form (POST to a form action or /login); JSON for the API. */
 	form?: Record<string, string>;
@@ -63,6 +63,8 @@ export const POLICY: Record<string, Case[]> = {
 	'GET /overdue/data': [get((c) => `/overdue/data?unit=${u(c)}`, page())],
 	'GET /overdue/export': [get((c) => `/overdue/export?unit=${u(c)}`, page())],
 	'PAGE /reports': [get((c) => `/reports?unit=${u(c)}`, page())],
+	// A snapshot that does not exist: 404 for every signed-in user (the scoped cases run in tests/integration/snapshots.test.ts).
+	'PAGE /snapshots/[id]': [get(() => '/snapshots/snp_aaaaaaaaaaaaaaaa', page(404, 404), false)],
 	'PAGE /account': [get(() => '/account', page(), false)],
 	'ACTION /account?/password': [action('/account?/password', page(400))],
 
@@ -82,6 +84,7 @@ export const POLICY: Record<string, Case[]> = {
 	'PAGE /admin/units': [get(() => '/admin/units', admin(), false)],
 	'ACTION /admin/units?/preview': [action('/admin/units?/preview', admin(400))],
 	'ACTION /admin/units?/import': [action('/admin/units?/import', admin(400))],
+	'ACTION /admin/units?/portal': [action('/admin/units?/portal', admin(400))],
 	'PAGE /admin/mergers': [get(() => '/admin/mergers', admin(), false)],
 	'ACTION /admin/mergers?/import': [action('/admin/mergers?/import', admin(400))],
 	'PAGE /admin/audit': [get(() => '/admin/audit', admin(), false)],
@@ -116,13 +119,28 @@ export const POLICY: Record<string, Case[]> = {
 				service: 'DongBoHoSoMC',
 				madonvi: c.unit,
 				isUpdating: 'False',
-				data: [{ MaHoSo: `AM-DV-${w.name}-${c.unit}`, MaTTHC: 'KS', MaLinhVuc: 'HT', NgayTiepNhan: '20240115090000', NgayHenTra: '20240118170000', TrangThaiHoSo: '2' }]
+				data: [{ MaHoSo: `AM-DV-${w.name}-${c.unit}`, MaTTHC: 'KS', MaLinhVuc: 'HT', NgayTiepNhan: '20240115090000', NgayHenTra: '20240118170000', TrangThaiHoSo: '10', NgayKetThucXuLy: '20240116090000', NgayTra: '20240116100000' }]
 			}),
 			scoped: true,
 			expect: (w, s) => (w.kind === 'key' ? (w.role === 'ingest' ? (s === 'in' ? 200 : 403) : 403) : 401)
 		}
 	],
 	'GET /api/v1/summary': [get((c) => `/api/v1/summary?unit=${u(c)}&${DAY}`, api())],
+	// Snapshots (§11): only a signed-in user creates one (keys 403), in scope; reading as §4; deleting is an admin's.
+	'POST /api/v1/snapshots': [
+		{
+			method: 'POST',
+			path: () => '/api/v1/snapshots',
+			json: (c) => ({ unit: c.unit, from: '2024-01-01', to: '2024-01-31', title: 'Ma trận truy cập' }),
+			scoped: true,
+			expect: (w, s) => (w.kind === 'anonymous' ? 401 : w.kind === 'key' ? 403 : s === 'in' ? 201 : 403)
+		}
+	],
+	'GET /api/v1/snapshots': [get((c) => `/api/v1/snapshots?unit=${u(c)}`, api())],
+	'GET /api/v1/snapshots/[id]': [get(() => '/api/v1/snapshots/snp_aaaaaaaaaaaaaaaa', (w) => (w.kind === 'anonymous' ? 401 : w.kind === 'key' && w.role === 'ingest' ? 403 : 404), false)],
+	'DELETE /api/v1/snapshots/[id]': [
+		{ method: 'DELETE', path: () => '/api/v1/snapshots/snp_aaaaaaaaaaaaaaaa', scoped: false, expect: (w) => (w.kind === 'anonymous' ? 401 : w.kind === 'user' && w.role === 'admin' ? 404 : 403) }
+	],
 	'GET /api/v1/scoreboard': [get((c) => `/api/v1/scoreboard?unit=${u(c)}&${DAY}`, api())],
 	'GET /api/v1/freshness': [get((c) => `/api/v1/freshness?unit=${u(c)}`, api())],
 	'GET /api/v1/rankings': [get((c) => `/api/v1/rankings?parent=${u(c)}&metric=onTime&${DAY}`, api())],

@@ -46,7 +46,7 @@ test('panels rotate on the interval of the link, and the wall fits both screens 
 	await expect(wall).toHaveAttribute('data-panel', 'map');
 	await expect(page.getByTestId('panel-map')).toBeVisible();
 	await expect(page.getByTestId('panel-ranking')).toBeHidden();
-	for (const next of ['ranking', 'trends', 'overdue', 'map']) {
+	for (const next of ['ranking', 'score', 'trends', 'overdue', 'map']) {
 		await expect(wall).toHaveAttribute('data-panel', next, { timeout: 7000 });
 		await expect(page.getByTestId(`panel-${next}`)).toBeVisible();
 	}

@@ -136,3 +136,33 @@ test('reports: the period kinds and steps keep the unit; a unit outside the scop
 	const bad = await page.goto('/reports?unit=38&p=custom&from=2024-05-10');
 	expect(bad?.status()).toBe(400);
 });
+
+test('a snapshot frozen from the report page opens as frozen, prints, and its drift shows a late event', async ({ page, request }) => {
+	await login(page, `/reports?unit=38&p=month&from=${FROM}`);
+	await page.getByTestId('snapshot-open').click();
+	await page.getByTestId('snapshot-title').fill('Thông báo giám sát <script>alert(1)</script>');
+	await page.getByTestId('snapshot-create').click();
+	await page.waitForURL(/\/snapshots\/snp_[a-z2-7]{16}$/);
+	const banner = page.getByTestId('snapshot-banner');
+	await expect(banner).toContainText('Số liệu chốt lúc');
+	await expect(banner).toContainText('Thông báo giám sát <script>alert(1)</script>');
+	const id = /snp_[a-z2-7]{16}/.exec(page.url())![0];
+	const frozen = await (await request.get(`/api/v1/snapshots/${id}`, { headers: { authorization: `Bearer ${keys().read}` } })).json();
+	await expect(page.getByTestId('table-units-total').locator('td[data-col="0"]')).toHaveText(fmtInt(frozen.table.total.received.total));
+	await expect(page.getByTestId('drift-none')).toBeVisible();
+
+	// A May resolution synchronised late: the live figures move, the snapshot does not, the drift names the dossier.
+	const late = [{ id: 'snap-late-1', type: 'dossier.resolved', at: at('05-20T10:00'), unit: '38001', dossier: 'REP-SNAP' }];
+	const post = await request.post('/api/v1/events', {
+		headers: { authorization: `Bearer ${keys().ingest}` },
+		data: { events: [{ id: 'snap-late-0', type: 'dossier.received', at: at('05-19T09:00'), unit: '38001', dossier: 'REP-SNAP', procedure: 'KS', field: 'HT', channel: 'direct', dueAt: at('05-22T17:00') }, ...late] }
+	});
+	expect(post.status()).toBe(200);
+	await page.reload();
+	await expect(page.getByTestId('drift-dossiers')).toContainText('REP-SNAP');
+	const again = await request.get(`/api/v1/snapshots/${id}`, { headers: { authorization: `Bearer ${keys().read}` } });
+	expect(await again.json()).toEqual(frozen);
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+	await page.screenshot({ path: 'test-results/shots/snapshot.png', fullPage: true });
+});

@@ -12,6 +12,7 @@ import { createKey } from '../../src/lib/server/auth/keys.ts';
 import type { KeyRole } from '../../src/lib/server/auth/roles.ts';
 import { importUnits } from '../../src/lib/server/units/import.ts';
 import { postPortalCall } from '../../src/lib/server/api/dvcqg.ts';
+import { getSnapshot, getSnapshots, postSnapshot, removeSnapshot } from '../../src/lib/server/api/snapshots.ts';
 import { postEvents } from '../../src/lib/server/api/events.ts';
 import { getFreshness, getRankings, getSummary, getScoreboard } from '../../src/lib/server/api/figures.ts';
 import { getUnitGeo, getUnits } from '../../src/lib/server/api/units.ts';
@@ -61,9 +62,10 @@ export async function key(app: App, role: KeyRole, scopeCode: string, name = `${
 const BASE = 'http://test.local';
 
 /** Dispatches like the SvelteKit routes do (src/routes/api/v1/…/+server.ts). */
-export async function request(app: App, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string } = {}) {
+export async function request(app: App, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; session?: string } = {}) {
 	const headers: Record<string, string> = {};
 	if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+	if (opts.session) headers.cookie = `mcl_session=${opts.session}`;
 	let body: string | undefined;
 	if (opts.rawBody !== undefined) body = opts.rawBody;
 	else if (opts.body !== undefined) body = JSON.stringify(opts.body);
@@ -75,6 +77,8 @@ export async function request(app: App, method: string, path: string, opts: { to
 	if (method === 'POST' && pathname === '/api/v1/events') res = await postEvents(app, req);
 	else if (method === 'POST' && pathname === '/api/v1/dvcqg') res = await postPortalCall(app, req);
 	else if (pathname === '/api/v1/summary') res = await getSummary(app, req);
+	else if (pathname === '/api/v1/snapshots') res = method === 'POST' ? await postSnapshot(app, req) : await getSnapshots(app, req);
+	else if ((m = /^\/api\/v1\/snapshots\/([^/]+)$/.exec(pathname))) res = method === 'DELETE' ? await removeSnapshot(app, req, decodeURIComponent(m[1])) : await getSnapshot(app, req, decodeURIComponent(m[1]));
 	else if (pathname === '/api/v1/scoreboard') res = await getScoreboard(app, req);
 	else if (pathname === '/api/v1/freshness') res = await getFreshness(app, req);
 	else if (pathname === '/api/v1/rankings') res = await getRankings(app, req);

@@ -212,6 +212,27 @@ export const appMeta = pgTable('app_meta', {
 });
 
 /**
+ * Frozen, citable figures (CONTRACT §11): the answer of GET /api/v1/snapshots/ID kept as the exact text
+ * it was built as (never re-serialised, so no migration of live tables or JSON normalisation alters it),
+ * with the hex SHA-256 of its canonical content. Never updated; deleted only by an admin (audited).
+ */
+export const snapshots = pgTable(
+	'snapshots',
+	{
+		id: text('id').primaryKey(),
+		unit: text('unit').notNull(),
+		fromDay: text('from_day').notNull(),
+		toDay: text('to_day').notNull(),
+		title: text('title').notNull(),
+		createdAt: ts('created_at').notNull(),
+		createdBy: text('created_by').notNull(),
+		sha256: text('sha256').notNull(),
+		body: text('body').notNull()
+	},
+	(t) => [index('snapshots_unit_idx').on(t.unit, t.createdAt)]
+);
+
+/**
  * How fresh each unit's data is (CONTRACT §10), kept by the ingest transaction: per unit that events name,
  * the latest `at` and the latest acceptance (a subtree's is the max over its units)…
  */

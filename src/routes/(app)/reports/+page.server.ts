@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
 import { reportPage, resolveReportRequest } from '$lib/server/queries/report-page.ts';
+import { listSnapshots } from '$lib/server/queries/snapshots.ts';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ url, locals }) => {
@@ -8,5 +9,6 @@ export const load = (async ({ url, locals }) => {
 	const scope = locals.user!.scopeCode;
 	const r = await resolveReportRequest(app, scope, url.searchParams);
 	if (!r.ok) error(r.error.status, r.error.message);
-	return reportPage(app, r.value.unit, r.value.choice, scope);
+	const [report, snapshots] = await Promise.all([reportPage(app, r.value.unit, r.value.choice, scope), listSnapshots(app.database, r.value.unit.code, 20)]);
+	return { ...report, snapshots };
 }) satisfies PageServerLoad;
