@@ -105,3 +105,41 @@ describe.each(BACKENDS)('freshness and scoreboard on %s', (backend) => {
 		expect(empty.progress).toEqual({ points: null, max: 20, value: null, n: 0 });
 	});
 });
+
+describe.each(BACKENDS)('overdue attribution on %s', (backend) => {
+	let t: TestDb;
+	beforeAll(async () => {
+		t = await createTestApp(backend);
+		await importCsv(t.app, TREE_CSV);
+	});
+	afterAll(() => t.drop());
+
+	it('splits the dossiers judged overdue into the data and the processing, per unit, from counters and the phantom index', async () => {
+		const { attributions } = await import('../../src/lib/server/queries/attribution.ts');
+		const { getUnit } = await import('../../src/lib/server/queries/units.ts');
+		const ingest = await key(t.app, 'ingest', '46');
+		const d = (n: number, h = 9) => `2024-03-${String(n).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00+07:00`;
+		const ev = (dossier: string, unit: string, kind: string, at: string) => ({ id: `${dossier}-${kind}`, type: `dossier.${kind}`, at, unit, dossier });
+		const r = await postBatch(t.app, ingest, [
+			// 46101: late by processing (resolved after the appointment, returned after it).
+			received('p-1', '46101', 'P-1', d(1), { dueAt: d(4, 17) }), ev('P-1', '46101', 'resolved', d(6)), ev('P-1', '46101', 'returned', d(7)),
+			// 46101: returned in time, resolution recorded late (phantom): the data's.
+			received('p-2', '46101', 'P-2', d(1), { dueAt: d(4, 17) }), ev('P-2', '46101', 'returned', d(3)), ev('P-2', '46101', 'resolved', d(8)),
+			// 46102: returned after the appointment, resolution recorded after the return: the data's.
+			received('p-3', '46102', 'P-3', d(1), { dueAt: d(4, 17) }), ev('P-3', '46102', 'returned', d(6)), ev('P-3', '46102', 'resolved', d(9)),
+			// 46102: still pending past its appointment: processing; returned in time but never resolved: the data's.
+			received('p-4', '46102', 'P-4', d(1), { dueAt: d(4, 17) }),
+			received('p-5', '46102', 'P-5', d(1), { dueAt: d(4, 17) }), ev('P-5', '46102', 'returned', d(2)),
+			// 46103: resolved in time: not judged overdue.
+			received('p-6', '46103', 'P-6', d(1), { dueAt: d(4, 17) }), ev('P-6', '46103', 'resolved', d(2))
+		]);
+		expect(r.status).toBe(200);
+		const u461 = (await getUnit(t.app.database, '461'))!;
+		const kids = ['46101', '46102', '46103'].map((code) => ({ code, depth: u461.depth + 1 }));
+		const a = await attributions(t.app.database, [u461, ...kids], '2024-03-01', '2024-03-31', new Date('2024-04-15T09:00:00+07:00'));
+		expect(a.get('461')).toEqual({ judged: 5, sync: 3, processing: 2, resolvedLate: 3, syncedLate: 0, openOverdue: 2 });
+		expect(a.get('46101')).toMatchObject({ judged: 2, sync: 1, processing: 1 });
+		expect(a.get('46102')).toMatchObject({ judged: 3, sync: 2, processing: 1 });
+		expect(a.get('46103')).toMatchObject({ judged: 0, sync: 0 });
+	});
+});

@@ -22,8 +22,12 @@ const statementsOf = (file: string) =>
 		.filter(Boolean);
 const migration = statementsOf('0007_grains_open_counters.sql');
 const dataStatements = migration.slice(migration.findIndex((s) => s.includes('belongs to the unit of its first event')));
-// 0010's data statements (after its ALTER TABLEs): the scoreboard's counters for what 0007 left.
-const scoreboardStatements = statementsOf('0010_scoreboard_counters.sql').filter((s) => !s.startsWith('ALTER TABLE'));
+// The data statements (after their ALTER TABLEs / CREATE INDEXes) of the migrations that added counters since:
+// 0010 the scoreboard's, 0013 the overdue attribution's. Each runs on what the one before it left.
+const dataOf = (file: string) => statementsOf(file).filter((s) => !s.startsWith('ALTER TABLE') && !s.startsWith('CREATE INDEX'));
+const attributionStatements = dataOf('0013_overdue_attribution.sql');
+const scoreboardStatements = [...dataOf('0010_scoreboard_counters.sql'), ...attributionStatements];
+const FIRST_ATTRIBUTION = COUNTERS.indexOf('overdue_sync');
 
 describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 	let t: TestDb;
@@ -41,6 +45,24 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 		const token = await key(t.app, 'ingest', '46');
 		const events = randomStream(5, 300);
 		for (let i = 0; i < events.length; i += 500) expect((await postBatch(t.app, token, events.slice(i, i + 500))).status).toBe(200);
+		// One dossier synchronised late (receipt known before its appointment, resolution after it though in time) and
+		// one returned in time but resolved late: the attribution counters' cases.
+		const now = Date.now();
+		const iso = (ms: number) => new Date(ms).toISOString();
+		const received = (dossier: string, at: number, due: number) => ({ id: `${dossier}-r`, type: 'dossier.received', at: iso(at), unit: '46001', dossier, procedure: 'P', field: 'F', channel: 'direct', dueAt: iso(due) });
+		expect((await postBatch(t.app, token, [received('MIG-LS', now - 60_000, now + 1200)])).status).toBe(200);
+		await new Promise((r) => setTimeout(r, 1500));
+		const day = 86400_000;
+		expect(
+			(
+				await postBatch(t.app, token, [
+					{ id: 'MIG-LS-s', type: 'dossier.resolved', at: iso(now - 30_000), unit: '46001', dossier: 'MIG-LS' },
+					received('MIG-PH', now - 10 * day, now - 8 * day),
+					{ id: 'MIG-PH-t', type: 'dossier.returned', at: iso(now - 9 * day), unit: '46001', dossier: 'MIG-PH' },
+					{ id: 'MIG-PH-s', type: 'dossier.resolved', at: iso(now - 7 * day), unit: '46001', dossier: 'MIG-PH' }
+				])
+			).status
+		).toBe(200);
 	});
 	afterAll(() => t.drop());
 
@@ -57,6 +79,22 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 		expect((await state()).rollups).not.toEqual(expected.rollups);
 		// As the migrator runs them: 0007, then 0010.
 		for (const statement of [...dataStatements, ...scoreboardStatements]) await t.app.database.rows(sql.raw(statement));
+		const after = await state();
+		expect(after.contribs).toEqual(expected.contribs);
+		expect(after.rollups).toEqual(expected.rollups);
+	});
+
+	it('0013 adds the attribution counters of the dossiers resolved late for synchronisation, or synchronised late', async () => {
+		const [n] = await jsonRows<number>(t.app.database, sql`select to_jsonb(count(*)) as j from dossiers where status = 'resolved' and flags @> '["late_sync"]'::jsonb`);
+		expect(Number(n)).toBeGreaterThan(0);
+		const expected = await state();
+		await t.app.database.rows(sql`update dossiers d set contrib = coalesce((
+			select jsonb_object_agg(k, v) from (
+				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
+				where i.value::int < ${FIRST_ATTRIBUTION} group by c.key) x), '{}'::jsonb)`);
+		await t.app.database.rows(sql.raw(`update rollups set ${COUNTERS.slice(FIRST_ATTRIBUTION).map((c) => `${c} = 0`).join(', ')}`));
+		expect((await state()).rollups).not.toEqual(expected.rollups);
+		for (const statement of attributionStatements) await t.app.database.rows(sql.raw(statement));
 		const after = await state();
 		expect(after.contribs).toEqual(expected.contribs);
 		expect(after.rollups).toEqual(expected.rollups);

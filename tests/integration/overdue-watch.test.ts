@@ -69,7 +69,7 @@ describe.each(BACKENDS)('overdue watch on %s', (backend) => {
 		const v = await loadWatch(t.app, user('46'), state({ atRiskHours: '48' }));
 		expect(v.unit.code).toBe('46');
 		// G was resolved a day late without an apology letter: flagged no_apology
-		expect(v.counts).toEqual({ overdue: 5, atRisk: 2, anomalies: 1 });
+		expect(v.counts).toEqual({ overdue: 5, atRisk: 2, anomalies: 1, sync: 0 });
 		expect(v.items.map((i) => i.dossier)).toEqual(['B', 'A', 'C', 'H', 'D']);
 		expect(v.perChild.map((c) => [c.code, c.own, c.overdue, c.atRisk])).toEqual([
 			['46', true, 1, 0],
@@ -79,7 +79,7 @@ describe.each(BACKENDS)('overdue watch on %s', (backend) => {
 		// child filter narrows the list and the tab counts, not the per-unit table
 		const c = await loadWatch(t.app, user('46'), state({ atRiskHours: '48', child: '461' }));
 		expect(c.items.map((i) => i.dossier)).toEqual(['B', 'D']);
-		expect(c.counts).toEqual({ overdue: 2, atRisk: 1, anomalies: 0 });
+		expect(c.counts).toEqual({ overdue: 2, atRisk: 1, anomalies: 0, sync: 0 });
 		expect((await loadWatch(t.app, user('46'), state({ tab: 'anomalies', flag: 'no_apology' }))).items.map((i) => i.dossier)).toEqual(['G']);
 		expect(c.perChild.find((p) => p.code === '460')!.overdue).toBe(2);
 		// field / procedure / channel

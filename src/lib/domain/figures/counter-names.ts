@@ -49,7 +49,11 @@ export const COUNTERS = [
 	'mopen_in',
 	'mopen_out',
 	'mdue_in',
-	'mdue_out'
+	'mdue_out',
+	// Overdue attribution (dossier/attribution.ts), on the resolution day: resolved late for a synchronisation
+	// reason, and resolved in time but synchronised late (judged overdue meanwhile).
+	'overdue_sync',
+	'late_sync_resolved'
 ] as const;
 
 export type Counter = (typeof COUNTERS)[number];

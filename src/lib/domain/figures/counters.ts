@@ -12,6 +12,7 @@
 import { localDay } from '../calendar/days.ts';
 import type { DossierState } from '../dossier/state.ts';
 import type { RatingLevel } from '../events/schema.ts';
+import { overdueCause } from '../dossier/attribution.ts';
 
 import { COUNTERS, type Counter } from './counter-names.ts';
 import { openCounterTimes } from './open-counts.ts';
@@ -47,6 +48,8 @@ export function dossierContribution(s: DossierState): Contribution {
 	if (s.status === 'resolved' && s.resolvedAt && s.outcome) {
 		add(c, s.resolvedAt, 'resolved', s.outcome);
 		if (s.resultDigitized) add(c, s.resolvedAt, 'digitized_result');
+		if (s.outcome === 'overdue' && overdueCause(s) === 'sync') add(c, s.resolvedAt, 'overdue_sync');
+		if (s.flags.includes('late_sync')) add(c, s.resolvedAt, 'late_sync_resolved');
 	}
 	if ((s.status === 'withdrawn' || s.status === 'rejected') && s.finishedAt) add(c, s.finishedAt, s.status);
 	if (s.returnedAt) add(c, s.returnedAt, 'returned');

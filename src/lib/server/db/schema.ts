@@ -162,6 +162,8 @@ export const dossiers = pgTable(
 		index('dossiers_received_at_idx').on(t.receivedAt),
 		// The report's list of dossiers resolved late in a period (a few per cent of all).
 		index('dossiers_late_resolved_idx').on(t.resolvedAt).where(sql`outcome = 'overdue'`),
+		// Dossiers returned in time but not (or late) resolved: the synchronisation part of the open overdue ones.
+		index('dossiers_phantom_idx').on(t.firstDueAt).where(sql`flags @> '["phantom_overdue"]'::jsonb`),
 		index('dossiers_finished_at_idx').on(t.finishedAt)
 	]
 );

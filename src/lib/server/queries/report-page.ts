@@ -19,7 +19,8 @@ import { receivedResolved } from './received-resolved.ts';
 import { breakdowns, sumRows, topOf } from './report-breakdown.ts';
 import { lateDossiers } from './report-late.ts';
 import { summary } from './summary.ts';
-import { getUnit, inScope, type UnitInfo } from './units.ts';
+import { getUnit, inScope, listUnits, type UnitInfo } from './units.ts';
+import { attributions } from './attribution.ts';
 
 /** The page's URL parameters; an empty value counts as absent. */
 export const ReportQuery = z.object({
@@ -58,7 +59,9 @@ export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice,
 	const prev = shiftPeriod(kind, range, -1);
 	const lastYear = sameLastYear(range);
 	const calendar = await loadCalendar(db);
-	const [table, current, previous, yearAgo, byKey, path, mergers, demo, online, late] = await Promise.all([
+	const children = await listUnits(db, { parent: unit.code });
+	const [attribution, table, current, previous, yearAgo, byKey, path, mergers, demo, online, late] = await Promise.all([
+		attributions(db, [unit, ...children.map((c) => ({ code: c.code, depth: unit.depth + 1 }))], range.from, range.to, now),
 		receivedResolved(db, unit, range.from, range.to, now),
 		summary(db, unit, range.from, range.to, now),
 		summary(db, unit, prev.from, prev.to, now),
@@ -93,6 +96,11 @@ export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice,
 		procedures,
 		late,
 		onlineRatings: { rows: orderForReview(online.rows), total: online.total },
+		/** Of the dossiers judged overdue, those the data caused (dossier/attribution.ts): the unit's, and each child's. */
+		attribution: {
+			total: attribution.get(unit.code)!,
+			children: children.map((c) => ({ unit: c.code, name: c.name, ...attribution.get(c.code)! })).filter((c) => c.judged > 0)
+		},
 		narrative: narrative({ summary: current, flags: { phantomOverdue: late.flags.phantomOverdue, noApology: late.flags.noApology } }),
 		mergers: mergers.predecessors,
 		mergedInto: mergers.mergedInto

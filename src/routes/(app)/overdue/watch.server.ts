@@ -4,6 +4,7 @@
  * dossiers, then filters, sorts and counts as the URL says (view.ts).
  */
 import { error } from '@sveltejs/kit';
+import { overdueCause } from '$lib/domain/dossier/attribution.ts';
 import type { App } from '$lib/server/app.ts';
 import type { Principal } from '$lib/server/auth/roles.ts';
 import { latestSeq } from '$lib/server/ingest/ingest.ts';
@@ -23,13 +24,15 @@ export const PAGE_ROWS = 500;
 export const ANOMALY_ROWS = 5000;
 export const EXPORT_ANOMALY_ROWS = 200_000;
 
-export type ChildCount = { code: string; name: string; own: boolean; overdue: number; atRisk: number; anomalies: number };
+/** Per child: the tabs' counts, and of the overdue ones those the data caused (dossier/attribution.ts). */
+export type ChildCount = { code: string; name: string; own: boolean; overdue: number; atRisk: number; anomalies: number; sync: number };
 
 export type WatchView = {
 	state: WatchState;
 	unit: { code: string; name: string; type: string };
 	path: { code: string; name: string }[];
-	counts: Record<Tab, number>;
+	/** The tabs' counts, and `sync`: of the overdue ones, those the data caused. */
+	counts: Record<Tab | 'sync', number>;
 	/** the flagged list was cut at `anomalyLimit`: its counts are at least the numbers shown */
 	anomaliesTruncated: boolean;
 	anomalyLimit: number;
@@ -76,16 +79,22 @@ export async function loadWatch(
 	const childOf = (u: string) => childMap[u] ?? unit.code;
 	const byTab: Record<Tab, WatchItem[]> = { overdue: lists.overdue, atRisk: lists.atRisk, anomalies: flagged.items };
 
-	const counts = { overdue: 0, atRisk: 0, anomalies: 0 };
+	const counts = { overdue: 0, atRisk: 0, anomalies: 0, sync: 0 };
 	const per = new Map<string, ChildCount>();
-	const own: ChildCount = { code: unit.code, name: unit.name, own: true, overdue: 0, atRisk: 0, anomalies: 0 };
-	for (const c of children) per.set(c.code, { code: c.code, name: c.name, own: false, overdue: 0, atRisk: 0, anomalies: 0 });
+	const own: ChildCount = { code: unit.code, name: unit.name, own: true, overdue: 0, atRisk: 0, anomalies: 0, sync: 0 };
+	for (const c of children) per.set(c.code, { code: c.code, name: c.name, own: false, overdue: 0, atRisk: 0, anomalies: 0, sync: 0 });
 	for (const tab of ['overdue', 'atRisk', 'anomalies'] as const) {
 		for (const item of byTab[tab]) {
 			if (!matches(item, state, childOf, true)) continue;
 			const k = childOf(item.unit);
-			(per.get(k) ?? own)[tab]++;
-			if (!state.child || k === state.child) counts[tab]++;
+			const row = per.get(k) ?? own;
+			row[tab]++;
+			const sync = tab === 'overdue' && overdueCause(item) === 'sync';
+			if (sync) row.sync++;
+			if (!state.child || k === state.child) {
+				counts[tab]++;
+				if (sync) counts.sync++;
+			}
 		}
 	}
 	const perChild = [...(own.overdue + own.atRisk + own.anomalies > 0 ? [own] : []), ...per.values()];
