@@ -18,6 +18,32 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 
+/**
+ * The browser tests need Debian's Chromium (or CHROMIUM_PATH). Where it is missing and this machine can
+ * install it (root with apt-get), install it with a one-line notice; otherwise stop at once, saying how.
+ */
+function ensureChromium(): void {
+	const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	if (existsSync(path)) return;
+	const root = typeof process.getuid === 'function' && process.getuid() === 0;
+	const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+	if (process.env.CHROMIUM_PATH || !root || !apt) {
+		console.error(
+			`The browser tests need Chromium at ${path}: install it (apt-get install -y chromium, as root) or set CHROMIUM_PATH to a Chromium binary.`
+		);
+		process.exit(1);
+	}
+	console.log('Chromium is missing: installing Debian\'s chromium (apt-get install -y chromium)…');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const update = spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+	const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env }) : update;
+	if (install.status !== 0 || !existsSync(path)) {
+		console.error('Installing chromium with apt-get failed: install it by hand (apt-get install -y chromium) or set CHROMIUM_PATH.');
+		process.exit(1);
+	}
+}
+if (want('e2e')) ensureChromium();
+
 if (!process.env.TEST_DATABASE_URL) console.log('TEST_DATABASE_URL is not set: integration tests run on PGlite only');
 const vitestJson = join(out, 'vitest.json');
 const e2eJson = join(out, 'e2e.json');
