@@ -121,6 +121,7 @@ async function send(p: Principal, c: Case, ctx: Ctx): Promise<APIResponse> {
 	try {
 		if (c.method === 'GET') return await context.get(url, opts);
 		if (c.method === 'DELETE') return await context.delete(url, opts);
+		if (c.method === 'PATCH') return await context.patch(url, { ...opts, data: c.json!(ctx, p.who) });
 		if (c.form) return await context.post(url, { ...opts, form: c.form, headers: { ...opts.headers, origin: ORIGIN } });
 		return await context.post(url, { ...opts, data: c.json!(ctx, p.who) });
 	} finally {

@@ -14,7 +14,7 @@ export type Who =
 export type Ctx = { unit: string; dossier: string; key: string };
 
 export type Case = {
-	method: 'GET' | 'POST' | 'DELETE';
+	method: 'GET' | 'POST' | 'DELETE' | 'PATCH';
 	path: (c: Ctx) => string;
 	/** Sent as a form (POST to a form action or /login); JSON for the API. */
 	form?: Record<string, string>;
@@ -64,6 +64,7 @@ export const POLICY: Record<string, Case[]> = {
 	'GET /overdue/export': [get((c) => `/overdue/export?unit=${u(c)}`, page())],
 	'PAGE /reports': [get((c) => `/reports?unit=${u(c)}`, page())],
 	// A snapshot that does not exist: 404 for every signed-in user (the scoped cases run in tests/integration/snapshots.test.ts).
+	'PAGE /reminders/[id]': [get(() => '/reminders/rem_aaaaaaaaaaaaa', page(404, 404), false)],
 	'PAGE /snapshots/[id]': [get(() => '/snapshots/snp_aaaaaaaaaaaaaaaa', page(404, 404), false)],
 	'PAGE /account': [get(() => '/account', page(), false)],
 	'ACTION /account?/password': [action('/account?/password', page(400))],
@@ -88,6 +89,7 @@ export const POLICY: Record<string, Case[]> = {
 	'PAGE /admin/mergers': [get(() => '/admin/mergers', admin(), false)],
 	'ACTION /admin/mergers?/import': [action('/admin/mergers?/import', admin(400))],
 	'PAGE /admin/audit': [get(() => '/admin/audit', admin(), false)],
+	'PAGE /admin/notes': [get(() => '/admin/notes?q=x', admin(), false)],
 	'PAGE /admin/calendar': [get(() => '/admin/calendar', admin(), false)],
 	'ACTION /admin/calendar?/set': [action('/admin/calendar?/set', admin(400))],
 	'ACTION /admin/calendar?/remove': [action('/admin/calendar?/remove', admin(400))],
@@ -136,6 +138,31 @@ export const POLICY: Record<string, Case[]> = {
 			expect: (w, s) => (w.kind === 'anonymous' ? 401 : w.kind === 'key' ? 403 : s === 'in' ? 201 : 403)
 		}
 	],
+	// Notes and reminders: signed-in users only (keys 403), on what lies in their scope.
+	'GET /api/v1/notes': [get((c) => `/api/v1/notes?kind=unit&target=${u(c)}`, (w, s) => (w.kind === 'anonymous' ? 401 : w.kind === 'key' ? 403 : s === 'in' ? 200 : 404))],
+	'POST /api/v1/notes': [
+		{
+			method: 'POST',
+			path: () => '/api/v1/notes',
+			json: (c) => ({ kind: 'unit', target: c.unit, text: 'Ghi chú của ma trận truy cập' }),
+			scoped: true,
+			expect: (w, s) => (w.kind === 'anonymous' ? 401 : w.kind === 'key' ? 403 : s === 'in' ? 201 : 404)
+		}
+	],
+	'PATCH /api/v1/notes/[id]': [
+		{ method: 'PATCH', path: () => '/api/v1/notes/note_aaaaaaaaaaaaa', json: () => ({ text: 'x' }), scoped: false, expect: (w) => (w.kind === 'anonymous' ? 401 : w.kind === 'key' ? 403 : 404) }
+	],
+	'POST /api/v1/reminders': [
+		{
+			method: 'POST',
+			path: () => '/api/v1/reminders',
+			json: (c) => ({ unit: c.unit, channel: 'phone', text: 'Nhắc thử', dossiers: ['KHONG-CO-HO-SO'] }),
+			scoped: true,
+			// A dossier that is not there: 400 in scope (nothing recorded), 403 outside it.
+			expect: (w, s) => (w.kind === 'anonymous' ? 401 : w.kind === 'key' ? 403 : s === 'in' ? 400 : 403)
+		}
+	],
+	'GET /api/v1/reminders/[id]': [get(() => '/api/v1/reminders/rem_aaaaaaaaaaaaa', (w) => (w.kind === 'anonymous' ? 401 : w.kind === 'key' ? 403 : 404), false)],
 	'GET /api/v1/snapshots': [get((c) => `/api/v1/snapshots?unit=${u(c)}`, api())],
 	'GET /api/v1/snapshots/[id]': [get(() => '/api/v1/snapshots/snp_aaaaaaaaaaaaaaaa', (w) => (w.kind === 'anonymous' ? 401 : w.kind === 'key' && w.role === 'ingest' ? 403 : 404), false)],
 	'DELETE /api/v1/snapshots/[id]': [

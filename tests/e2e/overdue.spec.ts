@@ -142,3 +142,25 @@ test('anomaly counts on the unit page link to the same dossiers on the anomalies
 	await expect(page.getByTestId('tab-anomalies')).toContainText('Anomalies');
 	await page.screenshot({ path: `${SHOTS}/overdue-anomalies-en.png` });
 });
+
+test('a reminder recorded from the watch: the document to send, then "đã nhắc" on the row and the reminded filter', async ({ page, request }) => {
+	const { ingest } = keys();
+	const code = `REM-${Date.now().toString(36)}`;
+	const events = [
+		{ id: `${code}-r`, type: 'dossier.received', at: localNow(60 * 24 * 8).iso, unit: '38002', dossier: code, procedure: 'KS', procedureName: 'Đăng ký khai sinh', field: 'HT', fieldName: 'Hộ tịch', channel: 'direct', dueAt: isoIn(-2 * 86_400_000) }
+	];
+	expect((await request.post('/api/v1/events', { headers: { authorization: `Bearer ${ingest}` }, data: { events } })).status()).toBe(200);
+	await login(page, '/overdue?unit=38');
+	const row = page.getByTestId('watch-table').locator(`tr[data-dossier="${code}"]`);
+	await expect(row).toBeVisible();
+	await row.locator('input[type=checkbox]').check();
+	await page.getByTestId('remind').locator('summary').click();
+	await page.getByTestId('remind-selected').click();
+	await page.waitForURL(/\/reminders\/rem_[a-z2-7]{13}$/);
+	await expect(page.getByTestId('reminder')).toContainText(code);
+	await page.screenshot({ path: `${SHOTS}/reminder.png`, fullPage: true });
+	await page.goto('/overdue?unit=38&reminded=yes');
+	await expect(page.getByTestId('watch-table').locator(`tr[data-dossier="${code}"]`).getByTestId('reminded')).toHaveText('đã nhắc hôm nay');
+	await page.goto('/overdue?unit=38&reminded=no');
+	await expect(page.getByTestId('watch-table').locator(`tr[data-dossier="${code}"]`)).toHaveCount(0);
+});

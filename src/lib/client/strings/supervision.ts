@@ -34,7 +34,9 @@ const vi = {
 	never: 'Chưa từng gửi',
 	silentBadge: (n: number) => `${n} đơn vị chưa gửi dữ liệu`,
 	silentSince: (n: number, since: string) => `${n} đơn vị chưa gửi dữ liệu từ ${since}`,
-	lateArrival: 'đến trễ'
+	lateArrival: 'đến trễ',
+	remindersTitle: 'Đôn đốc',
+	reminderEffect: (n: string, r: string, m: string) => `${n} hồ sơ đã được nhắc; ${r} đã giải quyết sau khi nhắc, trung vị ${m} ngày làm việc từ lúc nhắc.`
 };
 
 const en: typeof vi = {
@@ -70,7 +72,9 @@ const en: typeof vi = {
 	never: 'Never sent',
 	silentBadge: (n) => `${n} units not sending`,
 	silentSince: (n, since) => `${n} units have sent nothing since ${since}`,
-	lateArrival: 'late'
+	lateArrival: 'late',
+	remindersTitle: 'Reminders',
+	reminderEffect: (n, r, m) => `${n} dossiers reminded about; ${r} resolved since, a median of ${m} working days after the reminder.`
 };
 
 export const SUPERVISION_STRINGS: Record<Lang, typeof vi> = { vi, en };

@@ -235,6 +235,52 @@ export const snapshots = pgTable(
 );
 
 /**
+ * Notes on a unit, a dossier or a snapshot (supervision): plain text, by whom and when; an edit keeps the
+ * earlier text in `history` ([{text, by, at}], oldest first). `unit` is the unit the note is scoped by (the
+ * dossier's or the snapshot's unit when it was written).
+ */
+export const notes = pgTable(
+	'notes',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind').notNull(),
+		target: text('target').notNull(),
+		unit: text('unit').notNull(),
+		text: text('text').notNull(),
+		author: text('author').notNull(),
+		createdAt: ts('created_at').notNull().defaultNow(),
+		editedBy: text('edited_by'),
+		editedAt: ts('edited_at'),
+		history: jsonb('history').notNull().default(sql`'[]'::jsonb`)
+	},
+	(t) => [index('notes_target_idx').on(t.kind, t.target), index('notes_unit_idx').on(t.unit, t.createdAt)]
+);
+
+/** A reminder (đôn đốc) to a unit about some of its dossiers: how it was sent, the text, by whom. */
+export const reminders = pgTable('reminders', {
+	id: text('id').primaryKey(),
+	unit: text('unit').notNull(),
+	channel: text('channel').notNull(),
+	reference: text('reference'),
+	text: text('text').notNull(),
+	author: text('author').notNull(),
+	createdAt: ts('created_at').notNull().defaultNow()
+});
+
+/** The dossiers a reminder named, with how late each was then (working days), for the watch and the unit page. */
+export const reminderDossiers = pgTable(
+	'reminder_dossiers',
+	{
+		reminder: text('reminder').notNull(),
+		dossier: text('dossier').notNull(),
+		unit: text('unit').notNull(),
+		remindedAt: ts('reminded_at').notNull(),
+		daysLate: real('days_late')
+	},
+	(t) => [primaryKey({ columns: [t.reminder, t.dossier] }), index('reminder_dossiers_dossier_idx').on(t.dossier, t.remindedAt), index('reminder_dossiers_unit_idx').on(t.unit, t.remindedAt)]
+);
+
+/**
  * How fresh each unit's data is (CONTRACT §10), kept by the ingest transaction: per unit that events name,
  * the latest `at` and the latest acceptance (a subtree's is the max over its units)…
  */

@@ -9,7 +9,13 @@ import { jsonRows } from '../db/json-rows.ts';
 import { DOSSIER_JSON, type DossierView } from './dossier.ts';
 import { inSubtree, subtreeSize, subtreeUnits, UNIT_BY_UNIT } from './subtree.ts';
 
-export type WatchItem = Omit<DossierView, 'events'> & { unitName: string; overdueHours: number };
+export type WatchItem = Omit<DossierView, 'events'> & {
+	unitName: string;
+	overdueHours: number;
+	/** When the dossier was last reminded about (queries/reminders.ts), and its notes: filled by the watch. */
+	remindedAt?: string | null;
+	notes?: number;
+};
 
 export async function watchlist(
 	database: Database,

@@ -11,6 +11,8 @@ import { loadCalendar } from './calendar.ts';
 import { freshness, type Freshness } from './freshness.ts';
 import { scoreboard, scoreboards } from './scoreboard.ts';
 import { listUnits, type UnitInfo } from './units.ts';
+import { listReminders, reminderEffectOf } from './reminders.ts';
+import type { ReminderEffect } from '../../domain/supervision/reminders.ts';
 
 export type ChildScore = { unit: string; name: string; board: Scoreboard; lost: number };
 
@@ -23,15 +25,20 @@ export type Supervision = {
 	digitized: { intake: number | null; result: number | null };
 	children: ChildScore[];
 	freshness: Freshness;
+	/** Reminders about the subtree's dossiers: how many were reminded, resolved since, and how fast. */
+	reminders: { effect: ReminderEffect; recent: Awaited<ReturnType<typeof listReminders>> };
 };
 
 export async function supervision(database: Database, unit: UnitInfo, range: { from: string; to: string }, prev: { from: string; to: string }, now: Date): Promise<Supervision> {
 	const kids = await listUnits(database, { parent: unit.code });
-	const [current, previous, byChild, fresh] = await Promise.all([
+	const calendar = await loadCalendar(database);
+	const [current, previous, byChild, fresh, effect, recent] = await Promise.all([
 		scoreboard(database, unit, range.from, range.to, now),
 		scoreboard(database, unit, prev.from, prev.to, now),
 		scoreboards(database, kids.map((k) => ({ code: k.code, depth: unit.depth + 1 })), range.from, range.to, now),
-		loadCalendar(database).then((calendar) => freshness(database, unit, calendar, now))
+		freshness(database, unit, calendar, now),
+		reminderEffectOf(database, unit.code, calendar),
+		listReminders(database, unit.code, 5)
 	]);
 	const children = kids
 		.map((k) => {
@@ -46,6 +53,7 @@ export async function supervision(database: Database, unit: UnitInfo, range: { f
 		ifLate: current.ifLate,
 		digitized: { intake: current.summary.rates.digitizedIntake, result: current.summary.rates.digitizedResult },
 		children,
-		freshness: fresh
+		freshness: fresh,
+		reminders: { effect, recent }
 	};
 }

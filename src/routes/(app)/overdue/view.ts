@@ -5,7 +5,8 @@
  * URL: unit (default the user's scope), tab (overdue | atRisk | anomalies),
  * atRiskHours (default 24), filters child / field / procedure / channel / flag,
  * sort (overdueHours | dueAt | receivedAt | unit | procedure) with dir (asc | desc),
- * and for the anomalies tab an optional period from / to (received in).
+ * reminded (yes | no: reminded about at least once, or never), and for the
+ * anomalies tab an optional period from / to (received in).
  */
 import { z } from 'zod';
 import { FLAGS } from '../../../lib/domain/dossier/flags.ts';
@@ -39,7 +40,8 @@ export const StateSchema = z
 		sort: opt(z.enum(SORTS, { error: `sort phải là một trong ${SORTS.join(', ')}` })),
 		dir: opt(z.enum(['asc', 'desc'], { error: 'dir phải là asc hoặc desc' })),
 		from: opt(day),
-		to: opt(day)
+		to: opt(day),
+		reminded: opt(z.enum(['yes', 'no'], { error: 'reminded phải là yes hoặc no' }))
 	})
 	.refine((s) => !s.from || !s.to || s.from <= s.to, { error: '`from` không được sau `to`', path: ['from'] });
 
@@ -48,7 +50,7 @@ export type WatchState = Omit<z.output<typeof StateSchema>, 'sort' | 'dir'> & { 
 /** Parsed state, or the first problem as a sentence. */
 export function parseState(params: URLSearchParams): { ok: true; state: WatchState } | { ok: false; error: string } {
 	const raw: Record<string, string> = {};
-	for (const k of ['unit', 'tab', 'atRiskHours', 'child', 'field', 'procedure', 'channel', 'flag', 'sort', 'dir', 'from', 'to']) {
+	for (const k of ['unit', 'tab', 'atRiskHours', 'child', 'field', 'procedure', 'channel', 'flag', 'sort', 'dir', 'from', 'to', 'reminded']) {
 		const v = params.get(k);
 		if (v !== null) raw[k] = v;
 	}
@@ -74,6 +76,8 @@ export function matches(item: WatchItem, s: WatchState, childOf: (unit: string) 
 	if (s.procedure && item.procedure !== s.procedure) return false;
 	if (s.channel && item.channel !== s.channel) return false;
 	if (s.flag && !item.flags.includes(s.flag)) return false;
+	if (s.reminded === 'yes' && !item.remindedAt) return false;
+	if (s.reminded === 'no' && item.remindedAt) return false;
 	return true;
 }
 

@@ -12,6 +12,8 @@ import { anomalyList } from '$lib/server/queries/anomalies.ts';
 import { childOfDescendants, unitPath } from '$lib/server/queries/geo.ts';
 import { watchlist, type WatchItem } from '$lib/server/queries/overdue.ts';
 import { getUnit, inScope, listUnits } from '$lib/server/queries/units.ts';
+import { lastReminded } from '$lib/server/queries/reminders.ts';
+import { dossierNoteSummaries } from '$lib/server/queries/notes.ts';
 import { matches, optionsOf, parseState, sortItems, type Option, type Tab, type WatchState } from './view.ts';
 
 /** Rows sent to the page; the CSV export has them all. */
@@ -78,6 +80,14 @@ export async function loadWatch(
 	// The unit's own counter counts under its own code.
 	const childOf = (u: string) => childMap[u] ?? unit.code;
 	const byTab: Record<Tab, WatchItem[]> = { overdue: lists.overdue, atRisk: lists.atRisk, anomalies: flagged.items };
+	// Reminders and notes of every listed dossier: shown on the rows, and the `reminded` filter.
+	const listed = [...new Set(Object.values(byTab).flatMap((l) => l.map((i) => i.dossier)))];
+	const [reminded, notes] = await Promise.all([lastReminded(db, listed), dossierNoteSummaries(db, listed)]);
+	for (const l of Object.values(byTab))
+		for (const i of l) {
+			i.remindedAt = reminded.get(i.dossier) ?? null;
+			i.notes = notes.get(i.dossier)?.count ?? 0;
+		}
 
 	const counts = { overdue: 0, atRisk: 0, anomalies: 0, sync: 0 };
 	const per = new Map<string, ChildCount>();

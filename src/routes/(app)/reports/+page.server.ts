@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
 import { reportPage, resolveReportRequest } from '$lib/server/queries/report-page.ts';
 import { listSnapshots } from '$lib/server/queries/snapshots.ts';
+import { notesOf } from '$lib/server/queries/notes.ts';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ url, locals }) => {
@@ -9,6 +10,10 @@ export const load = (async ({ url, locals }) => {
 	const scope = locals.user!.scopeCode;
 	const r = await resolveReportRequest(app, scope, url.searchParams);
 	if (!r.ok) error(r.error.status, r.error.message);
-	const [report, snapshots] = await Promise.all([reportPage(app, r.value.unit, r.value.choice, scope), listSnapshots(app.database, r.value.unit.code, 20)]);
-	return { ...report, snapshots };
+	const [report, snapshots, notes] = await Promise.all([
+		reportPage(app, r.value.unit, r.value.choice, scope),
+		listSnapshots(app.database, r.value.unit.code, 20),
+		notesOf(app.database, 'unit', r.value.unit.code)
+	]);
+	return { ...report, snapshots, notes, me: { username: locals.user!.username, admin: locals.user!.role === 'admin' } };
 }) satisfies PageServerLoad;
