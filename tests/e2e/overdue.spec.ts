@@ -92,7 +92,7 @@ test('admin calendar: the year with its holidays, add and remove an override', a
 	await expect(page.getByTestId('calendar-days')).toContainText('Tết Nguyên đán');
 	await expect(page.getByTestId('month-grid').locator('td[data-day="2026-02-17"]')).toHaveClass(/holiday/);
 	const form = page.getByTestId('calendar-set');
-	await form.getByLabel('Ngày').fill('2026-12-31');
+	await form.getByLabel('Ngày', { exact: true }).fill('31/12/2026');
 	await form.getByLabel('Loại').selectOption('off');
 	await form.getByLabel('Ghi chú').fill('Nghỉ cuối năm (thử)');
 	await form.getByRole('button', { name: 'Lưu' }).click();

@@ -25,3 +25,21 @@ describe('vi-VN formats (Asia/Ho_Chi_Minh)', () => {
 		expect(fmtDeltaPoints(null, 0.5)).toBeNull();
 	});
 });
+
+describe('the map scale comes from the data', async () => {
+	const { domainOf, rateColor } = await import('../../src/lib/client/colors.ts');
+	it('runs from the 10th percentile, so one outlier does not make the usual spread one colour', () => {
+		const values = [0.6, ...Array.from({ length: 19 }, (_, i) => 0.95 + i * 0.0025)];
+		const d = domainOf(values);
+		expect(d.clamped).toBe(true);
+		// The 10th percentile is 95 %; the spread to 99,75 % is widened to 5 points around its middle.
+		expect(d.min).toBeGreaterThan(0.94);
+		expect(d.max).toBeLessThan(1);
+		expect(rateColor(0.96, d)).not.toBe(rateColor(0.99, d));
+		expect(rateColor(0.6, d)).toBe(rateColor(d.min, d));
+	});
+	it('keeps small sets and tiny spreads as before', () => {
+		expect(domainOf([0.5, 0.9])).toEqual({ min: 0.5, max: 0.9, clamped: false });
+		expect(domainOf([])).toEqual({ min: 0, max: 1 });
+	});
+});

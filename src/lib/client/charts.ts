@@ -41,11 +41,19 @@ export function receivedChart(points: Point[], s: Strings): ChartConfiguration {
 	};
 }
 
-/** A daily rate as a line with its 95% Wilson band (percent). */
-function rateChart(points: Point[], parts: (p: Point) => { k: number; n: number }, label: string, band: string, min: number): ChartConfiguration {
-	const ci = points.map((p) => {
+/** Today's point is partial: below this n it is left out (two ratings must not draw a plunge to 30 %). */
+export const PARTIAL_MIN_N = 10;
+
+/**
+ * A daily rate as a line with its 95% Wilson band (percent). Today's point (`today`), still partial, is
+ * drawn with a dashed segment and a hollow marker, or left out while it has fewer than PARTIAL_MIN_N.
+ */
+function rateChart(points: Point[], parts: (p: Point) => { k: number; n: number }, label: string, band: string, min: number, today?: string): ChartConfiguration {
+	const partial = today ? points.findIndex((p) => p.day === today) : -1;
+	const hidden = (i: number) => i === partial && parts(points[i]).n < PARTIAL_MIN_N;
+	const ci = points.map((p, i) => {
 		const { k, n } = parts(p);
-		return wilson(k, n);
+		return hidden(i) ? null : wilson(k, n);
 	});
 	const pct = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 1000) / 10);
 	return {
@@ -57,15 +65,17 @@ function rateChart(points: Point[], parts: (p: Point) => { k: number; n: number 
 				{ label: band, data: ci.map((c) => pct(c?.upper)), borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(59,82,139,0.18)', fill: '-1' },
 				{
 					label,
-					data: points.map((p) => {
+					data: points.map((p, i) => {
 						const { k, n } = parts(p);
-						return pct(n > 0 ? k / n : null);
+						return hidden(i) ? null : pct(n > 0 ? k / n : null);
 					}),
 					borderColor: '#3b528b',
 					backgroundColor: '#3b528b',
-					pointRadius: 0,
+					pointRadius: points.map((_, i) => (i === partial && !hidden(i) ? 3.5 : 0)),
+					pointBackgroundColor: 'white',
 					borderWidth: 2,
-					spanGaps: true
+					spanGaps: true,
+					segment: { borderDash: (ctx) => (ctx.p1DataIndex === partial ? [5, 4] : undefined) }
 				}
 			]
 		},
@@ -79,10 +89,10 @@ function rateChart(points: Point[], parts: (p: Point) => { k: number; n: number 
 	};
 }
 
-export function onTimeChart(points: Point[], s: Strings): ChartConfiguration {
-	return rateChart(points, (p) => ({ k: p.early + p.onTime, n: p.resolved }), s.metric_onTime, s.interval, 80);
+export function onTimeChart(points: Point[], s: Strings, today?: string): ChartConfiguration {
+	return rateChart(points, (p) => ({ k: p.early + p.onTime, n: p.resolved }), s.metric_onTime, s.interval, 80, today);
 }
 
-export function satisfactionChart(points: Point[], s: Strings): ChartConfiguration {
-	return rateChart(points, (p) => ({ k: p.satisfied, n: p.rated }), s.metric_satisfaction, s.interval, 80);
+export function satisfactionChart(points: Point[], s: Strings, today?: string): ChartConfiguration {
+	return rateChart(points, (p) => ({ k: p.satisfied, n: p.rated }), s.metric_satisfaction, s.interval, 80, today);
 }

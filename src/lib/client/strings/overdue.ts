@@ -38,7 +38,7 @@ const vi = {
 	syncPart: '{n} do đồng bộ',
 	select: 'Chọn',
 	selectAll: 'Chọn tất cả hồ sơ trong danh sách',
-	notesCount: 'Số ghi chú',
+	notesCount: 'Ghi chú',
 	remindTitle: 'Nhắc đơn vị (đôn đốc)',
 	remindSelected: 'Ghi nhận nhắc {n} hồ sơ đã chọn',
 	remindAll: 'Nhắc toàn bộ hồ sơ quá hạn của {u}',

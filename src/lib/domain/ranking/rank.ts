@@ -30,3 +30,16 @@ export function rankUnits(units: { unit: string; name: string; counters: Counter
 	items.forEach((item, i) => (item.rank = i + 1));
 	return items;
 }
+
+/**
+ * Too few dossiers to say anything on a screen read from across the hall: fewer than MIN_N, or a 95 %
+ * interval wider than MAX_WIDTH (1 of 1 is "100 %" with an interval of 21–100 %). The ranking itself is
+ * unchanged (Wilson's lower bound already keeps such units from the top); screens show them as
+ * "chưa đủ số liệu" instead of their rate, and leave them out of the "needs improvement" list.
+ */
+export const MIN_N = 10;
+export const MAX_WIDTH = 0.3;
+
+export function tooFewToShow(item: Pick<RankingItem, 'n' | 'lower' | 'upper'>): boolean {
+	return item.n < MIN_N || item.lower === null || item.upper === null || item.upper - item.lower > MAX_WIDTH;
+}
