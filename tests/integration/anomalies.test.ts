@@ -11,7 +11,6 @@ import { BACKENDS, createTestApp, importCsv, key, postBatch, type TestDb } from 
 import { received, TREE_CSV } from './units.fixture.ts';
 
 const NOW = new Date('2024-06-05T12:00:00+07:00');
-const DUE = '2024-05-10T17:00:00+07:00';
 const admin = { kind: 'user' as const, id: 'u1', username: 'tinh', role: 'admin' as const, scopeCode: '46', sessionId: 's' };
 
 describe.each(BACKENDS)('anomalies on %s', (backend) => {

@@ -6,7 +6,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { io as connectClient, type Socket } from 'socket.io-client';
-import type { App } from '../../src/lib/server/app.ts';
 import { announceOverdue } from '../../src/lib/server/overdue/ticker.ts';
 import type { FeedItem, HubOptions } from '../../src/lib/server/realtime/index.ts';
 import { BACKENDS, createTestApp, importCsv, key, postBatch, type Backend, type TestDb } from './harness.ts';

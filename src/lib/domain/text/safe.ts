@@ -32,6 +32,7 @@ export function unsafeUrlReason(url: URL): string | null {
 	if (inPath) return `the path ${inPath}`;
 	for (const [name, value] of url.searchParams) {
 		const reason = unsafeTextReason(name) ?? unsafeTextReason(value);
+		// eslint-disable-next-line no-control-regex -- NUL is exactly what is shown escaped
 		if (reason) return `query parameter \`${name.replace(/\u0000/g, '\\0')}\` ${reason}`;
 	}
 	return null;

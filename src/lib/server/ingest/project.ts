@@ -257,6 +257,7 @@ export async function project(database: Database, tx: Db, input: ProjectInput): 
 		// Every statement sent is waited for (and its failure reported), whatever failed first.
 		const settled = await Promise.allSettled([dossierReads, feedbackReads, ...writes]);
 		const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+		// eslint-disable-next-line no-unsafe-finally -- deliberate: the first failure of any statement sent is the one reported
 		if (failed) throw failed.reason;
 	}
 	return states;
