@@ -15,7 +15,15 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--disable-quic',
+				'--no-first-run'
+			]
 		}
 	},
 	webServer: {
@@ -24,6 +32,12 @@ export default defineConfig({
 		timeout: 180_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',
-		env: { PORT: String(port), HOST: '127.0.0.1', DEMO: '0', ORIGIN: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' }
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DEMO: '0',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			LOG_LEVEL: 'warn'
+		}
 	}
 });

@@ -35,7 +35,9 @@ const setProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (setProtocol) process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 
 if (!existsSync(new URL('./build/handler.js', import.meta.url))) {
-	console.error('build/ is missing: run `npm run build` (or `npm start`, which builds when needed)');
+	console.error(
+		'build/ is missing: run `npm run build` (or `npm start`, which builds when needed)'
+	);
 	process.exit(1);
 }
 
@@ -58,7 +60,9 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
 await new Promise<void>((resolve) => server.listen(port, host, resolve));
-console.log(`Một Cửa Live: http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.database.kind})`);
+console.log(
+	`Một Cửa Live: http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.database.kind})`
+);
 // On an empty database: the demo province (history, then a live feed), unless DEMO=0.
 const demo = await startDemo(app);
 const ticker = startOverdueTicker(app);

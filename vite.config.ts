@@ -2,7 +2,10 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit(), (await import('./src/lib/server/realtime/vite-plugin.ts')).realtimeDevPlugin()],
+	plugins: [
+		sveltekit(),
+		(await import('./src/lib/server/realtime/vite-plugin.ts')).realtimeDevPlugin()
+	],
 	test: {
 		projects: [
 			{

@@ -33,25 +33,45 @@ try {
 	for (let h = 8 * 24; h >= 1; h--) events.push(...stream.hour(now - h * 3600_000, 40));
 	await postEvents(server, events);
 
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu']
+	});
 	const url = `${server.base}/display/${PROVINCE}?key=${server.keys.display}`;
-	const rows: { js: number; jsGz: number; files: number; fcp: number; counters: number; hydrated: number; ttfb: number; html: number }[] = [];
+	const rows: {
+		js: number;
+		jsGz: number;
+		files: number;
+		fcp: number;
+		counters: number;
+		hydrated: number;
+		ttfb: number;
+		html: number;
+	}[] = [];
 	for (let i = 0; i < runs + 1; i++) {
 		const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
 		const page = await context.newPage();
 		const bodies: Promise<Buffer | null>[] = [];
 		page.on('response', (r) => {
 			const type = r.headers()['content-type'] ?? '';
-			if (/javascript/.test(type) || /\.m?js(\?|$)/.test(r.url())) bodies.push(r.body().catch(() => null));
+			if (/javascript/.test(type) || /\.m?js(\?|$)/.test(r.url()))
+				bodies.push(r.body().catch(() => null));
 		});
 		await page.goto(url, { waitUntil: 'load' });
-		await page.waitForFunction(() => (window as unknown as { __wallLoadedAt?: number }).__wallLoadedAt !== undefined);
+		await page.waitForFunction(
+			() => (window as unknown as { __wallLoadedAt?: number }).__wallLoadedAt !== undefined
+		);
 		await page.waitForLoadState('networkidle');
 		const t = await page.evaluate(() => {
 			const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
 			// The counters are server-rendered: they are painted with the first contentful paint if they are in the first HTML.
-			const counters = document.querySelector('[data-testid="display-received"]')?.textContent?.trim() ? fcp : NaN;
-			const hydrated = (window as unknown as { __wallLoadedAt: number }).__wallLoadedAt - performance.timeOrigin;
+			const counters = document
+				.querySelector('[data-testid="display-received"]')
+				?.textContent?.trim()
+				? fcp
+				: NaN;
+			const hydrated =
+				(window as unknown as { __wallLoadedAt: number }).__wallLoadedAt - performance.timeOrigin;
 			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
 			return { fcp, counters, hydrated, ttfb: nav.responseStart, html: nav.responseEnd };
 		});
@@ -64,12 +84,18 @@ try {
 	// The same first paint with JavaScript off: how much of it the scripts delay.
 	const noJs: number[] = [];
 	for (let i = 0; i < runs; i++) {
-		const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, javaScriptEnabled: false });
+		const context = await browser.newContext({
+			viewport: { width: 1920, height: 1080 },
+			javaScriptEnabled: false
+		});
 		const page = await context.newPage();
 		await page.goto(url, { waitUntil: 'load' });
 		await page.waitForTimeout(300);
 		const cdp = await context.newCDPSession(page);
-		const { result } = await cdp.send('Runtime.evaluate', { expression: "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1", returnByValue: true });
+		const { result } = await cdp.send('Runtime.evaluate', {
+			expression: "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1",
+			returnByValue: true
+		});
 		noJs.push(Number(result.value));
 		await context.close();
 	}
@@ -77,14 +103,20 @@ try {
 
 	const kb = (b: number) => (b / 1024).toFixed(1);
 	for (const [i, r] of rows.entries())
-		console.log(`run ${i + 1}: ${r.files} JS files, ${kb(r.js)} KB raw, ${kb(r.jsGz)} KB gzip; server answer ${r.ttfb.toFixed(0)} ms, HTML done ${r.html.toFixed(0)} ms, FCP ${r.fcp.toFixed(0)} ms, counters ${r.counters.toFixed(0)} ms, hydrated ${r.hydrated.toFixed(0)} ms`);
+		console.log(
+			`run ${i + 1}: ${r.files} JS files, ${kb(r.js)} KB raw, ${kb(r.jsGz)} KB gzip; server answer ${r.ttfb.toFixed(0)} ms, HTML done ${r.html.toFixed(0)} ms, FCP ${r.fcp.toFixed(0)} ms, counters ${r.counters.toFixed(0)} ms, hydrated ${r.hydrated.toFixed(0)} ms`
+		);
 	const gz = median(rows.map((r) => r.jsGz));
 	const fcp = median(rows.map((r) => r.fcp));
 	const counters = median(rows.map((r) => r.counters));
 	const hydrated = median(rows.map((r) => r.hydrated));
 	console.log(`first contentful paint with JavaScript off: ${median(noJs).toFixed(0)} ms`);
-	console.log(`\nJS for /display: ${kb(gz)} KB gzip (budget ${BUDGET_KB} KB) — ${gz / 1024 <= BUDGET_KB ? 'OK' : 'OVER BUDGET'}`);
-	console.log(`first meaningful paint (counters filled): ${counters.toFixed(0)} ms (FCP ${fcp.toFixed(0)} ms; hydrated and live ${hydrated.toFixed(0)} ms) (budget ${PAINT_BUDGET_MS} ms) — ${counters <= PAINT_BUDGET_MS ? 'OK' : 'OVER BUDGET'}`);
+	console.log(
+		`\nJS for /display: ${kb(gz)} KB gzip (budget ${BUDGET_KB} KB) — ${gz / 1024 <= BUDGET_KB ? 'OK' : 'OVER BUDGET'}`
+	);
+	console.log(
+		`first meaningful paint (counters filled): ${counters.toFixed(0)} ms (FCP ${fcp.toFixed(0)} ms; hydrated and live ${hydrated.toFixed(0)} ms) (budget ${PAINT_BUDGET_MS} ms) — ${counters <= PAINT_BUDGET_MS ? 'OK' : 'OVER BUDGET'}`
+	);
 } finally {
 	await server.stop();
 }

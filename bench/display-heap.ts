@@ -37,7 +37,10 @@ async function sample(cdp: CDPSession, page: import('@playwright/test').Page): P
 
 const server = await startBenchServer(port);
 try {
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info']
+	});
 	const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('HeapProfiler.enable');
@@ -61,7 +64,9 @@ try {
 		if (h === 0) samples.push(await sample(cdp, page));
 		if (h === 5 || h === 11) {
 			const m = await sample(cdp, page);
-			process.stdout.write(`\n  after hour ${h + 1}: heap ${(m.heap / 1048576).toFixed(2)} MB, DOM nodes ${m.nodes}, JS listeners ${m.listeners}\n`);
+			process.stdout.write(
+				`\n  after hour ${h + 1}: heap ${(m.heap / 1048576).toFixed(2)} MB, DOM nodes ${m.nodes}, JS listeners ${m.listeners}\n`
+			);
 		}
 		process.stdout.write(`\rsimulated hour ${h + 1}/24, ${posted} events`);
 	}
@@ -73,10 +78,18 @@ try {
 	const [a, b] = samples;
 	const mb = (x: number) => (x / 1048576).toFixed(2);
 	const growth = (b.heap - a.heap) / a.heap;
-	console.log(`\n\n${posted} events in ${seconds.toFixed(0)} s (${(posted / seconds).toFixed(0)}/s), page reloads during the replay: ${reloads}, received today on screen: ${received}`);
-	console.log(`after hour 1:  heap ${mb(a.heap)} MB, DOM nodes ${a.nodes}, JS listeners ${a.listeners}, feed rows ${a.feedRows}`);
-	console.log(`after hour 24: heap ${mb(b.heap)} MB, DOM nodes ${b.nodes}, JS listeners ${b.listeners}, feed rows ${b.feedRows}`);
-	console.log(`heap growth: ${(growth * 100).toFixed(1)} % (budget ±${BUDGET * 100} %) — ${Math.abs(growth) <= BUDGET ? 'OK' : 'OVER BUDGET'}`);
+	console.log(
+		`\n\n${posted} events in ${seconds.toFixed(0)} s (${(posted / seconds).toFixed(0)}/s), page reloads during the replay: ${reloads}, received today on screen: ${received}`
+	);
+	console.log(
+		`after hour 1:  heap ${mb(a.heap)} MB, DOM nodes ${a.nodes}, JS listeners ${a.listeners}, feed rows ${a.feedRows}`
+	);
+	console.log(
+		`after hour 24: heap ${mb(b.heap)} MB, DOM nodes ${b.nodes}, JS listeners ${b.listeners}, feed rows ${b.feedRows}`
+	);
+	console.log(
+		`heap growth: ${(growth * 100).toFixed(1)} % (budget ±${BUDGET * 100} %) — ${Math.abs(growth) <= BUDGET ? 'OK' : 'OVER BUDGET'}`
+	);
 } finally {
 	await server.stop();
 }

@@ -16,10 +16,19 @@ const root = new URL('..', import.meta.url).pathname;
 export const PROVINCE = '99';
 const COMMUNES = 100;
 
-export type BenchServer = { base: string; keys: { ingest: string; display: string }; dir: string; stop(): Promise<void> };
+export type BenchServer = {
+	base: string;
+	keys: { ingest: string; display: string };
+	dir: string;
+	stop(): Promise<void>;
+};
 
 function cli(env: NodeJS.ProcessEnv, ...args: string[]): string {
-	const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { cwd: root, env, encoding: 'utf8' });
+	const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], {
+		cwd: root,
+		env,
+		encoding: 'utf8'
+	});
 	if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 	return r.stdout.trim().split('\n').at(-1)!;
 }
@@ -46,8 +55,28 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
 	writeFileSync(geo, provinceGeoJson(generateProvince({ seed: 20250701, communes: COMMUNES })));
 	cli(env, 'units', 'import', geo);
 	const keys = {
-		ingest: cli(env, 'keys', 'create', '--name', 'bench-ingest', '--scope', PROVINCE, '--role', 'ingest'),
-		display: cli(env, 'keys', 'create', '--name', 'bench-display', '--scope', PROVINCE, '--role', 'display')
+		ingest: cli(
+			env,
+			'keys',
+			'create',
+			'--name',
+			'bench-ingest',
+			'--scope',
+			PROVINCE,
+			'--role',
+			'ingest'
+		),
+		display: cli(
+			env,
+			'keys',
+			'create',
+			'--name',
+			'bench-display',
+			'--scope',
+			PROVINCE,
+			'--role',
+			'display'
+		)
 	};
 	const base = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [join(root, 'scripts/start.ts')], {
@@ -82,7 +111,7 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
 
 function lcg(seed: number) {
 	let s = seed >>> 0;
-	return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+	return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 
 const PROCEDURES = [
@@ -114,31 +143,70 @@ export class EventStream {
 			const id = `${this.#tag}-${this.#n++}`;
 			if (r < 0.5 || this.#open.length === 0) {
 				const unit = `${PROVINCE}${String(1 + Math.floor(this.#rnd() * COMMUNES)).padStart(3, '0')}`;
-				const [procedure, procedureName, field] = PROCEDURES[Math.floor(this.#rnd() * PROCEDURES.length)];
+				const [procedure, procedureName, field] =
+					PROCEDURES[Math.floor(this.#rnd() * PROCEDURES.length)];
 				const channel = this.#rnd() < 0.55 ? 'online' : this.#rnd() < 0.9 ? 'direct' : 'postal';
 				const dossier = `${this.#tag}-D${this.#n}`;
-				out.push({ id, type: 'dossier.received', at, unit, dossier, procedure, procedureName, field, channel, processingDays: 1 + Math.floor(this.#rnd() * 5) });
+				out.push({
+					id,
+					type: 'dossier.received',
+					at,
+					unit,
+					dossier,
+					procedure,
+					procedureName,
+					field,
+					channel,
+					processingDays: 1 + Math.floor(this.#rnd() * 5)
+				});
 				// Bounded: older dossiers than the last 500 simply stay pending.
 				this.#open.push({ dossier, unit });
 				if (this.#open.length > 500) this.#open.shift();
 			} else if (r < 0.85) {
 				const d = this.#open.splice(Math.floor(this.#rnd() * this.#open.length), 1)[0];
-				out.push({ id, type: 'dossier.resolved', at, unit: d.unit, dossier: d.dossier, resultDigitized: this.#rnd() < 0.5 });
-				if (this.#rnd() < 0.5) out.push({ id: `${id}-r`, type: 'dossier.rated', at, unit: d.unit, dossier: d.dossier, level: this.#rnd() < 0.85 ? 'very_satisfied' : 'unsatisfied' });
+				out.push({
+					id,
+					type: 'dossier.resolved',
+					at,
+					unit: d.unit,
+					dossier: d.dossier,
+					resultDigitized: this.#rnd() < 0.5
+				});
+				if (this.#rnd() < 0.5)
+					out.push({
+						id: `${id}-r`,
+						type: 'dossier.rated',
+						at,
+						unit: d.unit,
+						dossier: d.dossier,
+						level: this.#rnd() < 0.85 ? 'very_satisfied' : 'unsatisfied'
+					});
 			} else {
 				const d = this.#open[Math.floor(this.#rnd() * this.#open.length)];
-				out.push({ id, type: 'dossier.supplement_requested', at, unit: d.unit, dossier: d.dossier });
+				out.push({
+					id,
+					type: 'dossier.supplement_requested',
+					at,
+					unit: d.unit,
+					dossier: d.dossier
+				});
 			}
 		}
 		return out;
 	}
 }
 
-export async function postEvents(server: BenchServer, events: Record<string, unknown>[]): Promise<void> {
+export async function postEvents(
+	server: BenchServer,
+	events: Record<string, unknown>[]
+): Promise<void> {
 	for (let i = 0; i < events.length; i += 5000) {
 		const r = await fetch(`${server.base}/api/v1/events`, {
 			method: 'POST',
-			headers: { authorization: `Bearer ${server.keys.ingest}`, 'content-type': 'application/json' },
+			headers: {
+				authorization: `Bearer ${server.keys.ingest}`,
+				'content-type': 'application/json'
+			},
 			body: JSON.stringify({ events: events.slice(i, i + 5000) })
 		});
 		if (!r.ok) throw new Error(`ingest answered ${r.status}: ${(await r.text()).slice(0, 500)}`);

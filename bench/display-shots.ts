@@ -21,7 +21,10 @@ try {
 		events.push(...stream.hour(now - h * 3600_000, local >= 7 && local < 17 ? 60 : 4));
 	}
 	await postEvents(server, events);
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu']
+	});
 	for (const [w, h] of [
 		[1920, 1080],
 		[3840, 2160]
@@ -36,7 +39,10 @@ try {
 				await postEvents(server, stream.hour(Date.now() - 30_000, 3, 20_000));
 				await page.waitForTimeout(500);
 			}
-			const scroll = await page.evaluate(() => [document.documentElement.scrollWidth - innerWidth, document.documentElement.scrollHeight - innerHeight]);
+			const scroll = await page.evaluate(() => [
+				document.documentElement.scrollWidth - innerWidth,
+				document.documentElement.scrollHeight - innerHeight
+			]);
 			await page.screenshot({ path: `${out}/wall-${panel}-${w}x${h}.png` });
 			console.log(`${w}x${h} ${panel}: overflow ${scroll.join(',')}`);
 		}

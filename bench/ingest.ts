@@ -22,7 +22,10 @@ import { rankings } from '../src/lib/server/queries/rankings.ts';
 import { getUnit } from '../src/lib/server/queries/units.ts';
 import { benchEvents, benchUnitsCsv } from './generate.ts';
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const adminUrl =
+	process.env.BENCH_DATABASE_URL ??
+	process.env.TEST_DATABASE_URL ??
+	'postgres://postgres@127.0.0.1:5432/test';
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 200_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
 /** Concurrent senders (one-door systems post in parallel; ingest transactions serialise on a lock, validation overlaps). */
@@ -42,8 +45,15 @@ if (process.env.BENCH_PROFILE === '1') {
 		try {
 			return await rows(q, tx);
 		} finally {
-			const text = (app.database.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string } } }).dialect.sqlToQuery(q).sql.replace(/\s+/g, ' ').trim();
-			const head = text.replace(/^select jsonb_build_object\([^)]*?\) as j /, 'select … ').slice(0, 70);
+			const text = (
+				app.database.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string } } }
+			).dialect
+				.sqlToQuery(q)
+				.sql.replace(/\s+/g, ' ')
+				.trim();
+			const head = text
+				.replace(/^select jsonb_build_object\([^)]*?\) as j /, 'select … ')
+				.slice(0, 70);
 			const p = profile.get(head) ?? { n: 0, ms: 0 };
 			p.n++;
 			p.ms += performance.now() - t0;
@@ -83,8 +93,14 @@ try {
 			if (r.status !== 200) throw new Error(JSON.stringify(r.body).slice(0, 500));
 			events += batch.length;
 			if (copyRows.length < 1_000_000)
-				for (const e of batch) copyRows.push(`bench\t${e.id}\t${e.type}\t${e.at}\t${e.unit}\t${e.dossier ?? '\\N'}\t${JSON.stringify(e).replace(/\\/g, '\\\\')}`);
-			if ((events / BATCH) % 40 === 0) process.stderr.write(`  ${events} events, ${Math.round(events / ((performance.now() - t0) / 1000))}/s\n`);
+				for (const e of batch)
+					copyRows.push(
+						`bench\t${e.id}\t${e.type}\t${e.at}\t${e.unit}\t${e.dossier ?? '\\N'}\t${JSON.stringify(e).replace(/\\/g, '\\\\')}`
+					);
+			if ((events / BATCH) % 40 === 0)
+				process.stderr.write(
+					`  ${events} events, ${Math.round(events / ((performance.now() - t0) / 1000))}/s\n`
+				);
 		}
 	};
 	const t0 = performance.now();
@@ -94,7 +110,9 @@ try {
 
 	// Bare COPY of (up to 1M of) the same rows into an unindexed table of the same shape.
 	const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
-	await client.unsafe(`create unlogged table events_copy (source text, event_id text, type text, at timestamptz, unit text, dossier text, payload jsonb)`);
+	await client.unsafe(
+		`create unlogged table events_copy (source text, event_id text, type text, at timestamptz, unit text, dossier text, payload jsonb)`
+	);
 	await client.unsafe(`create table events_copy_logged (like events_copy)`);
 	const copyOnce = async (table: string) => {
 		const t0 = performance.now();
@@ -103,7 +121,9 @@ try {
 			const ok = stream.write(copyRows.slice(i, i + 10_000).join('\n') + '\n');
 			if (!ok) await new Promise((r) => stream.once('drain', r));
 		}
-		await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+		await new Promise<void>((resolve, reject) =>
+			stream.end((err?: Error | null) => (err ? reject(err) : resolve()))
+		);
 		return copyRows.length / ((performance.now() - t0) / 1000);
 	};
 	const copyRate = await copyOnce('events_copy_logged');
@@ -117,7 +137,12 @@ try {
 	await app.database.rows(sql`analyze`);
 
 	const province = (await getUnit(app.database, '46'))!;
-	const times = { summaryYear: [] as number[], summaryMonth: [] as number[], rankingsYear: [] as number[], summaryCommune: [] as number[] };
+	const times = {
+		summaryYear: [] as number[],
+		summaryMonth: [] as number[],
+		rankingsYear: [] as number[],
+		summaryCommune: [] as number[]
+	};
 	for (let i = 0; i < 15; i++) {
 		let t0 = performance.now();
 		await summary(app.database, '46', '2025-01-01', '2025-12-31');
@@ -135,17 +160,33 @@ try {
 	if (profile.size > 0) {
 		console.log('time per batch, by statement (ms):');
 		const batches = events / BATCH;
-		for (const [head, p] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) console.log(`  ${(p.ms / batches).toFixed(1).padStart(7)}  ×${(p.n / batches).toFixed(1)}  ${head}`);
+		for (const [head, p] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12))
+			console.log(
+				`  ${(p.ms / batches).toFixed(1).padStart(7)}  ×${(p.n / batches).toFixed(1)}  ${head}`
+			);
 		console.log(`  ${(ingestMs / batches).toFixed(1).padStart(7)}  total per batch`);
 	}
 	const check = await summary(app.database, '46', '2025-01-01', '2025-12-31');
-	console.log(`dossiers: ${DOSSIERS.toLocaleString('en')}, events: ${events.toLocaleString('en')}, units: 101, batches of ${BATCH}, ${SENDERS} concurrent sender(s)`);
-	console.log(`ingest (validate + log + projections + rollups): ${Math.round(ingestRate).toLocaleString('en')} events/s`);
-	console.log(`bare COPY of ${copyRows.length.toLocaleString('en')} of the same rows:    ${Math.round(copyRate).toLocaleString('en')} rows/s`);
-	console.log(`bare COPY into a table with the log's indexes: ${Math.round(copyIndexedRate).toLocaleString('en')} rows/s`);
-	console.log(`ratio ingest / COPY: ${(ingestRate / copyRate).toFixed(2)}× (unindexed), ${(ingestRate / copyIndexedRate).toFixed(2)}× (indexed)`);
-	for (const [k, v] of Object.entries(times)) console.log(`${k}: p50 ${pct(v, 50).toFixed(1)} ms, p95 ${pct(v, 95).toFixed(1)} ms`);
-	console.log(`check: province 2025 received ${check.received.new}, resolved ${check.resolved.total}, pending ${check.pending.total}`);
+	console.log(
+		`dossiers: ${DOSSIERS.toLocaleString('en')}, events: ${events.toLocaleString('en')}, units: 101, batches of ${BATCH}, ${SENDERS} concurrent sender(s)`
+	);
+	console.log(
+		`ingest (validate + log + projections + rollups): ${Math.round(ingestRate).toLocaleString('en')} events/s`
+	);
+	console.log(
+		`bare COPY of ${copyRows.length.toLocaleString('en')} of the same rows:    ${Math.round(copyRate).toLocaleString('en')} rows/s`
+	);
+	console.log(
+		`bare COPY into a table with the log's indexes: ${Math.round(copyIndexedRate).toLocaleString('en')} rows/s`
+	);
+	console.log(
+		`ratio ingest / COPY: ${(ingestRate / copyRate).toFixed(2)}× (unindexed), ${(ingestRate / copyIndexedRate).toFixed(2)}× (indexed)`
+	);
+	for (const [k, v] of Object.entries(times))
+		console.log(`${k}: p50 ${pct(v, 50).toFixed(1)} ms, p95 ${pct(v, 95).toFixed(1)} ms`);
+	console.log(
+		`check: province 2025 received ${check.received.new}, resolved ${check.resolved.total}, pending ${check.pending.total}`
+	);
 } finally {
 	await app.close();
 	await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -44,13 +44,15 @@ class Histogram {
 	pct(p: number): number {
 		const want = Math.ceil((p / 100) * this.count);
 		let seen = 0;
-		for (let i = 0; i < this.buckets.length; i++) if ((seen += this.buckets[i]) >= want) return i * 0.05;
+		for (let i = 0; i < this.buckets.length; i++)
+			if ((seen += this.buckets[i]) >= want) return i * 0.05;
 		return this.max;
 	}
 }
 
 type WorkerInit = { port: number; token: string; unit: string; sent: SharedArrayBuffer };
-type ToWorker = { cmd: 'connect'; total: number } | { cmd: 'reset' } | { cmd: 'report' } | { cmd: 'close' };
+type ToWorker =
+	{ cmd: 'connect'; total: number } | { cmd: 'reset' } | { cmd: 'report' } | { cmd: 'close' };
 
 const ID = /"id":"live-(\d+)"/g;
 
@@ -75,7 +77,8 @@ async function clientWorker(init: WorkerInit) {
 					return;
 				}
 				if (frame.startsWith('0{')) return ws.send(`40${JSON.stringify({ token: init.token })}`); // engine.io open → socket.io connect
-				if (frame.startsWith('40')) return ws.send(`421${JSON.stringify(['subscribe', { unit: init.unit }])}`);
+				if (frame.startsWith('40'))
+					return ws.send(`421${JSON.stringify(['subscribe', { unit: init.unit }])}`);
 				if (frame.startsWith('431') && !subscribed) {
 					subscribed = true;
 					if (frame.includes('"ok":true')) resolve(ws);
@@ -87,7 +90,12 @@ async function clientWorker(init: WorkerInit) {
 		});
 	parentPort!.on('message', async (m: ToWorker) => {
 		if (m.cmd === 'connect') {
-			while (sockets.length < m.total) sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, m.total - sockets.length) }, open))));
+			while (sockets.length < m.total)
+				sockets.push(
+					...(await Promise.all(
+						Array.from({ length: Math.min(50, m.total - sockets.length) }, open)
+					))
+				);
 			parentPort!.postMessage({ connected: sockets.length });
 		} else if (m.cmd === 'reset') {
 			hist = new Histogram();
@@ -109,13 +117,19 @@ function ask<T>(w: Worker, m: ToWorker): Promise<T> {
 }
 
 const cores = () => Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || 1);
-const pinned = (cpu: number, args: string[]) => (cores() > 1 && spawnSync('taskset', ['--version']).status === 0 ? ['taskset', ['-c', String(cpu), ...args]] : [args[0], args.slice(1)]) as [string, string[]];
+const pinned = (cpu: number, args: string[]) =>
+	(cores() > 1 && spawnSync('taskset', ['--version']).status === 0
+		? ['taskset', ['-c', String(cpu), ...args]]
+		: [args[0], args.slice(1)]) as [string, string[]];
 
 async function main() {
 	// This process (sender and clients) on CPU 1, the server on CPU 0.
 	if (!process.env.BENCH_PINNED && cores() > 1) {
 		const [cmd, args] = pinned(1, [process.execPath, ...process.argv.slice(1)]);
-		const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: '1' } });
+		const r = spawnSync(cmd, args, {
+			stdio: 'inherit',
+			env: { ...process.env, BENCH_PINNED: '1' }
+		});
 		process.exit(r.status ?? 1);
 	}
 	const postgres = (await import('postgres')).default;
@@ -127,7 +141,10 @@ async function main() {
 	const { benchEvents, benchUnitsCsv } = await import('./generate.ts');
 	const { sql } = await import('drizzle-orm');
 
-	const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+	const adminUrl =
+		process.env.BENCH_DATABASE_URL ??
+		process.env.TEST_DATABASE_URL ??
+		'postgres://postgres@127.0.0.1:5432/test';
 	const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 	const RATE = Number(process.env.BENCH_RATE ?? 490);
 	const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -149,19 +166,33 @@ async function main() {
 		if (!imp.ok) throw new Error(JSON.stringify(imp.errors.slice(0, 3)));
 		const source = benchEvents(PRELOAD, 2025);
 		for (let batch: Record<string, unknown>[] = []; ; batch = []) {
-			for (let r = source.next(); !r.done && batch.length < 5000; r = source.next()) batch.push(r.value);
+			for (let r = source.next(); !r.done && batch.length < 5000; r = source.next())
+				batch.push(r.value);
 			if (batch.length === 0) break;
 			const r = await ingest(app.database, { source: 'preload', scopeCode: '46' }, batch);
 			if (r.status !== 200) throw new Error(JSON.stringify(r.body).slice(0, 300));
 		}
 		await app.database.rows(sql`analyze`);
-		const read = (await createKey(app.database, { name: 'bench-read', role: 'read', scopeCode: '46' })).token;
-		const ingestKey = (await createKey(app.database, { name: 'bench-live', role: 'ingest', scopeCode: '46' })).token;
+		const read = (
+			await createKey(app.database, { name: 'bench-read', role: 'read', scopeCode: '46' })
+		).token;
+		const ingestKey = (
+			await createKey(app.database, { name: 'bench-live', role: 'ingest', scopeCode: '46' })
+		).token;
 		await app.close();
 
-		const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-		const [cmd, args] = pinned(0, [process.execPath, ...profile, new URL('./live-server.ts', import.meta.url).pathname]);
-		const child = spawn(cmd, args, { env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+		const profile = process.env.BENCH_PROFILE
+			? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+			: [];
+		const [cmd, args] = pinned(0, [
+			process.execPath,
+			...profile,
+			new URL('./live-server.ts', import.meta.url).pathname
+		]);
+		const child = spawn(cmd, args, {
+			env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' },
+			stdio: ['ignore', 'pipe', 'inherit']
+		});
 		server = child;
 		const port = await new Promise<number>((resolve, reject) => {
 			child.stdout!.on('data', (b: Buffer) => {
@@ -170,14 +201,28 @@ async function main() {
 			});
 			child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
 		});
-		const memory = async () => ((await (await fetch(`http://127.0.0.1:${port}/bench/memory`)).json()) as NodeJS.MemoryUsage).rss;
+		const memory = async () =>
+			((await (await fetch(`http://127.0.0.1:${port}/bench/memory`)).json()) as NodeJS.MemoryUsage)
+				.rss;
 
 		const alone = await memory();
 		const maxEvents = RATE * SECONDS * RUNS + 10_000;
 		const sentBuffer = new SharedArrayBuffer(8 * maxEvents);
 		const sent = new Float64Array(sentBuffer);
-		for (let i = 0; i < WORKERS; i++) workers.push(new Worker(new URL(import.meta.url), { workerData: { port, token: read, unit: '46', sent: sentBuffer } satisfies WorkerInit }));
-		await Promise.all(workers.map((w, k) => ask(w, { cmd: 'connect', total: Math.floor(CLIENTS / WORKERS) + (k < CLIENTS % WORKERS ? 1 : 0) })));
+		for (let i = 0; i < WORKERS; i++)
+			workers.push(
+				new Worker(new URL(import.meta.url), {
+					workerData: { port, token: read, unit: '46', sent: sentBuffer } satisfies WorkerInit
+				})
+			);
+		await Promise.all(
+			workers.map((w, k) =>
+				ask(w, {
+					cmd: 'connect',
+					total: Math.floor(CLIENTS / WORKERS) + (k < CLIENTS % WORKERS ? 1 : 0)
+				})
+			)
+		);
 		await sleep(1000);
 		const idle = await memory();
 		console.log(
@@ -196,7 +241,10 @@ async function main() {
 			let rssPeak = 0;
 			let behind = 0;
 			const t0 = performance.now();
-			const sampler = setInterval(() => void memory().then((r) => (rssPeak = Math.max(rssPeak, r))), 1000);
+			const sampler = setInterval(
+				() => void memory().then((r) => (rssPeak = Math.max(rssPeak, r))),
+				1000
+			);
 			for (let k = 0; k < ticks; k++) {
 				const wait = t0 + k * TICK_MS - performance.now();
 				if (wait > 0) await sleep(wait);
@@ -206,11 +254,25 @@ async function main() {
 				const events = Array.from({ length: perTick }, () => {
 					const i = ++seq;
 					const unit = `46${String(1 + (i % 100)).padStart(3, '0')}`;
-					return { id: `live-${i}`, type: 'dossier.received', at, unit, dossier: `L${i}`, procedure: 'P1', field: 'F1', channel: 'online', dueAt: '2099-01-01T00:00:00Z' };
+					return {
+						id: `live-${i}`,
+						type: 'dossier.received',
+						at,
+						unit,
+						dossier: `L${i}`,
+						procedure: 'P1',
+						field: 'F1',
+						channel: 'online',
+						dueAt: '2099-01-01T00:00:00Z'
+					};
 				});
 				const started = clock();
 				sent.fill(started, first, seq + 1);
-				const r = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${ingestKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+				const r = await fetch(`http://127.0.0.1:${port}/api/v1/events`, {
+					method: 'POST',
+					headers: { authorization: `Bearer ${ingestKey}`, 'content-type': 'application/json' },
+					body: JSON.stringify({ events })
+				});
 				if (r.status !== 200) throw new Error(`${r.status} ${await r.text()}`);
 				await r.arrayBuffer();
 				postMs += clock() - started;
@@ -219,7 +281,12 @@ async function main() {
 			clearInterval(sampler);
 			await sleep(1500); // the last deliveries
 			const hist = new Histogram();
-			for (const r of await Promise.all(workers.map((w) => ask<{ buckets: Uint32Array; count: number; max: number }>(w, { cmd: 'report' })))) hist.merge(r);
+			for (const r of await Promise.all(
+				workers.map((w) =>
+					ask<{ buckets: Uint32Array; count: number; max: number }>(w, { cmd: 'report' })
+				)
+			))
+				hist.merge(r);
 			const rate = count / ((performance.now() - t0) / 1000);
 			console.log(
 				`run ${run}: ${CLIENTS} clients, ${Math.round(rate)} events/s (${perTick} a batch every ${TICK_MS} ms for ${SECONDS} s${behind ? `, ${behind} batches late` : ''}): ` +

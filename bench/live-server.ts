@@ -23,13 +23,19 @@ const server = createServer(async (req, res) => {
 	}
 	const chunks: Buffer[] = [];
 	for await (const c of req) chunks.push(c as Buffer);
-	const request = new Request(`http://bench${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
+	const request = new Request(`http://bench${req.url}`, {
+		method: 'POST',
+		headers: req.headers as Record<string, string>,
+		body: Buffer.concat(chunks)
+	});
 	const response = await postEvents(app, request);
 	res.statusCode = response.status;
 	res.setHeader('content-type', 'application/json');
 	res.end(Buffer.from(await response.arrayBuffer()));
 });
-const hub = await attachRealtime(server, app, { figuresIntervalMs: Number(process.env.BENCH_FIGURES_MS ?? 250) });
+const hub = await attachRealtime(server, app, {
+	figuresIntervalMs: Number(process.env.BENCH_FIGURES_MS ?? 250)
+});
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 console.log(`listening ${(server.address() as AddressInfo).port}`);
 process.on('SIGTERM', async () => {

@@ -41,11 +41,19 @@ import { localDay } from '../src/lib/domain/calendar/days.ts';
 import { SCALE_NOW, scaleEvents, scaleUnitsCsv } from './generate.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const adminUrl =
+	process.env.BENCH_DATABASE_URL ??
+	process.env.TEST_DATABASE_URL ??
+	'postgres://postgres@127.0.0.1:5432/test';
 const keep = process.env.BENCH_KEEP === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
-const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
+const SIZES: Record<string, number> = {
+	'10k': 10_000,
+	'100k': 100_000,
+	'1m': 1_000_000,
+	'10m': 10_000_000
+};
 
 function pct(xs: number[], p: number): number {
 	const s = [...xs].sort((a, b) => a - b);
@@ -63,7 +71,10 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
 	return { p50: pct(xs, 50), p95: pct(xs, 95) };
 }
 
-async function writeNdjson(path: string, events: Generator<Record<string, unknown>>): Promise<number> {
+async function writeNdjson(
+	path: string,
+	events: Generator<Record<string, unknown>>
+): Promise<number> {
 	const gz = createGzip({ level: 1 });
 	const out = createWriteStream(path);
 	gz.pipe(out);
@@ -82,9 +93,17 @@ async function writeNdjson(path: string, events: Generator<Record<string, unknow
 	return n;
 }
 
-function cliImport(env: NodeJS.ProcessEnv, file: string, keyName: string): { ms: number; out: string } {
+function cliImport(
+	env: NodeJS.ProcessEnv,
+	file: string,
+	keyName: string
+): { ms: number; out: string } {
 	const t0 = performance.now();
-	const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), 'events', 'import', file, '--key-name', keyName], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	const r = spawnSync(
+		process.execPath,
+		[join(root, 'src/cli/main.ts'), 'events', 'import', file, '--key-name', keyName],
+		{ env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }
+	);
 	if (r.status !== 0) throw new Error(`import failed: ${r.stderr.slice(-2000)}`);
 	return { ms: performance.now() - t0, out: r.stdout.trim() };
 }
@@ -109,13 +128,25 @@ async function measure(app: App): Promise<Figures> {
 	};
 	return {
 		'summary province year': await time(() => summary(db, p90, '2025-01-01', '2025-12-31', now)),
-		'summary province Q3 (closed)': await time(() => summary(db, p90, '2025-07-01', '2025-09-30', now)),
-		'summary commune quarter': await time(() => summary(db, commune, '2025-10-01', '2025-12-31', now)),
+		'summary province Q3 (closed)': await time(() =>
+			summary(db, p90, '2025-07-01', '2025-09-30', now)
+		),
+		'summary commune quarter': await time(() =>
+			summary(db, commune, '2025-10-01', '2025-12-31', now)
+		),
 		'summary period ending today': await time(() => summary(db, p90, '2025-12-01', today, now)),
-		'rankings 10 districts, year': await time(() => rankings(db, p90, 'onTime', '2025-01-01', '2025-12-31')),
-		'rankings 100 communes, year': await time(() => rankings(db, p90, 'onTime', '2025-01-01', '2025-12-31', 2)),
-		'rankings 3,321 communes, year': await time(() => rankings(db, p95, 'onTime', '2025-01-01', '2025-12-31')),
-		'rankings 3,321 communes, month': await time(() => rankings(db, p95, 'online', '2025-12-01', '2025-12-31')),
+		'rankings 10 districts, year': await time(() =>
+			rankings(db, p90, 'onTime', '2025-01-01', '2025-12-31')
+		),
+		'rankings 100 communes, year': await time(() =>
+			rankings(db, p90, 'onTime', '2025-01-01', '2025-12-31', 2)
+		),
+		'rankings 3,321 communes, year': await time(() =>
+			rankings(db, p95, 'onTime', '2025-01-01', '2025-12-31')
+		),
+		'rankings 3,321 communes, month': await time(() =>
+			rankings(db, p95, 'online', '2025-12-01', '2025-12-31')
+		),
 		'page /units/90?p=year': await time(() => overviewLoad(p90)),
 		'page /reports?unit=90&p=year': await time(() => reportPage(app, p90, yearChoice.value, '90')),
 		'page /display/90': await time(() => displayData(app, p90))
@@ -125,21 +156,37 @@ async function measure(app: App): Promise<Figures> {
 /** Statistics as on a server where nothing ever analysed the tables. */
 async function wipeStatistics(client: postgres.Sql): Promise<void> {
 	const tables = ['events', 'dossiers', 'feedbacks', 'rollups', 'units', 'overdue_announcements'];
-	await client.unsafe(`delete from pg_statistic where starelid = any(array[${tables.map((t) => `'${t}'::regclass`).join(',')}])`);
-	await client.unsafe(`update pg_class set reltuples = -1, relpages = 0 where relname = any($1)`, [tables]);
+	await client.unsafe(
+		`delete from pg_statistic where starelid = any(array[${tables.map((t) => `'${t}'::regclass`).join(',')}])`
+	);
+	await client.unsafe(`update pg_class set reltuples = -1, relpages = 0 where relname = any($1)`, [
+		tables
+	]);
 }
 
 function print(label: string, f: Figures) {
 	console.log(`\n${label}`);
-	for (const [k, v] of Object.entries(f)) console.log(`  ${k.padEnd(34)} p50 ${v.p50.toFixed(1).padStart(8)} ms   p95 ${v.p95.toFixed(1).padStart(8)} ms`);
+	for (const [k, v] of Object.entries(f))
+		console.log(
+			`  ${k.padEnd(34)} p50 ${v.p50.toFixed(1).padStart(8)} ms   p95 ${v.p95.toFixed(1).padStart(8)} ms`
+		);
 }
 
-async function runSize(label: string, n: number): Promise<{ analysed: Figures; wiped: Figures; bytesPerDossier: number; importRate: number | null }> {
+async function runSize(
+	label: string,
+	n: number
+): Promise<{
+	analysed: Figures;
+	wiped: Figures;
+	bytesPerDossier: number;
+	importRate: number | null;
+}> {
 	const name = `mcl_scale_${label}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
-	const exists = (await admin.unsafe(`select 1 from pg_database where datname = '${name}'`)).length > 0;
+	const exists =
+		(await admin.unsafe(`select 1 from pg_database where datname = '${name}'`)).length > 0;
 	let importRate: number | null = null;
 	if (!exists || !keep) {
 		await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -155,12 +202,17 @@ async function runSize(label: string, n: number): Promise<{ analysed: Figures; w
 			const f90 = join(dir, '90.ndjson.gz');
 			const f95 = join(dir, '95.ndjson.gz');
 			const e90 = await writeNdjson(f90, scaleEvents(n, { province: '90', prefix: 'S' }));
-			const e95 = await writeNdjson(f95, scaleEvents(Math.max(10_000, n / 10), { province: '95', prefix: 'T', seed: 11 }));
+			const e95 = await writeNdjson(
+				f95,
+				scaleEvents(Math.max(10_000, n / 10), { province: '95', prefix: 'T', seed: 11 })
+			);
 			const env = { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' };
 			const a = cliImport(env, f90, 'bench90');
 			const b = cliImport(env, f95, 'bench95');
 			importRate = (e90 + e95) / ((a.ms + b.ms) / 1000);
-			console.log(`${label}: imported ${e90.toLocaleString('en')} + ${e95.toLocaleString('en')} events through cli events import: ${Math.round(importRate).toLocaleString('en')} events/s (${a.out}; ${b.out})`);
+			console.log(
+				`${label}: imported ${e90.toLocaleString('en')} + ${e95.toLocaleString('en')} events through cli events import: ${Math.round(importRate).toLocaleString('en')} events/s (${a.out}; ${b.out})`
+			);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
@@ -181,9 +233,16 @@ async function runSize(label: string, n: number): Promise<{ analysed: Figures; w
 		const bytesPerDossier = Number(size) / Number(d);
 		print(`${label} (${Number(d).toLocaleString('en')} dossiers), after ANALYZE`, analysed);
 		print(`${label}, every statistic wiped`, wiped);
-		console.log(`  ${'bytes on disk per dossier'.padEnd(34)} ${Math.round(bytesPerDossier).toLocaleString('en')}`);
-		const check = await summary(app.database, '90', '2025-01-01', '2025-12-31', SCALE_NOW).catch(() => null);
-		if (check) console.log(`  check: province 90 in 2025: received ${check.received.new}, resolved ${check.resolved.total}, pending ${check.pending.total} (overdue ${check.pending.overdue})`);
+		console.log(
+			`  ${'bytes on disk per dossier'.padEnd(34)} ${Math.round(bytesPerDossier).toLocaleString('en')}`
+		);
+		const check = await summary(app.database, '90', '2025-01-01', '2025-12-31', SCALE_NOW).catch(
+			() => null
+		);
+		if (check)
+			console.log(
+				`  check: province 90 in 2025: received ${check.received.new}, resolved ${check.resolved.total}, pending ${check.pending.total} (overdue ${check.pending.overdue})`
+			);
 		return { analysed, wiped, bytesPerDossier, importRate };
 	} finally {
 		await client.end();
@@ -204,7 +263,9 @@ async function runDemo(): Promise<void> {
 		await demo?.ready;
 		demo?.stop();
 		console.log(`demo loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-		const [{ j: code }] = await app.database.rows<{ j: string }>(sql`select to_jsonb(code) as j from units where parent_code is null limit 1`);
+		const [{ j: code }] = await app.database.rows<{ j: string }>(
+			sql`select to_jsonb(code) as j from units where parent_code is null limit 1`
+		);
 		const unit = (await getUnit(app.database, code))!;
 		const today = localDay(app.now());
 		const year = new URLSearchParams({ p: 'year' });
@@ -212,10 +273,19 @@ async function runDemo(): Promise<void> {
 		const choice = parsePeriod({ p: 'year' }, today);
 		if (!choice.ok) throw new Error(choice.error);
 		print(`embedded demo (${code})`, {
-			[`page /units/${code}?p=year`]: await time(() => Promise.all([dashboard(app, unit, year), anomalyCounts(app.database, unit.code, range.from, range.to)])),
-			[`page /reports?unit=${code}&p=year`]: await time(() => reportPage(app, unit, choice.value, code)),
+			[`page /units/${code}?p=year`]: await time(() =>
+				Promise.all([
+					dashboard(app, unit, year),
+					anomalyCounts(app.database, unit.code, range.from, range.to)
+				])
+			),
+			[`page /reports?unit=${code}&p=year`]: await time(() =>
+				reportPage(app, unit, choice.value, code)
+			),
 			[`page /display/${code}`]: await time(() => displayData(app, unit)),
-			'summary province year': await time(() => summary(app.database, unit, range.from, range.to, app.now()))
+			'summary province year': await time(() =>
+				summary(app.database, unit, range.from, range.to, app.now())
+			)
 		});
 	} finally {
 		await app.close();
@@ -238,7 +308,9 @@ if (args.includes('--demo')) {
 		for (const [label, r] of results.slice(1)) {
 			console.log(`\ngrowth ${base} → ${label} (p50 ratio, after ANALYZE / statistics wiped)`);
 			for (const k of Object.keys(first.analysed)) {
-				console.log(`  ${k.padEnd(34)} ${(r.analysed[k].p50 / first.analysed[k].p50).toFixed(2)}× / ${(r.wiped[k].p50 / first.wiped[k].p50).toFixed(2)}×`);
+				console.log(
+					`  ${k.padEnd(34)} ${(r.analysed[k].p50 / first.analysed[k].p50).toFixed(2)}× / ${(r.wiped[k].p50 / first.wiped[k].p50).toFixed(2)}×`
+				);
 			}
 		}
 	}

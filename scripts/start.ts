@@ -27,7 +27,10 @@ const sources = Math.max(
 );
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
 	console.log('building the dashboard (vite build)…');
-	const r = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: root, stdio: 'inherit' });
+	const r = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 await import('../server.ts');

@@ -13,7 +13,8 @@ const out = join(root, '.test-reports');
 mkdirSync(out, { recursive: true });
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-	spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+	spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ??
+	1;
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -33,26 +34,50 @@ function ensureChromium(): void {
 		);
 		process.exit(1);
 	}
-	console.log('Chromium is missing: installing Debian\'s chromium (apt-get install -y chromium)…');
+	console.log("Chromium is missing: installing Debian's chromium (apt-get install -y chromium)…");
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const update = spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-	const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env }) : update;
+	const update = spawnSync('apt-get', ['update', '-qq'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env
+	});
+	const install =
+		update.status === 0
+			? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+					stdio: ['ignore', 'ignore', 'inherit'],
+					env
+				})
+			: update;
 	if (install.status !== 0 || !existsSync(path)) {
-		console.error('Installing chromium with apt-get failed: install it by hand (apt-get install -y chromium) or set CHROMIUM_PATH.');
+		console.error(
+			'Installing chromium with apt-get failed: install it by hand (apt-get install -y chromium) or set CHROMIUM_PATH.'
+		);
 		process.exit(1);
 	}
 }
 if (want('e2e')) ensureChromium();
 
-if (!process.env.TEST_DATABASE_URL) console.log('TEST_DATABASE_URL is not set: integration tests run on PGlite only');
+if (!process.env.TEST_DATABASE_URL)
+	console.log('TEST_DATABASE_URL is not set: integration tests run on PGlite only');
 const vitestJson = join(out, 'vitest.json');
 const e2eJson = join(out, 'e2e.json');
 rmSync(vitestJson, { force: true });
 rmSync(e2eJson, { force: true });
 
 const projects = ['unit', 'integration'].filter(want).flatMap((p) => ['--project', p]);
-const vitest = projects.length ? run(bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]) : 0;
-const e2e = want('e2e') ? run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }) : 0;
+const vitest = projects.length
+	? run(bin('vitest'), [
+			'run',
+			...projects,
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${vitestJson}`
+		])
+	: 0;
+const e2e = want('e2e')
+	? run(bin('playwright'), ['test', '--reporter=list,json'], {
+			PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson
+		})
+	: 0;
 
 let passed = 0;
 let failed = 0;
@@ -70,5 +95,7 @@ if (existsSync(e2eJson)) {
 }
 if (vitest !== 0 && failed === 0) failed = 1; // a runner that crashed before reporting
 if (e2e !== 0 && failed === 0) failed = 1;
-console.log(`\ntests: ${passed} passed, ${failed} failed${flaky ? ` (${flaky} passed only on retry: see the Playwright report above)` : ''}`);
+console.log(
+	`\ntests: ${passed} passed, ${failed} failed${flaky ? ` (${flaky} passed only on retry: see the Playwright report above)` : ''}`
+);
 process.exit(vitest !== 0 ? vitest : e2e);

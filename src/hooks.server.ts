@@ -2,7 +2,12 @@ import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { unsafeUrlReason } from '$lib/domain/text/safe.ts';
 import { RETRY_AFTER_SECONDS } from '$lib/server/api/http.ts';
-import { badUrlPage, databaseDownPage, FORBIDDEN_ADMIN, statusResponse } from '$lib/server/api/status-page.ts';
+import {
+	badUrlPage,
+	databaseDownPage,
+	FORBIDDEN_ADMIN,
+	statusResponse
+} from '$lib/server/api/status-page.ts';
 import { getApp } from '$lib/server/app.ts';
 import { decide } from '$lib/server/auth/guard.ts';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions.ts';
@@ -19,7 +24,9 @@ function secure(response: Response): Response {
 }
 
 const wantsHtml = (event: RequestEvent) =>
-	!event.isDataRequest && event.request.method === 'GET' && (event.request.headers.get('accept') ?? '').includes('text/html');
+	!event.isDataRequest &&
+	event.request.method === 'GET' &&
+	(event.request.headers.get('accept') ?? '').includes('text/html');
 
 /** A caller's own request id (a proxy's X-Request-Id) when it is a plain token, else a new one. */
 function requestId(request: Request): string {
@@ -65,15 +72,27 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const status = response.status;
 	const seconds = (performance.now() - started) / 1000;
 	const route = event.route.id ?? 'unmatched';
-	metrics.httpRequests.observe({ method: event.request.method, route, status: String(status) }, seconds);
-	const line = { req_id: id, method: event.request.method, route, status, ms: Math.round(seconds * 1000) };
+	metrics.httpRequests.observe(
+		{ method: event.request.method, route, status: String(status) },
+		seconds
+	);
+	const line = {
+		req_id: id,
+		method: event.request.method,
+		route,
+		status,
+		ms: Math.round(seconds * 1000)
+	};
 	if (status >= 500) logger.warn(line, 'request');
 	else if (QUIET.has(event.url.pathname)) logger.debug(line, 'request');
 	else logger.info(line, 'request');
 	return response;
 };
 
-async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
+async function answer(
+	event: RequestEvent,
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
 	const unsafe = unsafeUrlReason(event.url);
 	if (unsafe) return secure(statusResponse(badUrlPage(unsafe), wantsHtml(event)));
 
@@ -97,15 +116,20 @@ async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resol
 		if (decision.status === 303) {
 			// Client-side navigation fetches __data.json: answer in SvelteKit's own redirect shape.
 			if (event.isDataRequest) {
-				return secure(Response.json({ type: 'redirect', location: decision.location }, { headers }));
+				return secure(
+					Response.json({ type: 'redirect', location: decision.location }, { headers })
+				);
 			}
-			return secure(new Response(null, { status: 303, headers: { ...headers, location: decision.location } }));
+			return secure(
+				new Response(null, { status: 303, headers: { ...headers, location: decision.location } })
+			);
 		}
 		return secure(statusResponse(FORBIDDEN_ADMIN, wantsHtml(event)));
 	}
 
 	// `?/default` names SvelteKit's reserved action: it throws a plain Error (a 500) before any action runs.
-	if (event.request.method === 'POST' && event.url.searchParams.has('/default')) event.locals.errorStatus = 400;
+	if (event.request.method === 'POST' && event.url.searchParams.has('/default'))
+		event.locals.errorStatus = 400;
 	const response = await resolve(event);
 	const status = event.locals.errorStatus;
 	if (status !== null && response.status === 500) {
@@ -123,13 +147,24 @@ async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resol
  * the body says. SvelteKit's own `enhance` reads the body either way.
  */
 async function withFailureStatus(event: RequestEvent, response: Response): Promise<Response> {
-	if (event.request.method !== 'POST' || response.status !== 200 || event.url.pathname.startsWith('/api/')) return response;
+	if (
+		event.request.method !== 'POST' ||
+		response.status !== 200 ||
+		event.url.pathname.startsWith('/api/')
+	)
+		return response;
 	if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) return response;
 	const text = await response.text();
 	let status = 200;
 	try {
 		const body = JSON.parse(text) as { type?: unknown; status?: unknown };
-		if (body.type === 'failure' && typeof body.status === 'number' && body.status >= 400 && body.status < 600) status = body.status;
+		if (
+			body.type === 'failure' &&
+			typeof body.status === 'number' &&
+			body.status >= 400 &&
+			body.status < 600
+		)
+			status = body.status;
 	} catch {
 		/* not an action result */
 	}
@@ -144,19 +179,33 @@ async function withFailureStatus(event: RequestEvent, response: Response): Promi
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = event.locals.requestId ?? randomUUID();
-	if (status !== 500) return { message: status === 404 ? 'Không tìm thấy trang' : 'Yêu cầu không hợp lệ', code: 'http_' + status, id };
-	if (event.locals.errorStatus === 400) return { message: 'Biểu mẫu gửi tới một thao tác không có.', code: 'bad_form', id };
+	if (status !== 500)
+		return {
+			message: status === 404 ? 'Không tìm thấy trang' : 'Yêu cầu không hợp lệ',
+			code: 'http_' + status,
+			id
+		};
+	if (event.locals.errorStatus === 400)
+		return { message: 'Biểu mẫu gửi tới một thao tác không có.', code: 'bad_form', id };
 	const kind = classifyDbError(error);
 	if (kind !== 'internal' || isDbError(error)) countDbError(error);
 	if (kind === 'unavailable') {
 		event.locals.errorStatus = 503;
 		logger.warn({ req_id: id, err: errorFields(error) }, 'database unavailable');
-		return { message: 'Không kết nối được cơ sở dữ liệu. Trang sẽ tự tải lại khi kết nối được khôi phục.', code: 'db_unavailable', id };
+		return {
+			message: 'Không kết nối được cơ sở dữ liệu. Trang sẽ tự tải lại khi kết nối được khôi phục.',
+			code: 'db_unavailable',
+			id
+		};
 	}
 	if (kind === 'bad_input') {
 		event.locals.errorStatus = 400;
 		return { message: 'Yêu cầu chứa giá trị không hợp lệ.', code: 'bad_input', id };
 	}
 	logger.error({ req_id: id, route: event.route.id, err: errorFields(error) }, 'unexpected error');
-	return { message: 'Lỗi máy chủ. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên mã lỗi này.', code: 'internal', id };
+	return {
+		message: 'Lỗi máy chủ. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên mã lỗi này.',
+		code: 'internal',
+		id
+	};
 };

@@ -16,20 +16,46 @@ const group: CommandGroup = {
                                                      --format dvcqg: one national portal sync call (DongBoHoSoMC, CapNhatTienDoHoSoMC) a line`,
 	async run(app, args) {
 		const [action, ...rest] = args;
-		if (action !== 'import') throw new UsageError(action ? `unknown command "events ${action}"` : 'events needs import');
+		if (action !== 'import')
+			throw new UsageError(action ? `unknown command "events ${action}"` : 'events needs import');
 		const { parseArgs } = await import('node:util');
-		const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'key-name': { type: 'string' }, batch: { type: 'string' }, format: { type: 'string' } } });
+		const { values, positionals } = parseArgs({
+			args: rest,
+			allowPositionals: true,
+			options: {
+				'key-name': { type: 'string' },
+				batch: { type: 'string' },
+				format: { type: 'string' }
+			}
+		});
 		const file = positionals[0];
-		if (!file || positionals.length > 1) throw new UsageError('events import needs exactly one FILE (or - for stdin)');
+		if (!file || positionals.length > 1)
+			throw new UsageError('events import needs exactly one FILE (or - for stdin)');
 		const name = values['key-name']?.trim();
-		if (!name) throw new UsageError('--key-name is required: the events are imported as that ingest key sends them (its source and scope)');
+		if (!name)
+			throw new UsageError(
+				'--key-name is required: the events are imported as that ingest key sends them (its source and scope)'
+			);
 		const batchSize = values.batch === undefined ? undefined : Number(values.batch);
-		if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 100_000)) throw new UsageError('--batch must be a whole number from 1 to 100000');
+		if (
+			batchSize !== undefined &&
+			!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 100_000)
+		)
+			throw new UsageError('--batch must be a whole number from 1 to 100000');
 		const format = values.format ?? 'events';
-		if (format !== 'events' && format !== 'dvcqg') throw new UsageError('--format must be events (one §3 event a line) or dvcqg (one national portal sync call a line)');
+		if (format !== 'events' && format !== 'dvcqg')
+			throw new UsageError(
+				'--format must be events (one §3 event a line) or dvcqg (one national portal sync call a line)'
+			);
 		const key = await activeKeyNamed(app.database, name);
-		if (!key) throw new UsageError(`no active key named "${name}" (create one with keys create --role ingest)`);
-		if (key.role !== 'ingest') throw new UsageError(`key "${name}" has role "${key.role}"; importing events needs an ingest key`);
+		if (!key)
+			throw new UsageError(
+				`no active key named "${name}" (create one with keys create --role ingest)`
+			);
+		if (key.role !== 'ingest')
+			throw new UsageError(
+				`key "${name}" has role "${key.role}"; importing events needs an ingest key`
+			);
 
 		const spool = file === '-' ? await spoolStdin() : null;
 		const progress = progressWriter();
@@ -52,15 +78,35 @@ const group: CommandGroup = {
 			progress.end();
 			const label = file === '-' ? 'stdin' : file;
 			if (!r.ok) {
-				for (const e of r.errors) console.error(`${label}:${e.line}: ${e.path ? `${e.path}: ` : ''}${e.message}`);
-				if (r.errorCount > r.errors.length) console.error(`… and ${r.errorCount - r.errors.length} more`);
+				for (const e of r.errors)
+					console.error(`${label}:${e.line}: ${e.path ? `${e.path}: ` : ''}${e.message}`);
+				if (r.errorCount > r.errors.length)
+					console.error(`… and ${r.errorCount - r.errors.length} more`);
 				if (r.phase === 'validate') console.error(`nothing imported: ${r.errorCount} error(s)`);
-				else console.error(`stopped: lines up to ${r.writtenUpTo} are imported; fix the file and run again to resume`);
+				else
+					console.error(
+						`stopped: lines up to ${r.writtenUpTo} are imported; fix the file and run again to resume`
+					);
 				return 1;
 			}
-			await audit(app.database, { actor: 'cli', action: 'events.import', target: label, detail: { source: key.source, format, accepted: r.accepted, duplicates: r.duplicates, lines: r.lines, resumedAt: r.resumedAt, stoppedAt: r.stoppedAt } });
+			await audit(app.database, {
+				actor: 'cli',
+				action: 'events.import',
+				target: label,
+				detail: {
+					source: key.source,
+					format,
+					accepted: r.accepted,
+					duplicates: r.duplicates,
+					lines: r.lines,
+					resumedAt: r.resumedAt,
+					stoppedAt: r.stoppedAt
+				}
+			});
 			if (r.stoppedAt !== null) {
-				console.error(`interrupted after line ${r.stoppedAt}: run the same command again to resume`);
+				console.error(
+					`interrupted after line ${r.stoppedAt}: run the same command again to resume`
+				);
 				return 130;
 			}
 			if (r.resumedAt > 0) console.error(`resumed after line ${r.resumedAt}`);

@@ -38,7 +38,8 @@ function need(values: Record<string, unknown>, name: string): string {
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
-	if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+	if (!(allowed as readonly string[]).includes(value))
+		throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
 	return value as T;
 }
 
@@ -51,7 +52,8 @@ function isMergerFile(file: string): boolean {
 }
 
 async function requireUnit(app: App, code: string): Promise<void> {
-	if (!(await getUnit(app.database, code))) throw new UsageError(`unknown unit "${code}" (import units first)`);
+	if (!(await getUnit(app.database, code)))
+		throw new UsageError(`unknown unit "${code}" (import units first)`);
 }
 
 function progress(label: string) {
@@ -70,7 +72,10 @@ async function run(app: App, argv: string[]): Promise<number> {
 	const [group, action, ...rest] = argv;
 	if (group in GROUPS) return (await GROUPS[group]()).run(app, argv.slice(1));
 	// A merger mapping given to `units import` (recognised by its header) or `units merge` goes to `mergers import`.
-	if (group === 'units' && (action === 'merge' || (action === 'import' && rest[0] && isMergerFile(rest[0]))))
+	if (
+		group === 'units' &&
+		(action === 'merge' || (action === 'import' && rest[0] && isMergerFile(rest[0])))
+	)
 		return (await GROUPS.mergers()).run(app, ['import', ...rest]);
 	const cmd = action && !action.startsWith('-') ? `${group} ${action}` : group;
 	const args = cmd === group ? argv.slice(1) : rest;
@@ -96,8 +101,14 @@ async function run(app: App, argv: string[]): Promise<number> {
 				console.error(`nothing imported: ${result.errors.length} error(s)`);
 				return 1;
 			}
-			await audit(app.database, { actor: 'cli', action: 'units.import', target: basename(file), detail: { imported: result.imported, moved: result.moved, rebuilt: result.rebuilt } });
-			if (result.rebuilt) console.error(`${result.moved} unit(s) moved in the tree: rollups rebuilt`);
+			await audit(app.database, {
+				actor: 'cli',
+				action: 'units.import',
+				target: basename(file),
+				detail: { imported: result.imported, moved: result.moved, rebuilt: result.rebuilt }
+			});
+			if (result.rebuilt)
+				console.error(`${result.moved} unit(s) moved in the tree: rollups rebuilt`);
 			console.log(`imported ${result.imported} units`);
 			return 0;
 		}
@@ -115,7 +126,12 @@ async function run(app: App, argv: string[]): Promise<number> {
 			const role = oneOf<KeyRole>(need(values, 'role'), KEY_ROLES, 'role');
 			await requireUnit(app, scope);
 			const { id, token } = await createKey(app.database, { name, role, scopeCode: scope });
-			await audit(app.database, { actor: 'cli', action: 'key.create', target: id, detail: { name, role, scope } });
+			await audit(app.database, {
+				actor: 'cli',
+				action: 'key.create',
+				target: id,
+				detail: { name, role, scope }
+			});
 			console.log(`created ${role} key ${id} "${name}" for unit ${scope}; it is shown only once:`);
 			console.log(token);
 			return 0;
@@ -124,12 +140,18 @@ async function run(app: App, argv: string[]): Promise<number> {
 			const username = need(values, 'username');
 			const role = oneOf<UserRole>(need(values, 'role'), USER_ROLES, 'role');
 			const scope = need(values, 'scope');
-			if (!/^[a-z0-9._-]{3,64}$/i.test(username)) throw new UsageError('--username: 3–64 letters, digits, . _ -');
+			if (!/^[a-z0-9._-]{3,64}$/i.test(username))
+				throw new UsageError('--username: 3–64 letters, digits, . _ -');
 			await requireUnit(app, scope);
 			const given = process.env.PASSWORD;
 			const password = given && given.length > 0 ? given : generatePassword();
 			await createUser(app.database, { username, role, scopeCode: scope, password });
-			await audit(app.database, { actor: 'cli', action: 'user.create', target: username, detail: { role, scope } });
+			await audit(app.database, {
+				actor: 'cli',
+				action: 'user.create',
+				target: username,
+				detail: { role, scope }
+			});
 			console.log(`created ${role} user "${username}" for unit ${scope}`);
 			if (!given) {
 				console.log('generated password (shown only once):');
@@ -163,9 +185,15 @@ async function main(): Promise<number> {
 	try {
 		return await run(app, argv);
 	} catch (err) {
-		if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+		if (
+			err instanceof UsageError ||
+			(err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+		) {
 			// A group's own mistakes show that group's lines; anything else the whole list.
-			const group = argv[0] in GROUPS ? `usage: npm run cli -- <command>\n${(await GROUPS[argv[0]]()).usage}` : await fullUsage();
+			const group =
+				argv[0] in GROUPS
+					? `usage: npm run cli -- <command>\n${(await GROUPS[argv[0]]()).usage}`
+					: await fullUsage();
 			console.error(`error: ${(err as Error).message}\n\n${group}`);
 			return 1;
 		}

@@ -11,10 +11,14 @@ const group: CommandGroup = {
 	async run(app, args) {
 		const [action, file, ...rest] = args;
 		if (action === 'list' && file === undefined) {
-			for (const m of await loadMergers(app.database)) console.log(`${m.oldCode}\t${m.newCode}\t${m.effectiveDate}`);
+			for (const m of await loadMergers(app.database))
+				console.log(`${m.oldCode}\t${m.newCode}\t${m.effectiveDate}`);
 			return 0;
 		}
-		if (action !== 'import') throw new UsageError(action ? `unknown command "mergers ${action}"` : 'mergers needs import or list');
+		if (action !== 'import')
+			throw new UsageError(
+				action ? `unknown command "mergers ${action}"` : 'mergers needs import or list'
+			);
 		if (!file || rest.length > 0) throw new UsageError('mergers import needs exactly one FILE');
 		const result = await importMergers(app.database, readFileSync(file, 'utf8'));
 		if (!result.ok) {
@@ -22,8 +26,14 @@ const group: CommandGroup = {
 			console.error(`nothing imported: ${result.errors.length} error(s)`);
 			return 1;
 		}
-		await audit(app.database, { actor: 'cli', action: 'mergers.import', target: file, detail: { imported: result.imported, moved: result.moved } });
-		if (result.moved > 0) console.error(`${result.moved} unit(s) moved under their successors: rollups rebuilt`);
+		await audit(app.database, {
+			actor: 'cli',
+			action: 'mergers.import',
+			target: file,
+			detail: { imported: result.imported, moved: result.moved }
+		});
+		if (result.moved > 0)
+			console.error(`${result.moved} unit(s) moved under their successors: rollups rebuilt`);
 		console.log(`imported ${result.imported} mergers`);
 		return 0;
 	}

@@ -30,7 +30,8 @@ export function progressLine(p: BulkProgress, now: number, width = 24): string {
 	return `nạp ${bar(frac, width)} ${pct(frac)} · ${n.format(p.lines)} / ${n.format(total)} dòng · ${n.format(Math.round(rate))} sự kiện/s · còn ${clock(eta)}`;
 }
 
-const bar = (frac: number, width: number) => `[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}]`;
+const bar = (frac: number, width: number) =>
+	`[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}]`;
 const pct = (frac: number) => `${String(Math.floor(frac * 100)).padStart(3)}%`;
 
 /** A writer: in place on a TTY, else at most one line every `everyMs`. */
@@ -40,7 +41,10 @@ export function progressWriter(stream: NodeJS.WriteStream = process.stderr, ever
 	let shown: BulkProgress | null = null;
 	let pending: BulkProgress | null = null;
 	const write = (p: BulkProgress, now: number) => {
-		if (tty) stream.write(`${shown && shown.phase !== p.phase ? '\n' : '\r'}${progressLine(p, now)}\x1b[K`);
+		if (tty)
+			stream.write(
+				`${shown && shown.phase !== p.phase ? '\n' : '\r'}${progressLine(p, now)}\x1b[K`
+			);
 		else stream.write(`${progressLine(p, now)}\n`);
 		shown = p;
 		pending = null;

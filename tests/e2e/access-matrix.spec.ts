@@ -6,7 +6,13 @@
  * the principal's scope. Expected statuses come from access-policy.ts; a route
  * file without a policy entry fails the first test.
  */
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import {
+	expect,
+	request as playwrightRequest,
+	test,
+	type APIRequestContext,
+	type APIResponse
+} from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -29,14 +35,23 @@ function enumerateRoutes(): string[] {
 			}
 			const id = `/${relative(ROUTES, dir)}`.split('/').filter((s) => s && !/^\(.+\)$/.test(s));
 			const route = `/${id.join('/')}`;
-			if (entry.name === '+page.svelte' || entry.name === '+page.server.ts' || entry.name === '+page.ts') found.add(`PAGE ${route}`);
+			if (
+				entry.name === '+page.svelte' ||
+				entry.name === '+page.server.ts' ||
+				entry.name === '+page.ts'
+			)
+				found.add(`PAGE ${route}`);
 			const text = () => readFileSync(full, 'utf8');
 			if (entry.name === '+page.server.ts') {
 				const block = /export const actions\b[^{]*\{([\s\S]*?)\n\}/.exec(text());
-				for (const m of block?.[1].matchAll(/^\t(\w+)\s*[:(]/gm) ?? []) found.add(`ACTION ${route}?/${m[1]}`);
+				for (const m of block?.[1].matchAll(/^\t(\w+)\s*[:(]/gm) ?? [])
+					found.add(`ACTION ${route}?/${m[1]}`);
 			}
 			if (entry.name === '+server.ts') {
-				for (const m of text().matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|fallback)\b/g)) found.add(`${m[1]} ${route}`);
+				for (const m of text().matchAll(
+					/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|fallback)\b/g
+				))
+					found.add(`${m[1]} ${route}`);
 			}
 		}
 	};
@@ -45,14 +60,24 @@ function enumerateRoutes(): string[] {
 }
 
 /** Units and dossiers inside / outside each scope (seeded in beforeAll). */
-const UNITS: Record<string, Record<Scope, string>> = { '38': { in: '38', out: '40' }, '38001': { in: '38001', out: '38002' } };
-const DOSSIERS: Record<string, Record<Scope, string>> = { '38': { in: 'AM-38001', out: 'AM-40' }, '38001': { in: 'AM-38001', out: 'AM-38002' } };
+const UNITS: Record<string, Record<Scope, string>> = {
+	'38': { in: '38', out: '40' },
+	'38001': { in: '38001', out: '38002' }
+};
+const DOSSIERS: Record<string, Record<Scope, string>> = {
+	'38': { in: 'AM-38001', out: 'AM-40' },
+	'38001': { in: 'AM-38001', out: 'AM-38002' }
+};
 
 type Principal = { who: Who; ctx: APIRequestContext; headers: Record<string, string> };
 
 async function signIn(username: string, password: string): Promise<APIRequestContext> {
 	const ctx = await playwrightRequest.newContext({ baseURL: ORIGIN });
-	const r = await ctx.post('/login', { form: { username, password }, headers: { origin: ORIGIN, accept: 'text/html' }, maxRedirects: 0 });
+	const r = await ctx.post('/login', {
+		form: { username, password },
+		headers: { origin: ORIGIN, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(r.status(), `login ${username}`).toBe(303);
 	return ctx;
 }
@@ -60,9 +85,17 @@ async function signIn(username: string, password: string): Promise<APIRequestCon
 const principals: Principal[] = [];
 
 test.beforeAll(async () => {
-	principals.push({ who: { kind: 'anonymous', name: 'anonymous', scopeCode: '38' }, ctx: await playwrightRequest.newContext({ baseURL: ORIGIN }), headers: {} });
+	principals.push({
+		who: { kind: 'anonymous', name: 'anonymous', scopeCode: '38' },
+		ctx: await playwrightRequest.newContext({ baseURL: ORIGIN }),
+		headers: {}
+	});
 	for (const u of Object.values(E2E_USERS)) {
-		principals.push({ who: { kind: 'user', name: u.username, role: u.role, scopeCode: u.scope }, ctx: await signIn(u.username, u.password), headers: {} });
+		principals.push({
+			who: { kind: 'user', name: u.username, role: u.role, scopeCode: u.scope },
+			ctx: await signIn(u.username, u.password),
+			headers: {}
+		});
 	}
 	const access = accessKeys();
 	for (const role of ['ingest', 'read', 'display'] as const) {
@@ -78,7 +111,10 @@ test.beforeAll(async () => {
 
 	// Dossiers in 38001, 38002 and 40. No key reaches 40 yet: the admin makes one through the keys page.
 	const admin = principals.find((p) => p.who.name === E2E_USERS.admin.username)!.ctx;
-	const made = await admin.post('/admin/keys?/create', { form: { name: 'e2e-matrix-40', role: 'ingest', scope: '40' }, headers: { origin: ORIGIN, accept: 'text/html' } });
+	const made = await admin.post('/admin/keys?/create', {
+		form: { name: 'e2e-matrix-40', role: 'ingest', scope: '40' },
+		headers: { origin: ORIGIN, accept: 'text/html' }
+	});
 	expect(made.status()).toBe(200);
 	const key40 = /mcl_k[a-z2-7]+\.[a-z2-7]+/.exec(await made.text())?.[0];
 	expect(key40, 'the new key is shown once on the page').toBeTruthy();
@@ -88,12 +124,32 @@ test.beforeAll(async () => {
 			// Resolved at once: nothing stays pending to change the other specs' counts.
 			data: {
 				events: [
-					{ id: `seed-${dossier}`, type: 'dossier.received', at: '2024-01-10T09:00:00+07:00', unit, dossier, procedure: 'KS', field: 'HT', channel: 'direct', processingDays: 3 },
-					{ id: `seed-${dossier}-done`, type: 'dossier.resolved', at: '2024-01-11T09:00:00+07:00', unit, dossier }
+					{
+						id: `seed-${dossier}`,
+						type: 'dossier.received',
+						at: '2024-01-10T09:00:00+07:00',
+						unit,
+						dossier,
+						procedure: 'KS',
+						field: 'HT',
+						channel: 'direct',
+						processingDays: 3
+					},
+					{
+						id: `seed-${dossier}-done`,
+						type: 'dossier.resolved',
+						at: '2024-01-11T09:00:00+07:00',
+						unit,
+						dossier
+					}
 				]
 			}
 		});
-	for (const [unit, dossier] of [['38001', 'AM-38001'], ['38002', 'AM-38002']]) expect((await seed(keys().ingest, unit, dossier)).status()).toBe(200);
+	for (const [unit, dossier] of [
+		['38001', 'AM-38001'],
+		['38002', 'AM-38002']
+	])
+		expect((await seed(keys().ingest, unit, dossier)).status()).toBe(200);
 	expect((await seed(key40!, '40', 'AM-40')).status()).toBe(200);
 });
 
@@ -105,7 +161,10 @@ test('every route file has an access policy entry, and every entry a route', () 
 	const routes = enumerateRoutes();
 	expect(routes.length).toBeGreaterThan(30);
 	const missing = routes.filter((r) => !(r in POLICY));
-	expect(missing, 'routes without a policy entry in tests/e2e/access-policy.ts (add one with its guard)').toEqual([]);
+	expect(
+		missing,
+		'routes without a policy entry in tests/e2e/access-policy.ts (add one with its guard)'
+	).toEqual([]);
 	const stale = Object.keys(POLICY).filter((k) => !routes.includes(k));
 	expect(stale, 'policy entries for routes that no longer exist').toEqual([]);
 });
@@ -121,8 +180,14 @@ async function send(p: Principal, c: Case, ctx: Ctx): Promise<APIResponse> {
 	try {
 		if (c.method === 'GET') return await context.get(url, opts);
 		if (c.method === 'DELETE') return await context.delete(url, opts);
-		if (c.method === 'PATCH') return await context.patch(url, { ...opts, data: c.json!(ctx, p.who) });
-		if (c.form) return await context.post(url, { ...opts, form: c.form, headers: { ...opts.headers, origin: ORIGIN } });
+		if (c.method === 'PATCH')
+			return await context.patch(url, { ...opts, data: c.json!(ctx, p.who) });
+		if (c.form)
+			return await context.post(url, {
+				...opts,
+				form: c.form,
+				headers: { ...opts.headers, origin: ORIGIN }
+			});
 		return await context.post(url, { ...opts, data: c.json!(ctx, p.who) });
 	} finally {
 		if (context !== p.ctx) await context.dispose();
@@ -151,7 +216,8 @@ test('every route × every principal × in / out of scope answers as the policy 
 					// A refused anonymous visitor (or API key on a page) lands on the login page, with the way back.
 					else if (got === 303 && p.who.kind !== 'user' && key !== 'POST /logout') {
 						const location = res.headers()['location'] ?? '';
-						if (!/^\/login(\?next=%2F|$)/.test(location)) wrong.push(`${where}: redirected to ${location}, want /login?next=…`);
+						if (!/^\/login(\?next=%2F|$)/.test(location))
+							wrong.push(`${where}: redirected to ${location}, want /login?next=…`);
 					}
 				}
 			}
@@ -164,7 +230,10 @@ test('every route × every principal × in / out of scope answers as the policy 
 type Ack = { ok: boolean; error?: string };
 
 function connect(p: Principal): Promise<{ socket: Socket | null; error: string | null }> {
-	const cookie = p.who.kind === 'user' ? p.ctx.storageState().then((s) => s.cookies.map((c) => `${c.name}=${c.value}`).join('; ')) : Promise.resolve('');
+	const cookie =
+		p.who.kind === 'user'
+			? p.ctx.storageState().then((s) => s.cookies.map((c) => `${c.name}=${c.value}`).join('; '))
+			: Promise.resolve('');
 	return cookie.then(
 		(cookieHeader) =>
 			new Promise((resolve) => {
@@ -203,8 +272,10 @@ test('socket actions: connect, subscribe inside / outside the scope, unsubscribe
 		for (const scope of ['in', 'out'] as const) {
 			const unit = UNITS[p.who.scopeCode][scope];
 			const ack = (await socket.timeout(5000).emitWithAck('subscribe', { unit })) as Ack;
-			if (ack.ok !== (scope === 'in')) wrong.push(`${p.who.name}: subscribe ${unit} (${scope}) → ${JSON.stringify(ack)}`);
-			if (scope === 'out' && !/outside your scope/.test(ack.error ?? '')) wrong.push(`${p.who.name}: out-of-scope refusal says ${ack.error}`);
+			if (ack.ok !== (scope === 'in'))
+				wrong.push(`${p.who.name}: subscribe ${unit} (${scope}) → ${JSON.stringify(ack)}`);
+			if (scope === 'out' && !/outside your scope/.test(ack.error ?? ''))
+				wrong.push(`${p.who.name}: out-of-scope refusal says ${ack.error}`);
 		}
 		const un = (await socket.timeout(5000).emitWithAck('unsubscribe', {})) as Ack;
 		if (!un.ok) wrong.push(`${p.who.name}: unsubscribe → ${JSON.stringify(un)}`);

@@ -15,7 +15,10 @@ test('a bad merger mapping is listed by line and changes nothing', async ({ page
 	await expect(page.getByTestId('mergers-list')).toContainText('Chưa có đơn vị nào được sáp nhập.');
 	mkdirSync(E2E_DIR, { recursive: true });
 	const file = join(E2E_DIR, 'bad-mergers.csv');
-	writeFileSync(file, 'old_code,new_code,effective_date\n38001,38002,2025-07-01\n38003,99999,2025-07-01\n38002,38002,2025-13-01\n');
+	writeFileSync(
+		file,
+		'old_code,new_code,effective_date\n38001,38002,2025-07-01\n38003,99999,2025-07-01\n38002,38002,2025-13-01\n'
+	);
 	await page.getByTestId('mergers-file').setInputFiles(file);
 	await page.getByRole('button', { name: 'Nhập', exact: true }).click();
 	await expect(page.getByRole('alert')).toContainText('Tệp có 2 lỗi — chưa có gì được ghi.');

@@ -12,7 +12,8 @@ import { E2E_DIR } from './paths.ts';
 
 const SHOTS = '/tmp/shots/access-helper';
 mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+	page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -23,12 +24,17 @@ async function signInAs(page: Page, username: string, password: string) {
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-test('users: create with a generated password, the user changes it, an admin disables them', async ({ page, browser }) => {
+test('users: create with a generated password, the user changes it, an admin disables them', async ({
+	page,
+	browser
+}) => {
 	await page.goto('/login');
 	await shot(page, 'login');
 	await login(page, '/admin');
 	await expect(page).toHaveURL(/\/admin\/users$/);
-	await expect(page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Lịch làm việc' })).toHaveAttribute('href', '/admin/calendar');
+	await expect(
+		page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Lịch làm việc' })
+	).toHaveAttribute('href', '/admin/calendar');
 
 	// The server validates too (the browser's own checks switched off): errors in Vietnamese, nothing created.
 	const form = page.locator('form[action="?/create"]');
@@ -84,13 +90,19 @@ test('users: create with a generated password, the user changes it, an admin dis
 	await expect(theirs).toHaveURL(/\/units\/38003$/);
 
 	// The admin disables the user: their session ends at once.
-	await page.locator('tr', { hasText: 'e2e-new-unit' }).getByRole('button', { name: 'Khóa' }).click();
+	await page
+		.locator('tr', { hasText: 'e2e-new-unit' })
+		.getByRole('button', { name: 'Khóa' })
+		.click();
 	await expect(page.locator('tr', { hasText: 'e2e-new-unit' })).toContainText('Đã khóa');
 	await theirs.goto('/units/38003');
 	await expect(theirs).toHaveURL(/\/login/);
 	await signInAs(theirs, 'e2e-new-unit', 'mật-khẩu-mới-của-tôi');
 	await expect(theirs.getByTestId('login-error')).toBeVisible();
-	await page.locator('tr', { hasText: 'e2e-new-unit' }).getByRole('button', { name: 'Mở khóa' }).click();
+	await page
+		.locator('tr', { hasText: 'e2e-new-unit' })
+		.getByRole('button', { name: 'Mở khóa' })
+		.click();
 	await expect(page.locator('tr', { hasText: 'e2e-new-unit' })).toContainText('Đang hoạt động');
 	await other.close();
 });
@@ -104,7 +116,10 @@ test('API keys and display links: shown once, usable, revocable', async ({ page,
 	await form.getByRole('button', { name: 'Tạo' }).click();
 	const token = await page.getByTestId('key-token').inputValue();
 	expect(token).toMatch(/^mcl_k[a-z2-7]+\.[a-z2-7]+$/);
-	const summary = () => request.get('/api/v1/summary?unit=38&from=2024-01-01&to=2024-01-31', { headers: { authorization: `Bearer ${token}` } });
+	const summary = () =>
+		request.get('/api/v1/summary?unit=38&from=2024-01-01&to=2024-01-31', {
+			headers: { authorization: `Bearer ${token}` }
+		});
 	expect((await summary()).status()).toBe(200);
 	await page.reload();
 	const row = page.locator('tr', { hasText: 'e2e-read-admin' });
@@ -128,16 +143,27 @@ test('API keys and display links: shown once, usable, revocable', async ({ page,
 	await wall.goto(url);
 	await expect(wall.getByText('Trung tâm Phục vụ hành chính công')).toBeVisible();
 	await wall.close();
-	await page.locator('tr', { hasText: 'Sảnh tầng 1' }).getByRole('button', { name: 'Thu hồi' }).click();
+	await page
+		.locator('tr', { hasText: 'Sảnh tầng 1' })
+		.getByRole('button', { name: 'Thu hồi' })
+		.click();
 	await expect(page.locator('tr', { hasText: 'Sảnh tầng 1' })).toContainText('Đã thu hồi');
 	expect((await request.get(new URL(url).pathname + new URL(url).search)).status()).toBe(401);
 });
 
-test('unit registry: a bad file lists its errors and writes nothing; a good one previews, then imports', async ({ page }) => {
+test('unit registry: a bad file lists its errors and writes nothing; a good one previews, then imports', async ({
+	page
+}) => {
 	const bad = join(E2E_DIR, 'units-bad.csv');
-	writeFileSync(bad, 'code,name,type,parent_code\n40001,Xã Một,commune,40\n40002,,commune,40\n40003,Xã Ba,xóm,40\n40004,Xã Bốn,commune,99\n');
+	writeFileSync(
+		bad,
+		'code,name,type,parent_code\n40001,Xã Một,commune,40\n40002,,commune,40\n40003,Xã Ba,xóm,40\n40004,Xã Bốn,commune,99\n'
+	);
 	const good = join(E2E_DIR, 'units-good.csv');
-	writeFileSync(good, 'code,name,type,parent_code\n40001,Xã Nam Đàn,commune,40\n40002,Phường Vinh Tân,ward,40\n');
+	writeFileSync(
+		good,
+		'code,name,type,parent_code\n40001,Xã Nam Đàn,commune,40\n40002,Phường Vinh Tân,ward,40\n'
+	);
 	await login(page, '/admin/units');
 	await expect(page.getByTestId('unit-tree')).toContainText('Tỉnh Thanh Hóa');
 
@@ -177,7 +203,8 @@ test('audit log: filtered by action, newest first', async ({ page }) => {
 	await expect(rows.first()).toContainText('user:e2e-admin');
 	// The CLI-created users are there too, with actor `cli`.
 	await expect(page.getByTestId('audit')).toContainText('cli');
-	for (const action of await rows.locator('td:nth-child(2)').allTextContents()) expect(action).toBe('user.create');
+	for (const action of await rows.locator('td:nth-child(2)').allTextContents())
+		expect(action).toBe('user.create');
 	await page.goto('/admin/audit?action=units&q=units-good');
 	await expect(page.getByTestId('audit').locator('tbody tr').first()).toContainText('units.import');
 	await page.goto('/admin/audit?action=key');

@@ -9,7 +9,9 @@ test('login → dashboard → logout; afterwards the pages need a login again', 
 	await page.getByLabel('Tên đăng nhập').fill(E2E_ADMIN.username);
 	await page.getByLabel('Mật khẩu').fill('không-phải-mật-khẩu');
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByTestId('login-error')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+	await expect(page.getByTestId('login-error')).toHaveText(
+		'Tên đăng nhập hoặc mật khẩu không đúng.'
+	);
 
 	await login(page, '/');
 	await expect(page).toHaveURL(/\/units\/38$/);
@@ -42,11 +44,15 @@ test('after 5 wrong passwords the login form says to wait (429, Retry-After)', a
 		await page.getByLabel('Tên đăng nhập').fill(username);
 		await page.getByLabel('Mật khẩu').fill(`sai-${i}`);
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		await expect(page.getByTestId('login-error')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+		await expect(page.getByTestId('login-error')).toHaveText(
+			'Tên đăng nhập hoặc mật khẩu không đúng.'
+		);
 	}
 	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill('sai-5');
-	const answer = page.waitForResponse((r) => r.url().includes('/login') && r.request().method() === 'POST');
+	const answer = page.waitForResponse(
+		(r) => r.url().includes('/login') && r.request().method() === 'POST'
+	);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	const res = await answer;
 	expect(res.status()).toBe(429);
@@ -58,7 +64,10 @@ test('after 5 wrong passwords the login form says to wait (429, Retry-After)', a
 });
 
 test('pages carry the CSP and the security headers', async ({ page, request }) => {
-	for (const res of [await request.get('/login'), await request.get('/units/38', { maxRedirects: 0 })]) {
+	for (const res of [
+		await request.get('/login'),
+		await request.get('/units/38', { maxRedirects: 0 })
+	]) {
 		const h = res.headers();
 		expect(h['x-content-type-options']).toBe('nosniff');
 		expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
@@ -71,7 +80,11 @@ test('pages carry the CSP and the security headers', async ({ page, request }) =
 	expect(csp).not.toContain('unsafe-eval');
 	// A signed-in page has its own nonce, and the page runs under it (no CSP violation breaks hydration).
 	const violations: string[] = [];
-	page.on('console', (m) => m.type() === 'error' && /Content Security Policy/.test(m.text()) && violations.push(m.text()));
+	page.on(
+		'console',
+		(m) =>
+			m.type() === 'error' && /Content Security Policy/.test(m.text()) && violations.push(m.text())
+	);
 	await login(page, '/account');
 	await expect(page.getByTestId('account-username')).toHaveText(E2E_ADMIN.username);
 	const res = await page.request.get('/account');

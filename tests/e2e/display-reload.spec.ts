@@ -29,7 +29,9 @@ test('a new deployed version makes the wall reload itself', async ({ page }) => 
 	await page.clock.fastForward(61_000);
 	expect(await quiet).toBe(false);
 
-	await page.route('**/_app/version.json', (route) => route.fulfill({ json: { version: 'deployed-after-the-wall-loaded' } }));
+	await page.route('**/_app/version.json', (route) =>
+		route.fulfill({ json: { version: 'deployed-after-the-wall-loaded' } })
+	);
 	const reloaded = reloadWithin(page, 10_000);
 	await page.clock.fastForward(61_000);
 	expect(await reloaded).toBe(true);

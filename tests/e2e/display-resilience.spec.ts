@@ -21,12 +21,31 @@ const stopServer = () => server.stop();
 let keys: { ingest: string; display: string };
 
 let n = 0;
-async function post(request: APIRequestContext, procedureName: string, type: 'dossier.received' | 'dossier.resolved' = 'dossier.received', dossier = `RES-${++n}`) {
+async function post(
+	request: APIRequestContext,
+	procedureName: string,
+	type: 'dossier.received' | 'dossier.resolved' = 'dossier.received',
+	dossier = `RES-${++n}`
+) {
 	const ev =
 		type === 'dossier.received'
-			? { id: `res-${n}-${Date.now()}`, type, at: localNow(0).iso, unit: '38002', dossier, procedure: 'KS', procedureName, field: 'HT', channel: 'online', processingDays: 2 }
+			? {
+					id: `res-${n}-${Date.now()}`,
+					type,
+					at: localNow(0).iso,
+					unit: '38002',
+					dossier,
+					procedure: 'KS',
+					procedureName,
+					field: 'HT',
+					channel: 'online',
+					processingDays: 2
+				}
 			: { id: `res-${n}-${Date.now()}-s`, type, at: localNow(0).iso, unit: '38002', dossier };
-	const r = await request.post(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${keys.ingest}` }, data: { events: [ev] } });
+	const r = await request.post(`${base}/api/v1/events`, {
+		headers: { authorization: `Bearer ${keys.ingest}` },
+		data: { events: [ev] }
+	});
 	expect(r.status()).toBe(200);
 	return dossier;
 }
@@ -42,8 +61,10 @@ async function openWall(page: Page) {
 	await expect(page.getByTestId('feed')).toContainText(hello, { timeout: 3000 });
 }
 
-const received = async (page: Page) => Number((await page.getByTestId('display-received').textContent())!.replace(/\./g, ''));
-const marker = (page: Page) => page.evaluate(() => (window as unknown as { __marker?: string }).__marker);
+const received = async (page: Page) =>
+	Number((await page.getByTestId('display-received').textContent())!.replace(/\./g, ''));
+const marker = (page: Page) =>
+	page.evaluate(() => (window as unknown as { __marker?: string }).__marker);
 
 test.describe.configure({ mode: 'serial' });
 
@@ -53,8 +74,26 @@ test.beforeAll(async () => {
 	mkdirSync(dir, { recursive: true });
 	server.cli('units', 'import', E2E_UNITS);
 	keys = {
-		ingest: server.cli('keys', 'create', '--name', 'res-ingest', '--scope', '38', '--role', 'ingest'),
-		display: server.cli('keys', 'create', '--name', 'res-display', '--scope', '38', '--role', 'display')
+		ingest: server.cli(
+			'keys',
+			'create',
+			'--name',
+			'res-ingest',
+			'--scope',
+			'38',
+			'--role',
+			'ingest'
+		),
+		display: server.cli(
+			'keys',
+			'create',
+			'--name',
+			'res-display',
+			'--scope',
+			'38',
+			'--role',
+			'display'
+		)
 	};
 	await startServer();
 });
@@ -64,7 +103,10 @@ test.afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-test('the server is stopped and restarted on the same data: the display heals without reloading', async ({ page, request }) => {
+test('the server is stopped and restarted on the same data: the display heals without reloading', async ({
+	page,
+	request
+}) => {
 	test.setTimeout(120_000);
 	await openWall(page);
 	await expect(page.getByTestId('offline-banner')).toHaveCount(0);
@@ -72,18 +114,29 @@ test('the server is stopped and restarted on the same data: the display heals wi
 
 	await stopServer();
 	// Disconnected: a discreet banner, the data stays on screen.
-	await expect(page.getByTestId('offline-banner')).toContainText('Mất kết nối — dữ liệu lúc', { timeout: 10_000 });
-	await expect(page.getByTestId('display-received')).toHaveText(new Intl.NumberFormat('vi-VN').format(before));
+	await expect(page.getByTestId('offline-banner')).toContainText('Mất kết nối — dữ liệu lúc', {
+		timeout: 10_000
+	});
+	await expect(page.getByTestId('display-received')).toHaveText(
+		new Intl.NumberFormat('vi-VN').format(before)
+	);
 
 	await startServer();
 	await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 30_000 });
 	await post(request, 'Sau khởi động lại');
 	await expect(page.getByTestId('feed')).toContainText('Sau khởi động lại', { timeout: 2000 });
-	await expect(page.getByTestId('display-received')).toHaveText(new Intl.NumberFormat('vi-VN').format(before + 1), { timeout: 2000 });
+	await expect(page.getByTestId('display-received')).toHaveText(
+		new Intl.NumberFormat('vi-VN').format(before + 1),
+		{ timeout: 2000 }
+	);
 	expect(await marker(page)).toBe('same-page');
 });
 
-test('the page is offline for 30 s while events are posted, and shows all of them when it is back', async ({ page, context, request }) => {
+test('the page is offline for 30 s while events are posted, and shows all of them when it is back', async ({
+	page,
+	context,
+	request
+}) => {
 	test.setTimeout(120_000);
 	await openWall(page);
 	const before = await received(page);
@@ -92,7 +145,14 @@ test('the page is offline for 30 s while events are posted, and shows all of the
 	const cutAt = Date.now();
 	// The socket really is cut: the banner shows, and a fetch from the page fails.
 	await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 10_000 });
-	expect(await page.evaluate(() => fetch('/healthz').then(() => 'reached', () => 'failed'))).toBe('failed');
+	expect(
+		await page.evaluate(() =>
+			fetch('/healthz').then(
+				() => 'reached',
+				() => 'failed'
+			)
+		)
+	).toBe('failed');
 
 	const names = ['Ngoại tuyến một', 'Ngoại tuyến hai', 'Ngoại tuyến ba'];
 	await post(request, names[0]);
@@ -107,7 +167,10 @@ test('the page is offline for 30 s while events are posted, and shows all of the
 
 	await context.setOffline(false);
 	await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 15_000 });
-	for (const name of names) await expect(page.getByTestId('feed')).toContainText(name, { timeout: 3000 });
-	await expect(page.getByTestId('display-received')).toHaveText(new Intl.NumberFormat('vi-VN').format(before + 3));
+	for (const name of names)
+		await expect(page.getByTestId('feed')).toContainText(name, { timeout: 3000 });
+	await expect(page.getByTestId('display-received')).toHaveText(
+		new Intl.NumberFormat('vi-VN').format(before + 3)
+	);
 	expect(await marker(page)).toBe('same-page');
 });

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_ADMIN, E2E_DIR } from './paths.ts';
 
-export const keys = () => JSON.parse(readFileSync(join(E2E_DIR, 'keys.json'), 'utf8')) as { ingest: string; read: string; display: string };
+export const keys = () =>
+	JSON.parse(readFileSync(join(E2E_DIR, 'keys.json'), 'utf8')) as {
+		ingest: string;
+		read: string;
+		display: string;
+	};
 
 export async function login(page: Page, next = '/') {
 	await page.goto(next);

@@ -12,23 +12,74 @@ function isoIn(ms: number): string {
 	return t.toISOString().slice(0, 19) + '+07:00';
 }
 
-test('a dossier moves from at-risk to overdue on /overdue without reload; its page shows the timeline', async ({ page, request }) => {
+test('a dossier moves from at-risk to overdue on /overdue without reload; its page shows the timeline', async ({
+	page,
+	request
+}) => {
 	const { ingest } = keys();
 	const code = `OVD-${Date.now().toString(36)}`;
 	const dueAt = isoIn(15_000);
 	const events = [
-		{ id: `${code}-r`, type: 'dossier.received', at: localNow(60).iso, unit: '38001', dossier: code, procedure: 'CT-01', procedureName: 'Chứng thực bản sao từ bản chính', field: 'CT', fieldName: 'Chứng thực', channel: 'direct', dueAt },
-		{ id: `${code}-s`, type: 'dossier.supplement_requested', at: localNow(30).iso, unit: '38001', dossier: code, reason: 'Thiếu bản chính' },
+		{
+			id: `${code}-r`,
+			type: 'dossier.received',
+			at: localNow(60).iso,
+			unit: '38001',
+			dossier: code,
+			procedure: 'CT-01',
+			procedureName: 'Chứng thực bản sao từ bản chính',
+			field: 'CT',
+			fieldName: 'Chứng thực',
+			channel: 'direct',
+			dueAt
+		},
+		{
+			id: `${code}-s`,
+			type: 'dossier.supplement_requested',
+			at: localNow(30).iso,
+			unit: '38001',
+			dossier: code,
+			reason: 'Thiếu bản chính'
+		},
 		// A calm background: one dossier overdue for days, one due tomorrow.
-		{ id: `${code}-o`, type: 'dossier.received', at: localNow(60 * 24 * 6).iso, unit: '38002', dossier: `${code}-OLD`, procedure: 'KS', procedureName: 'Đăng ký khai sinh', field: 'HT', fieldName: 'Hộ tịch', channel: 'online', dueAt: isoIn(-3 * 86_400_000) },
-		{ id: `${code}-t`, type: 'dossier.received', at: localNow(60).iso, unit: '38003', dossier: `${code}-TMR`, procedure: 'KH', procedureName: 'Đăng ký kết hôn', field: 'HT', fieldName: 'Hộ tịch', channel: 'postal', dueAt: isoIn(20 * 3600_000) }
+		{
+			id: `${code}-o`,
+			type: 'dossier.received',
+			at: localNow(60 * 24 * 6).iso,
+			unit: '38002',
+			dossier: `${code}-OLD`,
+			procedure: 'KS',
+			procedureName: 'Đăng ký khai sinh',
+			field: 'HT',
+			fieldName: 'Hộ tịch',
+			channel: 'online',
+			dueAt: isoIn(-3 * 86_400_000)
+		},
+		{
+			id: `${code}-t`,
+			type: 'dossier.received',
+			at: localNow(60).iso,
+			unit: '38003',
+			dossier: `${code}-TMR`,
+			procedure: 'KH',
+			procedureName: 'Đăng ký kết hôn',
+			field: 'HT',
+			fieldName: 'Hộ tịch',
+			channel: 'postal',
+			dueAt: isoIn(20 * 3600_000)
+		}
 	];
-	const posted = await request.post('/api/v1/events', { headers: { authorization: `Bearer ${ingest}` }, data: { events } });
+	const posted = await request.post('/api/v1/events', {
+		headers: { authorization: `Bearer ${ingest}` },
+		data: { events }
+	});
 	expect(posted.status()).toBe(200);
 
 	await login(page, '/overdue?tab=atRisk');
 	await expect(page).toHaveURL(/\/overdue\?tab=atRisk/);
-	await expect(page.getByTestId('live-status')).toHaveText('Đang kết nối trực tiếp', { timeout: 10_000 });
+	await expect(page.getByTestId('live-status')).toHaveText('Đang kết nối trực tiếp', {
+		timeout: 10_000
+	});
 	const table = page.getByTestId('watch-table');
 	const row = table.locator(`tr[data-dossier="${code}"]`);
 	await expect(table).toHaveAttribute('data-tab', 'atRisk');
@@ -54,7 +105,9 @@ test('a dossier moves from at-risk to overdue on /overdue without reload; its pa
 	await expect(table).toHaveAttribute('data-tab', 'overdue');
 	const late = table.locator(`tr[data-dossier="${code}"]`);
 	await expect(late).toContainText('quá');
-	const order = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dossier')));
+	const order = await table
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dossier')));
 	expect(order.indexOf(`${code}-OLD`)).toBeLessThan(order.indexOf(code));
 	await page.screenshot({ path: `${SHOTS}/overdue-overdue.png` });
 
@@ -90,7 +143,9 @@ test('admin calendar: the year with its holidays, add and remove an override', a
 	await expect(page.getByRole('heading', { name: 'Lịch làm việc 2026' })).toBeVisible();
 	await expect(page.getByTestId('applies-note')).toContainText('hồ sơ tiếp nhận sau');
 	await expect(page.getByTestId('calendar-days')).toContainText('Tết Nguyên đán');
-	await expect(page.getByTestId('month-grid').locator('td[data-day="2026-02-17"]')).toHaveClass(/holiday/);
+	await expect(page.getByTestId('month-grid').locator('td[data-day="2026-02-17"]')).toHaveClass(
+		/holiday/
+	);
 	const form = page.getByTestId('calendar-set');
 	await form.getByLabel('Ngày', { exact: true }).fill('31/12/2026');
 	await form.getByLabel('Loại').selectOption('off');
@@ -98,23 +153,65 @@ test('admin calendar: the year with its holidays, add and remove an override', a
 	await form.getByRole('button', { name: 'Lưu' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã lưu 31/12/2026');
 	await expect(page.getByTestId('overrides')).toContainText('Nghỉ cuối năm (thử)');
-	await expect(page.getByTestId('month-grid').locator('td[data-day="2026-12-31"]')).toHaveClass(/override/);
+	await expect(page.getByTestId('month-grid').locator('td[data-day="2026-12-31"]')).toHaveClass(
+		/override/
+	);
 	await page.screenshot({ path: `${SHOTS}/admin-calendar.png`, fullPage: true });
 	await page.getByRole('button', { name: 'Xóa 31/12/2026' }).click();
 	await expect(page.getByText('Chưa có điều chỉnh nào trong năm 2026.')).toBeVisible();
 });
 
-test('anomaly counts on the unit page link to the same dossiers on the anomalies tab', async ({ page, request }) => {
+test('anomaly counts on the unit page link to the same dossiers on the anomalies tab', async ({
+	page,
+	request
+}) => {
 	const { ingest } = keys();
 	const code = `PH-${Date.now().toString(36)}`;
 	// Returned to the citizen before the appointment, never closed in the software; two supplement requests.
 	const events = [
-		{ id: `${code}-r`, type: 'dossier.received', at: localNow(20).iso, unit: '38002', dossier: code, procedure: 'DD-01', procedureName: 'Đăng ký biến động đất đai', field: 'DD', fieldName: 'Đất đai', channel: 'online', dueAt: localNow(10).iso },
-		{ id: `${code}-s1`, type: 'dossier.supplement_requested', at: localNow(19).iso, unit: '38002', dossier: code },
-		{ id: `${code}-s2`, type: 'dossier.supplement_requested', at: localNow(18).iso, unit: '38002', dossier: code },
-		{ id: `${code}-t`, type: 'dossier.returned', at: localNow(15).iso, unit: '38002', dossier: code }
+		{
+			id: `${code}-r`,
+			type: 'dossier.received',
+			at: localNow(20).iso,
+			unit: '38002',
+			dossier: code,
+			procedure: 'DD-01',
+			procedureName: 'Đăng ký biến động đất đai',
+			field: 'DD',
+			fieldName: 'Đất đai',
+			channel: 'online',
+			dueAt: localNow(10).iso
+		},
+		{
+			id: `${code}-s1`,
+			type: 'dossier.supplement_requested',
+			at: localNow(19).iso,
+			unit: '38002',
+			dossier: code
+		},
+		{
+			id: `${code}-s2`,
+			type: 'dossier.supplement_requested',
+			at: localNow(18).iso,
+			unit: '38002',
+			dossier: code
+		},
+		{
+			id: `${code}-t`,
+			type: 'dossier.returned',
+			at: localNow(15).iso,
+			unit: '38002',
+			dossier: code
+		}
 	];
-	expect((await request.post('/api/v1/events', { headers: { authorization: `Bearer ${ingest}` }, data: { events } })).status()).toBe(200);
+	expect(
+		(
+			await request.post('/api/v1/events', {
+				headers: { authorization: `Bearer ${ingest}` },
+				data: { events }
+			})
+		).status()
+	).toBe(200);
 
 	await login(page, '/units/38?p=today');
 	await expect(page).toHaveURL(/\/units\/38/);
@@ -135,7 +232,9 @@ test('anomaly counts on the unit page link to the same dossiers on the anomalies
 	await expect(row).toContainText('Bổ sung nhiều lần');
 	await page.screenshot({ path: `${SHOTS}/overdue-anomalies.png` });
 	await page.goto(`/dossiers/${code}`);
-	await expect(page.getByTestId('dossier-flags')).toContainText('Kết quả đã trả cho công dân đúng hạn');
+	await expect(page.getByTestId('dossier-flags')).toContainText(
+		'Kết quả đã trả cho công dân đúng hạn'
+	);
 	await page.screenshot({ path: `${SHOTS}/dossier-phantom.png`, fullPage: true });
 	// English
 	await page.goto(`/overdue?tab=anomalies&lang=en`);
@@ -143,13 +242,35 @@ test('anomaly counts on the unit page link to the same dossiers on the anomalies
 	await page.screenshot({ path: `${SHOTS}/overdue-anomalies-en.png` });
 });
 
-test('a reminder recorded from the watch: the document to send, then "đã nhắc" on the row and the reminded filter', async ({ page, request }) => {
+test('a reminder recorded from the watch: the document to send, then "đã nhắc" on the row and the reminded filter', async ({
+	page,
+	request
+}) => {
 	const { ingest } = keys();
 	const code = `REM-${Date.now().toString(36)}`;
 	const events = [
-		{ id: `${code}-r`, type: 'dossier.received', at: localNow(60 * 24 * 8).iso, unit: '38002', dossier: code, procedure: 'KS', procedureName: 'Đăng ký khai sinh', field: 'HT', fieldName: 'Hộ tịch', channel: 'direct', dueAt: isoIn(-2 * 86_400_000) }
+		{
+			id: `${code}-r`,
+			type: 'dossier.received',
+			at: localNow(60 * 24 * 8).iso,
+			unit: '38002',
+			dossier: code,
+			procedure: 'KS',
+			procedureName: 'Đăng ký khai sinh',
+			field: 'HT',
+			fieldName: 'Hộ tịch',
+			channel: 'direct',
+			dueAt: isoIn(-2 * 86_400_000)
+		}
 	];
-	expect((await request.post('/api/v1/events', { headers: { authorization: `Bearer ${ingest}` }, data: { events } })).status()).toBe(200);
+	expect(
+		(
+			await request.post('/api/v1/events', {
+				headers: { authorization: `Bearer ${ingest}` },
+				data: { events }
+			})
+		).status()
+	).toBe(200);
 	await login(page, '/overdue?unit=38');
 	const row = page.getByTestId('watch-table').locator(`tr[data-dossier="${code}"]`);
 	await expect(row).toBeVisible();
@@ -160,7 +281,11 @@ test('a reminder recorded from the watch: the document to send, then "đã nhắ
 	await expect(page.getByTestId('reminder')).toContainText(code);
 	await page.screenshot({ path: `${SHOTS}/reminder.png`, fullPage: true });
 	await page.goto('/overdue?unit=38&reminded=yes');
-	await expect(page.getByTestId('watch-table').locator(`tr[data-dossier="${code}"]`).getByTestId('reminded')).toHaveText('đã nhắc hôm nay');
+	await expect(
+		page.getByTestId('watch-table').locator(`tr[data-dossier="${code}"]`).getByTestId('reminded')
+	).toHaveText('đã nhắc hôm nay');
 	await page.goto('/overdue?unit=38&reminded=no');
-	await expect(page.getByTestId('watch-table').locator(`tr[data-dossier="${code}"]`)).toHaveCount(0);
+	await expect(page.getByTestId('watch-table').locator(`tr[data-dossier="${code}"]`)).toHaveCount(
+		0
+	);
 });

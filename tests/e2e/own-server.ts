@@ -17,9 +17,21 @@ export class OwnServer {
 	log = '';
 
 	/** `data`: a DATA_DIR (embedded database) or a postgres:// URL. */
-	constructor(port: number, data: { dataDir: string } | { url: string }, extra: NodeJS.ProcessEnv = {}) {
+	constructor(
+		port: number,
+		data: { dataDir: string } | { url: string },
+		extra: NodeJS.ProcessEnv = {}
+	) {
 		this.base = `http://127.0.0.1:${port}`;
-		const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO: '0', ORIGIN: this.base, LOG_LEVEL: 'info', ...extra };
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DEMO: '0',
+			ORIGIN: this.base,
+			LOG_LEVEL: 'info',
+			...extra
+		};
 		delete env.DATABASE_URL;
 		delete env.DATA_DIR;
 		if ('url' in data) env.DATABASE_URL = data.url;
@@ -33,13 +45,21 @@ export class OwnServer {
 
 	/** The admin CLI on the same data; returns its last line (a key, a password). */
 	cli(...args: string[]): string {
-		const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { cwd: root, env: this.env, encoding: 'utf8' });
+		const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], {
+			cwd: root,
+			env: this.env,
+			encoding: 'utf8'
+		});
 		if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 		return r.stdout.trim().split('\n').at(-1)!;
 	}
 
 	async start(): Promise<void> {
-		const child = spawn(process.execPath, [join(root, 'server.ts')], { cwd: root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [join(root, 'server.ts')], {
+			cwd: root,
+			env: this.env,
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		child.stdout!.on('data', (b) => (this.log += b));
 		child.stderr!.on('data', (b) => (this.log += b));
 		this.#child = child;

@@ -9,7 +9,12 @@ import { E2E_ADMIN, E2E_DIR } from './paths.ts';
 
 export const E2E_USERS = {
 	admin: { ...E2E_ADMIN, role: 'admin', scope: '38' },
-	supervisor: { username: 'e2e-supervisor', password: 'giám-sát-kiểm-thử-e2e', role: 'supervisor', scope: '38' },
+	supervisor: {
+		username: 'e2e-supervisor',
+		password: 'giám-sát-kiểm-thử-e2e',
+		role: 'supervisor',
+		scope: '38'
+	},
 	unit: { username: 'e2e-unit', password: 'đơn-vị-kiểm-thử-e2e', role: 'unit', scope: '38001' }
 } as const;
 
@@ -17,4 +22,5 @@ export const KEY_SCOPES = ['38', '38001'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 export type AccessKeys = Record<'ingest' | 'read' | 'display', Record<KeyScope, string>>;
 
-export const accessKeys = (): AccessKeys => JSON.parse(readFileSync(join(E2E_DIR, 'access.json'), 'utf8'));
+export const accessKeys = (): AccessKeys =>
+	JSON.parse(readFileSync(join(E2E_DIR, 'access.json'), 'utf8'));

@@ -33,15 +33,26 @@ const event = (unit = '38002') => ({
 	processingDays: 2
 });
 const post = (base: string, key: string, events: unknown[]) =>
-	fetch(`${base}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+	fetch(`${base}/api/v1/events`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ events })
+	});
 const receivedToday = async (base: string, key: string) => {
 	const day = localNow(0).day;
-	const r = await fetch(`${base}/api/v1/summary?unit=38&from=${day}&to=${day}`, { headers: { authorization: `Bearer ${key}` } });
+	const r = await fetch(`${base}/api/v1/summary?unit=38&from=${day}&to=${day}`, {
+		headers: { authorization: `Bearer ${key}` }
+	});
 	return ((await r.json()) as { received: { new: number } }).received.new;
 };
 
 function connectSocket(url: string, token: string): Promise<Socket> {
-	const socket = connectClient(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+	const socket = connectClient(url, {
+		auth: { token },
+		transports: ['websocket'],
+		reconnection: false,
+		forceNew: true
+	});
 	return new Promise((resolve, reject) => {
 		socket.once('connect', () => resolve(socket));
 		socket.once('connect_error', reject);
@@ -62,8 +73,26 @@ test.describe('on the embedded database', () => {
 		mkdirSync(dir, { recursive: true });
 		server.cli('units', 'import', E2E_UNITS);
 		keys = {
-			ingest: server.cli('keys', 'create', '--name', 'prod-ingest', '--scope', '38', '--role', 'ingest'),
-			display: server.cli('keys', 'create', '--name', 'prod-display', '--scope', '38', '--role', 'display'),
+			ingest: server.cli(
+				'keys',
+				'create',
+				'--name',
+				'prod-ingest',
+				'--scope',
+				'38',
+				'--role',
+				'ingest'
+			),
+			display: server.cli(
+				'keys',
+				'create',
+				'--name',
+				'prod-display',
+				'--scope',
+				'38',
+				'--role',
+				'display'
+			),
 			read: server.cli('keys', 'create', '--name', 'prod-read', '--scope', '38', '--role', 'read')
 		};
 		await server.start();
@@ -82,22 +111,43 @@ test.describe('on the embedded database', () => {
 		expect(id).toBeTruthy();
 		await expect.poll(() => server.log.includes(id!)).toBe(true);
 		const line = server.log.split('\n').find((l) => l.includes(id!))!;
-		expect(JSON.parse(line)).toMatchObject({ level: 'info', req_id: id, method: 'POST', route: '/api/v1/events', status: 200, ms: expect.any(Number) });
+		expect(JSON.parse(line)).toMatchObject({
+			level: 'info',
+			req_id: id,
+			method: 'POST',
+			route: '/api/v1/events',
+			status: 200,
+			ms: expect.any(Number)
+		});
 		const m = await fetch(`${server.base}/metrics`);
 		expect(m.status).toBe(200);
 		const text = await m.text();
-		for (const name of ['motcua_events_accepted_total 1', 'motcua_ingest_batch_seconds_bucket', 'motcua_ingest_lock_wait_seconds', 'motcua_sockets_connected', 'motcua_http_request_seconds', 'process_cpu_user_seconds_total']) {
+		for (const name of [
+			'motcua_events_accepted_total 1',
+			'motcua_ingest_batch_seconds_bucket',
+			'motcua_ingest_lock_wait_seconds',
+			'motcua_sockets_connected',
+			'motcua_http_request_seconds',
+			'process_cpu_user_seconds_total'
+		]) {
 			expect(text).toContain(name);
 		}
 	});
 
-	test('SIGTERM with a wall display and 20 silent sockets exits within 5 s; a batch in flight is stored whole', async ({ page }) => {
+	test('SIGTERM with a wall display and 20 silent sockets exits within 5 s; a batch in flight is stored whole', async ({
+		page
+	}) => {
 		test.setTimeout(90_000);
 		const before = await receivedToday(server.base, keys.read);
 		await page.goto(`http://127.0.0.1:${relay.port}/display/38?key=${keys.display}&rotate=0`);
 		await expect(page.getByTestId('wall')).toHaveAttribute('data-live', 'yes', { timeout: 15_000 });
-		const sockets = await Promise.all(Array.from({ length: 20 }, () => connectSocket(`http://127.0.0.1:${relay.port}`, keys.display)));
-		for (const s of sockets) expect((await s.timeout(5000).emitWithAck('subscribe', { unit: '38' })).ok).toBe(true);
+		const sockets = await Promise.all(
+			Array.from({ length: 20 }, () =>
+				connectSocket(`http://127.0.0.1:${relay.port}`, keys.display)
+			)
+		);
+		for (const s of sockets)
+			expect((await s.timeout(5000).emitWithAck('subscribe', { unit: '38' })).ok).toBe(true);
 		// The cable is cut: nothing more crosses the relay, and nothing tells either side.
 		relay.silence();
 
@@ -110,7 +160,10 @@ test.describe('on the embedded database', () => {
 		const { ms, code } = await server.stop('SIGTERM');
 		const status = await inFlight;
 		for (const s of sockets) s.disconnect();
-		test.info().annotations.push({ type: 'measured', description: `exit after SIGTERM: ${ms} ms; batch in flight answered ${status}` });
+		test.info().annotations.push({
+			type: 'measured',
+			description: `exit after SIGTERM: ${ms} ms; batch in flight answered ${status}`
+		});
 		expect(ms).toBeLessThan(5000);
 		expect(code).toBe(0);
 
@@ -146,9 +199,27 @@ test.describe('on PostgreSQL through a relay', () => {
 		cli.cli('units', 'import', E2E_UNITS);
 		keys = {
 			ingest: cli.cli('keys', 'create', '--name', 'pg-ingest', '--scope', '38', '--role', 'ingest'),
-			display: cli.cli('keys', 'create', '--name', 'pg-display', '--scope', '38', '--role', 'display')
+			display: cli.cli(
+				'keys',
+				'create',
+				'--name',
+				'pg-display',
+				'--scope',
+				'38',
+				'--role',
+				'display'
+			)
 		};
-		new OwnServer(basePort + 3, { url: direct.toString() }, { PASSWORD: E2E_ADMIN.password }).cli('users', 'create', '--username', E2E_ADMIN.username, '--role', 'admin', '--scope', '38');
+		new OwnServer(basePort + 3, { url: direct.toString() }, { PASSWORD: E2E_ADMIN.password }).cli(
+			'users',
+			'create',
+			'--username',
+			E2E_ADMIN.username,
+			'--role',
+			'admin',
+			'--scope',
+			'38'
+		);
 		server = new OwnServer(basePort + 3, { url: via.toString() });
 		await server.start();
 	});
@@ -159,7 +230,10 @@ test.describe('on PostgreSQL through a relay', () => {
 		await admin?.end();
 	});
 
-	test('the database goes away for 8 s: the process lives, says so everywhere, and heals within 5 s of its return', async ({ page, browser }) => {
+	test('the database goes away for 8 s: the process lives, says so everywhere, and heals within 5 s of its return', async ({
+		page,
+		browser
+	}) => {
 		test.setTimeout(120_000);
 		const base = server.base;
 		expect((await post(base, keys.ingest, [event()])).status).toBe(200);
@@ -168,14 +242,19 @@ test.describe('on PostgreSQL through a relay', () => {
 		await page.getByLabel('Mật khẩu').fill(E2E_ADMIN.password);
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();
 		await page.goto(`${base}/units/38`);
-		await expect(page.getByTestId('live-status')).toContainText('Đang kết nối trực tiếp', { timeout: 15_000 });
+		await expect(page.getByTestId('live-status')).toContainText('Đang kết nối trực tiếp', {
+			timeout: 15_000
+		});
 		const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 		await wall.goto(`${base}/display/38?key=${keys.display}&rotate=0`);
 		await expect(wall.getByTestId('wall')).toHaveAttribute('data-live', 'yes', { timeout: 15_000 });
 
 		// A fast shutdown: every backend of the server is terminated (57P01), then nothing answers.
 		const ports = relay.upstreamPorts();
-		await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where client_port = any($1::int[])`, [ports]);
+		await admin.unsafe(
+			`select pg_terminate_backend(pid) from pg_stat_activity where client_port = any($1::int[])`,
+			[ports]
+		);
 		await new Promise((r) => setTimeout(r, 100));
 		await relay.cut();
 		const cutAt = Date.now();
@@ -184,9 +263,13 @@ test.describe('on PostgreSQL through a relay', () => {
 		expect(refused.status).toBe(503);
 		expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
 		expect((await fetch(`${base}/healthz`)).status).toBe(503);
-		await expect(wall.getByTestId('offline-banner')).toContainText('mất kết nối cơ sở dữ liệu', { timeout: 10_000 });
+		await expect(wall.getByTestId('offline-banner')).toContainText('mất kết nối cơ sở dữ liệu', {
+			timeout: 10_000
+		});
 		await expect(wall.getByTestId('wall')).toHaveAttribute('data-live', 'yes');
-		await expect(page.getByTestId('live-status')).toContainText('mất kết nối cơ sở dữ liệu', { timeout: 10_000 });
+		await expect(page.getByTestId('live-status')).toContainText('mất kết nối cơ sở dữ liệu', {
+			timeout: 10_000
+		});
 		const down = await page.request.get(`${base}/units/38`, { headers: { accept: 'text/html' } });
 		expect(down.status()).toBe(503);
 		expect(await down.text()).toContain('Không kết nối được cơ sở dữ liệu');
@@ -201,14 +284,33 @@ test.describe('on PostgreSQL through a relay', () => {
 			if (status !== 200) await new Promise((r) => setTimeout(r, 100));
 		}
 		expect(status).toBe(200);
-		test.info().annotations.push({ type: 'measured', description: `writes accepted again ${Date.now() - back} ms after the database returned` });
+		test.info().annotations.push({
+			type: 'measured',
+			description: `writes accepted again ${Date.now() - back} ms after the database returned`
+		});
 		expect(Date.now() - back).toBeLessThan(5000);
 		const health = await fetch(`${base}/healthz`);
-		expect(health.status, `${await health.text()}\n${server.log.split('\n').filter((l) => /"level":"(warn|error)"/.test(l)).slice(-8).join('\n')}`).toBe(200);
+		expect(
+			health.status,
+			`${await health.text()}\n${server.log
+				.split('\n')
+				.filter((l) => /"level":"(warn|error)"/.test(l))
+				.slice(-8)
+				.join('\n')}`
+		).toBe(200);
 		await expect(wall.getByTestId('offline-banner')).toHaveCount(0, { timeout: 10_000 });
-		await expect(page.getByTestId('live-status')).toContainText('Đang kết nối trực tiếp', { timeout: 10_000 });
+		await expect(page.getByTestId('live-status')).toContainText('Đang kết nối trực tiếp', {
+			timeout: 10_000
+		});
 		const again = await page.request.get(`${base}/units/38`);
-		expect(again.status(), server.log.split('\n').filter((l) => /"level":"(warn|error)"/.test(l)).slice(-8).join('\n')).toBe(200);
+		expect(
+			again.status(),
+			server.log
+				.split('\n')
+				.filter((l) => /"level":"(warn|error)"/.test(l))
+				.slice(-8)
+				.join('\n')
+		).toBe(200);
 		expect(server.alive).toBe(true);
 		expect(server.log).not.toMatch(/uncaught exception|unhandled rejection/);
 		await wall.close();

@@ -20,13 +20,27 @@ function cli(...args: string[]): string {
 }
 
 function cliWith(extra: NodeJS.ProcessEnv, ...args: string[]): string {
-	const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { cwd: root, env: { ...env, ...extra }, encoding: 'utf8' });
+	const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], {
+		cwd: root,
+		env: { ...env, ...extra },
+		encoding: 'utf8'
+	});
 	if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 	return r.stdout.trim().split('\n').at(-1)!;
 }
 
 cli('units', 'import', E2E_UNITS);
-cliWith({ PASSWORD: E2E_ADMIN.password }, 'users', 'create', '--username', E2E_ADMIN.username, '--role', 'admin', '--scope', '38');
+cliWith(
+	{ PASSWORD: E2E_ADMIN.password },
+	'users',
+	'create',
+	'--username',
+	E2E_ADMIN.username,
+	'--role',
+	'admin',
+	'--scope',
+	'38'
+);
 const keys = {
 	ingest: cli('keys', 'create', '--name', 'e2e-ingest', '--scope', '38', '--role', 'ingest'),
 	read: cli('keys', 'create', '--name', 'e2e-read', '--scope', '38', '--role', 'read'),
@@ -35,12 +49,27 @@ const keys = {
 writeFileSync(join(E2E_DIR, 'keys.json'), JSON.stringify(keys));
 // The access matrix: users of the other roles, and keys of every role for the province and for one ward.
 for (const u of [E2E_USERS.supervisor, E2E_USERS.unit]) {
-	cliWith({ PASSWORD: u.password }, 'users', 'create', '--username', u.username, '--role', u.role, '--scope', u.scope);
+	cliWith(
+		{ PASSWORD: u.password },
+		'users',
+		'create',
+		'--username',
+		u.username,
+		'--role',
+		u.role,
+		'--scope',
+		u.scope
+	);
 }
 const access = Object.fromEntries(
 	(['ingest', 'read', 'display'] as const).map((role) => [
 		role,
-		Object.fromEntries(KEY_SCOPES.map((scope) => [scope, cli('keys', 'create', '--name', `e2e-${role}-${scope}`, '--scope', scope, '--role', role)]))
+		Object.fromEntries(
+			KEY_SCOPES.map((scope) => [
+				scope,
+				cli('keys', 'create', '--name', `e2e-${role}-${scope}`, '--scope', scope, '--role', role)
+			])
+		)
 	])
 );
 writeFileSync(join(E2E_DIR, 'access.json'), JSON.stringify(access));

@@ -18,7 +18,12 @@ import {
 	invalidateSession,
 	validateSession
 } from '../../src/lib/server/auth/sessions.ts';
-import { changePassword, createUser, resetPassword, setUserDisabled } from '../../src/lib/server/auth/users.ts';
+import {
+	changePassword,
+	createUser,
+	resetPassword,
+	setUserDisabled
+} from '../../src/lib/server/auth/users.ts';
 import { hashSecret, splitToken } from '../../src/lib/server/auth/tokens.ts';
 
 const HOUR = 3600_000;
@@ -32,18 +37,36 @@ describe.each(BACKENDS)('sessions and tokens on %s', (backend) => {
 	beforeAll(async () => {
 		t = await createTestApp(backend);
 		await importCsv(t.app, TREE_CSV);
-		userId = (await createUser(t.app.database, { username: 'giamsat', role: 'supervisor', scopeCode: '46', password: PASSWORD })).id;
+		userId = (
+			await createUser(t.app.database, {
+				username: 'giamsat',
+				role: 'supervisor',
+				scopeCode: '46',
+				password: PASSWORD
+			})
+		).id;
 	});
 	afterAll(() => t?.drop());
 	const db = () => t.app.database;
-	const row = async (token: string) => (await db().db.select().from(sessions).where(eq(sessions.id, splitToken(token)!.id)))[0];
+	const row = async (token: string) =>
+		(
+			await db()
+				.db.select()
+				.from(sessions)
+				.where(eq(sessions.id, splitToken(token)!.id))
+		)[0];
 
 	it('a fresh session is valid and names the user, role and scope', async () => {
 		const start = soon();
 		const s = await createSession(db(), userId, start);
 		expect(s.expiresAt.getTime() - start.getTime()).toBe(ABSOLUTE_MS);
 		const p = await validateSession(db(), s.token, new Date(start.getTime() + 1000));
-		expect(p).toMatchObject({ kind: 'user', username: 'giamsat', role: 'supervisor', scopeCode: '46' });
+		expect(p).toMatchObject({
+			kind: 'user',
+			username: 'giamsat',
+			role: 'supervisor',
+			scopeCode: '46'
+		});
 	});
 
 	it('activity is recorded at most hourly, and keeps the session alive past the inactivity timeout', async () => {
@@ -62,17 +85,26 @@ describe.each(BACKENDS)('sessions and tokens on %s', (backend) => {
 	it('expires after the inactivity timeout, and the row is deleted', async () => {
 		const start = soon();
 		const s = await createSession(db(), userId, start);
-		expect(await validateSession(db(), s.token, new Date(start.getTime() + INACTIVITY_MS - 1000))).not.toBeNull();
+		expect(
+			await validateSession(db(), s.token, new Date(start.getTime() + INACTIVITY_MS - 1000))
+		).not.toBeNull();
 		const s2 = await createSession(db(), userId, start);
-		expect(await validateSession(db(), s2.token, new Date(start.getTime() + INACTIVITY_MS))).toBeNull();
+		expect(
+			await validateSession(db(), s2.token, new Date(start.getTime() + INACTIVITY_MS))
+		).toBeNull();
 		expect(await row(s2.token)).toBeUndefined();
 	});
 
 	it('expires at the absolute lifetime even when used every day', async () => {
 		const start = soon();
 		const s = await createSession(db(), userId, start);
-		for (let day = 1; day < 30; day++) expect(await validateSession(db(), s.token, new Date(start.getTime() + day * 24 * HOUR))).not.toBeNull();
-		expect(await validateSession(db(), s.token, new Date(start.getTime() + ABSOLUTE_MS))).toBeNull();
+		for (let day = 1; day < 30; day++)
+			expect(
+				await validateSession(db(), s.token, new Date(start.getTime() + day * 24 * HOUR))
+			).not.toBeNull();
+		expect(
+			await validateSession(db(), s.token, new Date(start.getTime() + ABSOLUTE_MS))
+		).toBeNull();
 	});
 
 	it('deleteExpiredSessions removes idle and over-age rows only', async () => {
@@ -108,7 +140,11 @@ describe.each(BACKENDS)('sessions and tokens on %s', (backend) => {
 		expect(JSON.stringify(k)).not.toContain(splitToken(key.token.slice(4))!.secret);
 		expect(await verifyKey(db(), `mcl_${k.id}.${k.secretHash}`)).toBeNull();
 		expect(await verifyKey(db(), `${k.id}.${k.secretHash}`)).toBeNull();
-		expect(await verifyKey(db(), key.token)).toMatchObject({ kind: 'key', role: 'read', scopeCode: '46' });
+		expect(await verifyKey(db(), key.token)).toMatchObject({
+			kind: 'key',
+			role: 'read',
+			scopeCode: '46'
+		});
 	});
 
 	it('a revoked key stops authenticating at once; listKeys shows when', async () => {
@@ -131,7 +167,12 @@ describe.each(BACKENDS)('sessions and tokens on %s', (backend) => {
 	});
 
 	it('disabling a user ends every session and refuses login; enabling allows a new login', async () => {
-		const { id } = await createUser(db(), { username: 'tam-khoa', role: 'unit', scopeCode: '46001', password: PASSWORD });
+		const { id } = await createUser(db(), {
+			username: 'tam-khoa',
+			role: 'unit',
+			scopeCode: '46001',
+			password: PASSWORD
+		});
 		const a = await createSession(db(), id);
 		expect(await setUserDisabled(db(), 'tam-khoa', true)).toBe(true);
 		expect(await db().db.select().from(sessions).where(eq(sessions.userId, id))).toHaveLength(0);
@@ -143,12 +184,23 @@ describe.each(BACKENDS)('sessions and tokens on %s', (backend) => {
 	});
 
 	it('changing the password needs the current one, ends every other session and issues a fresh one', async () => {
-		const { id } = await createUser(db(), { username: 'doi-mk', role: 'supervisor', scopeCode: '46', password: PASSWORD });
+		const { id } = await createUser(db(), {
+			username: 'doi-mk',
+			role: 'supervisor',
+			scopeCode: '46',
+			password: PASSWORD
+		});
 		const here = await createSession(db(), id);
 		const elsewhere = await createSession(db(), id);
-		expect(await changePassword(db(), id, 'sai-mật-khẩu', 'một-mật-khẩu-mới-đủ-dài')).toEqual({ ok: false, error: 'wrong_current' });
+		expect(await changePassword(db(), id, 'sai-mật-khẩu', 'một-mật-khẩu-mới-đủ-dài')).toEqual({
+			ok: false,
+			error: 'wrong_current'
+		});
 		expect(await changePassword(db(), id, PASSWORD, 'ngắn')).toEqual({ ok: false, error: 'weak' });
-		expect(await changePassword(db(), id, PASSWORD, PASSWORD)).toEqual({ ok: false, error: 'same' });
+		expect(await changePassword(db(), id, PASSWORD, PASSWORD)).toEqual({
+			ok: false,
+			error: 'same'
+		});
 		expect(await validateSession(db(), elsewhere.token)).not.toBeNull(); // refusals change nothing
 		const r = await changePassword(db(), id, PASSWORD, 'một-mật-khẩu-mới-đủ-dài');
 		expect(r.ok).toBe(true);
@@ -163,7 +215,12 @@ describe.each(BACKENDS)('sessions and tokens on %s', (backend) => {
 	});
 
 	it('an admin reset gives a generated password once and ends every session', async () => {
-		const { id } = await createUser(db(), { username: 'quen-mk', role: 'unit', scopeCode: '46002', password: PASSWORD });
+		const { id } = await createUser(db(), {
+			username: 'quen-mk',
+			role: 'unit',
+			scopeCode: '46002',
+			password: PASSWORD
+		});
 		const s = await createSession(db(), id);
 		const fresh = await resetPassword(db(), 'quen-mk');
 		expect(fresh).toMatch(/^[a-z2-7]{20}$/);

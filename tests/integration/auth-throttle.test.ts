@@ -11,7 +11,14 @@ import { TREE_CSV } from './units.fixture.ts';
 import { setApp } from '../../src/lib/server/app.ts';
 import { listAudit } from '../../src/lib/server/auth/audit.ts';
 import { attemptLogin } from '../../src/lib/server/auth/login.ts';
-import { checkThrottle, MAX_PER_IP, MAX_PER_USERNAME, pruneFailures, recordFailure, WINDOW_MS } from '../../src/lib/server/auth/throttle.ts';
+import {
+	checkThrottle,
+	MAX_PER_IP,
+	MAX_PER_USERNAME,
+	pruneFailures,
+	recordFailure,
+	WINDOW_MS
+} from '../../src/lib/server/auth/throttle.ts';
 import { createUser } from '../../src/lib/server/auth/users.ts';
 import { loginFailures } from '../../src/lib/server/db/schema.ts';
 import { actions } from '../../src/routes/login/+page.server.ts';
@@ -24,7 +31,11 @@ async function submit(username: string, password: string, ip: string) {
 	let cookie: string | null = null;
 	const body = new URLSearchParams({ username, password });
 	const event = {
-		request: new Request('http://test.local/login', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+		request: new Request('http://test.local/login', {
+			method: 'POST',
+			body,
+			headers: { 'content-type': 'application/x-www-form-urlencoded' }
+		}),
 		url: new URL('http://test.local/login?next=/units/46'),
 		getClientAddress: () => ip,
 		setHeaders: (h: Record<string, string>) => Object.assign(headers, h),
@@ -32,7 +43,8 @@ async function submit(username: string, password: string, ip: string) {
 	};
 	try {
 		const r = await (actions.default as unknown as (e: typeof event) => Promise<unknown>)(event);
-		if (isActionFailure(r)) return { status: r.status, data: r.data as unknown as { error: string }, headers, cookie };
+		if (isActionFailure(r))
+			return { status: r.status, data: r.data as unknown as { error: string }, headers, cookie };
 		throw new Error('the login action neither failed nor redirected');
 	} catch (err) {
 		if (isRedirect(err)) return { status: err.status, location: err.location, headers, cookie };
@@ -46,7 +58,13 @@ describe.each(BACKENDS)('login throttling on %s', (backend) => {
 		t = await createTestApp(backend);
 		setApp(t.app);
 		await importCsv(t.app, TREE_CSV);
-		for (const u of ['an', 'binh', 'chi']) await createUser(t.app.database, { username: u, role: 'supervisor', scopeCode: '46', password: PASSWORD });
+		for (const u of ['an', 'binh', 'chi'])
+			await createUser(t.app.database, {
+				username: u,
+				role: 'supervisor',
+				scopeCode: '46',
+				password: PASSWORD
+			});
 	});
 	afterAll(() => t?.drop());
 
@@ -85,15 +103,31 @@ describe.each(BACKENDS)('login throttling on %s', (backend) => {
 
 	it('the throttle lifts once the failures leave the 15-minute window', async () => {
 		const now = new Date();
-		expect(await checkThrottle(t.app.database, 'binh', '10.9.9.9', now)).toMatchObject({ throttled: true, by: 'username' });
-		expect(await checkThrottle(t.app.database, 'binh', '10.9.9.9', new Date(now.getTime() + WINDOW_MS + 1000))).toEqual({ throttled: false });
-		const r = await attemptLogin(t.app.database, { username: 'binh', password: PASSWORD, ip: '10.9.9.9', now: new Date(now.getTime() + WINDOW_MS + 1000) });
+		expect(await checkThrottle(t.app.database, 'binh', '10.9.9.9', now)).toMatchObject({
+			throttled: true,
+			by: 'username'
+		});
+		expect(
+			await checkThrottle(
+				t.app.database,
+				'binh',
+				'10.9.9.9',
+				new Date(now.getTime() + WINDOW_MS + 1000)
+			)
+		).toEqual({ throttled: false });
+		const r = await attemptLogin(t.app.database, {
+			username: 'binh',
+			password: PASSWORD,
+			ip: '10.9.9.9',
+			now: new Date(now.getTime() + WINDOW_MS + 1000)
+		});
 		expect(r.ok).toBe(true);
 	});
 
 	it('per IP: 20 failures across usernames block that address, other addresses still log in', async () => {
 		const ip = '192.0.2.7';
-		for (let i = 0; i < MAX_PER_IP; i++) expect((await submit(`khong-co-${i % 7}-${i}`, 'sai', ip)).status).toBe(400);
+		for (let i = 0; i < MAX_PER_IP; i++)
+			expect((await submit(`khong-co-${i % 7}-${i}`, 'sai', ip)).status).toBe(400);
 		const r = await submit('chi', PASSWORD, ip);
 		expect(r.status).toBe(429);
 		expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
@@ -104,13 +138,20 @@ describe.each(BACKENDS)('login throttling on %s', (backend) => {
 
 	it('a successful login clears the username failures; old rows are pruned', async () => {
 		const now = new Date();
-		for (let i = 0; i < MAX_PER_USERNAME - 1; i++) await recordFailure(t.app.database, 'an', '10.3.0.1', now);
+		for (let i = 0; i < MAX_PER_USERNAME - 1; i++)
+			await recordFailure(t.app.database, 'an', '10.3.0.1', now);
 		expect((await submit('an', PASSWORD, '10.3.0.1')).status).toBe(303);
 		// Four more failures would now be fine again: the budget is whole.
-		for (let i = 0; i < MAX_PER_USERNAME - 1; i++) expect((await submit('an', 'sai', '10.3.0.2')).status).toBe(400);
+		for (let i = 0; i < MAX_PER_USERNAME - 1; i++)
+			expect((await submit('an', 'sai', '10.3.0.2')).status).toBe(400);
 		expect((await submit('an', PASSWORD, '10.3.0.2')).status).toBe(303);
 
-		await recordFailure(t.app.database, 'cu', '10.4.0.1', new Date(now.getTime() - WINDOW_MS - 60_000));
+		await recordFailure(
+			t.app.database,
+			'cu',
+			'10.4.0.1',
+			new Date(now.getTime() - WINDOW_MS - 60_000)
+		);
 		await pruneFailures(t.app.database, now);
 		const left = await t.app.database.db.select().from(loginFailures);
 		expect(left.every((f) => f.at.getTime() >= now.getTime() - WINDOW_MS)).toBe(true);

@@ -27,15 +27,26 @@ export function cliHarness(backend: Backend, prefix: string) {
 	const cli = async (args: string[], extra: Record<string, string> = {}): Promise<CliResult> => {
 		const e: NodeJS.ProcessEnv = { ...process.env, ...(await env()), ...extra };
 		if (backend === 'pglite') delete e.DATABASE_URL;
-		const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { env: e, encoding: 'utf8', cwd: root });
-		return { code: r.status, out: r.stdout, err: r.stderr, last: r.stdout.trim().split('\n').at(-1) ?? '' };
+		const r = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], {
+			env: e,
+			encoding: 'utf8',
+			cwd: root
+		});
+		return {
+			code: r.status,
+			out: r.stdout,
+			err: r.stderr,
+			last: r.stdout.trim().split('\n').at(-1) ?? ''
+		};
 	};
 	const cleanup = async () => {
 		rmSync(dir, { recursive: true, force: true });
 		if (pg) {
 			const { default: postgres } = await import('postgres');
 			const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-			await admin.unsafe(`drop database if exists ${new URL(pg.url!).pathname.slice(1)} with (force)`);
+			await admin.unsafe(
+				`drop database if exists ${new URL(pg.url!).pathname.slice(1)} with (force)`
+			);
 			await admin.end();
 		}
 	};

@@ -22,7 +22,11 @@ import { TcpRelay } from '../fixtures/tcp-relay.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+async function until(
+	what: string,
+	ok: () => boolean | Promise<boolean>,
+	ms = 10_000
+): Promise<void> {
 	const end = Date.now() + ms;
 	while (!(await ok())) {
 		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -30,7 +34,10 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 10
 	}
 }
 let n = 0;
-const ev = (unit = '46001') => received(`out-${++n}`, unit, `OUT-${n}`, new Date().toISOString(), { dueAt: '2099-01-01T17:00:00+07:00' });
+const ev = (unit = '46001') =>
+	received(`out-${++n}`, unit, `OUT-${n}`, new Date().toISOString(), {
+		dueAt: '2099-01-01T17:00:00+07:00'
+	});
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('a database restart on postgres', () => {
 	let t: TestDb;
@@ -44,7 +51,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database restart on postgres'
 	const feed: FeedItem[] = [];
 	const statuses: string[] = [];
 	let admin: postgres.Sql;
-	const stored = async () => Number((await jsonRows<number>(t.app.database, sql`select to_jsonb(count(*)) as j from events`))[0]);
+	const stored = async () =>
+		Number(
+			(await jsonRows<number>(t.app.database, sql`select to_jsonb(count(*)) as j from events`))[0]
+		);
 
 	beforeAll(async () => {
 		t = await createTestApp('postgres');
@@ -61,7 +71,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database restart on postgres'
 		liveA = await startLive(appA, { adapterUrl: viaRelay.toString() });
 		liveB = await startLive(t.app, { adapterUrl: t.url! });
 		admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-		socket = connectClient(liveA.url, { auth: { token: read }, transports: ['websocket'], forceNew: true });
+		socket = connectClient(liveA.url, {
+			auth: { token: read },
+			transports: ['websocket'],
+			forceNew: true
+		});
 		socket.on('feed', (items: FeedItem[]) => feed.push(...items));
 		socket.on('status', (s: { database: string }) => statuses.push(s.database));
 		await new Promise<void>((resolve, reject) => {
@@ -84,14 +98,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database restart on postgres'
 	it('survives, refuses writes with 503 while away, and catches up by itself when back', async () => {
 		// Both processes see each other: B's batch reaches A's subscriber.
 		const before = ev();
-		await until('peers to meet', async () => (await liveB.hub.io.of('/').adapter.serverCount()) > 1);
+		await until(
+			'peers to meet',
+			async () => (await liveB.hub.io.of('/').adapter.serverCount()) > 1
+		);
 		expect((await postBatch(t.app, ingest, [before])).status).toBe(200);
 		await until("B's item on A", () => feed.some((i) => i.id === before.id));
 
 		// The restart: A's backends are terminated (57P01, as a fast shutdown does), then the relay refuses new connections.
 		const ports = relay.upstreamPorts();
 		expect(ports.length).toBeGreaterThan(0);
-		const killed = await admin.unsafe(`select pg_terminate_backend(pid) as ok from pg_stat_activity where client_port = any($1::int[])`, [ports]);
+		const killed = await admin.unsafe(
+			`select pg_terminate_backend(pid) as ok from pg_stat_activity where client_port = any($1::int[])`,
+			[ports]
+		);
 		expect(killed.length).toBeGreaterThan(0);
 		await sleep(100);
 		await relay.cut();
@@ -101,10 +121,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database restart on postgres'
 		expect(refused.status).toBe(503);
 		expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
 		expect((await request(appA, 'GET', '/healthz')).status).toBe(503);
-		const summary = await request(appA, 'GET', `/api/v1/summary?unit=46&from=2024-01-01&to=2024-12-31`, { token: read });
+		const summary = await request(
+			appA,
+			'GET',
+			`/api/v1/summary?unit=46&from=2024-01-01&to=2024-12-31`,
+			{ token: read }
+		);
 		expect(summary.status).toBe(503);
 		expect(await stored()).toBe(count);
-		await until('the subscriber to hear the database is away', () => statuses.includes('down'), 8000);
+		await until(
+			'the subscriber to hear the database is away',
+			() => statuses.includes('down'),
+			8000
+		);
 		expect(socket.connected).toBe(true);
 
 		// Meanwhile B (which reaches the database) keeps writing; A keeps trying (its driver's reconnect retries pile up).
@@ -132,7 +161,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database restart on postgres'
 		expect(Date.now() - back).toBeLessThan(5000);
 		// Every pooled connection is back too, not only the first: a dozen reads at once all succeed, quickly.
 		const reads = await Promise.all(
-			Array.from({ length: 12 }, () => request(appA, 'GET', `/api/v1/summary?unit=46&from=2024-01-01&to=2024-12-31`, { token: read }))
+			Array.from({ length: 12 }, () =>
+				request(appA, 'GET', `/api/v1/summary?unit=46&from=2024-01-01&to=2024-12-31`, {
+					token: read
+				})
+			)
 		);
 		expect(reads.map((r) => r.status)).toEqual(Array(12).fill(200));
 		expect(Date.now() - back).toBeLessThan(5000);
@@ -140,7 +173,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database restart on postgres'
 
 		// What B committed during the outage reaches A's subscriber without a reconnect, and LISTEN works again.
 		await until('the missed item', () => feed.some((i) => i.id === during.id), 10_000);
-		await until('the subscriber to hear the database is back', () => statuses.at(-1) === 'up', 8000);
+		await until(
+			'the subscriber to hear the database is back',
+			() => statuses.at(-1) === 'up',
+			8000
+		);
 		const after = ev();
 		await until('LISTEN to be back', async () => {
 			if (feed.some((i) => i.id === after.id)) return true;

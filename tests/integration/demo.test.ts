@@ -11,7 +11,12 @@ import type { App } from '../../src/lib/server/app.ts';
 import { jsonRows } from '../../src/lib/server/db/json-rows.ts';
 import { getMeta } from '../../src/lib/server/queries/meta.ts';
 import { summary } from '../../src/lib/server/queries/summary.ts';
-import { createCalendar, addDays, localDay, localDayStart } from '../../src/lib/domain/calendar/index.ts';
+import {
+	createCalendar,
+	addDays,
+	localDay,
+	localDayStart
+} from '../../src/lib/domain/calendar/index.ts';
 import { startDemo, type DemoHandle, type DemoMeta } from '../../src/lib/server/demo/index.ts';
 import { BACKENDS, createTestApp, importCsv, request, type TestDb } from './harness.ts';
 import { TREE_CSV } from './units.fixture.ts';
@@ -27,8 +32,15 @@ function officeClock(app: App): void {
 	app.now = () => new Date(anchor + (Date.now() - t0));
 }
 
-async function count(app: App, table: 'units' | 'events' | 'api_keys' | 'app_meta', where = sql``): Promise<number> {
-	const rows = await jsonRows<number>(app.database, sql`select to_jsonb(count(*)) as j from ${sql.raw(table)} ${where}`);
+async function count(
+	app: App,
+	table: 'units' | 'events' | 'api_keys' | 'app_meta',
+	where = sql``
+): Promise<number> {
+	const rows = await jsonRows<number>(
+		app.database,
+		sql`select to_jsonb(count(*)) as j from ${sql.raw(table)} ${where}`
+	);
 	return Number(rows[0]);
 }
 
@@ -53,8 +65,9 @@ describe.each(BACKENDS)('demo province on %s', (backend) => {
 			h.stop();
 			await h.ready;
 		}
-		for (const k of ENV) if (saved[k] === undefined) delete process.env[k];
-		else process.env[k] = saved[k];
+		for (const k of ENV)
+			if (saved[k] === undefined) delete process.env[k];
+			else process.env[k] = saved[k];
 		for (const t of dbs) await t.drop();
 		dbs = [];
 	});
@@ -75,7 +88,10 @@ describe.each(BACKENDS)('demo province on %s', (backend) => {
 		// Units exist as soon as startDemo returns; the history comes in the background.
 		expect(await count(app, 'units')).toBe(101);
 		expect(await count(app, 'units', sql`where geometry is not null`)).toBe(101);
-		const top = await jsonRows<{ code: string; name: string }>(app.database, sql`select jsonb_build_object('code', code, 'name', name) as j from units where parent_code is null`);
+		const top = await jsonRows<{ code: string; name: string }>(
+			app.database,
+			sql`select jsonb_build_object('code', code, 'name', name) as j from units where parent_code is null`
+		);
 		expect(top).toEqual([{ code: '99', name: 'Tỉnh Minh Sơn (dữ liệu mẫu)' }]);
 		const meta = await getMeta<DemoMeta>(app.database, 'demo');
 		expect(meta).toMatchObject({ province: '99', generatedAt: expect.any(String) });
@@ -101,7 +117,9 @@ describe.each(BACKENDS)('demo province on %s', (backend) => {
 		expect(s.rates.onTime).toBeGreaterThan(0.9);
 
 		// The display key reads the province (and so does the API).
-		const r = await request(app, 'GET', `/api/v1/summary?unit=99&from=${from}&to=${to}`, { token: displayKey });
+		const r = await request(app, 'GET', `/api/v1/summary?unit=99&from=${from}&to=${to}`, {
+			token: displayKey
+		});
 		expect(r.status).toBe(200);
 		expect(r.json.received.new).toBeGreaterThanOrEqual(s.received.new);
 

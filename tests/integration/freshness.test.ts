@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
-import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
+import {
+	BACKENDS,
+	createTestApp,
+	importCsv,
+	key,
+	postBatch,
+	request,
+	type TestDb
+} from './harness.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -48,9 +56,19 @@ describe.each(BACKENDS)('freshness and scoreboard on %s', (backend) => {
 		expect(d460.lagSeconds.n).toBe(4);
 		expect(Math.abs(d460.lagSeconds.p50 - 7200)).toBeLessThan(60);
 		expect(Math.abs(d460.lagSeconds.p95 - 864000)).toBeLessThan(60);
-		expect(d461).toEqual({ unit: '461', name: 'Huyện Hai', lastEventAt: null, lastAcceptedAt: null, events24h: 0, lagSeconds: null, silent: true });
+		expect(d461).toEqual({
+			unit: '461',
+			name: 'Huyện Hai',
+			lastEventAt: null,
+			lastAcceptedAt: null,
+			events24h: 0,
+			lagSeconds: null,
+			silent: true
+		});
 		const deeper = await get('/api/v1/freshness?unit=460', read460);
-		expect(deeper.json.items.map((i: { unit: string; events24h: number }) => [i.unit, i.events24h])).toEqual([
+		expect(
+			deeper.json.items.map((i: { unit: string; events24h: number }) => [i.unit, i.events24h])
+		).toEqual([
 			['46001', 1],
 			['46002', 2],
 			['46003', 1]
@@ -64,12 +82,17 @@ describe.each(BACKENDS)('freshness and scoreboard on %s', (backend) => {
 		expect((await get('/api/v1/freshness?unit=99999')).status).toBe(404);
 		expect((await get('/api/v1/freshness')).status).toBe(400);
 		expect((await request(t.app, 'GET', '/api/v1/freshness?unit=46')).status).toBe(401);
-		expect((await get('/api/v1/scoreboard?unit=46&from=2024-02-30&to=2024-03-01')).status).toBe(400);
-		expect((await get('/api/v1/scoreboard?unit=46&from=2024-01-01&to=2024-03-01', read460)).status).toBe(403);
+		expect((await get('/api/v1/scoreboard?unit=46&from=2024-02-30&to=2024-03-01')).status).toBe(
+			400
+		);
+		expect(
+			(await get('/api/v1/scoreboard?unit=46&from=2024-01-01&to=2024-03-01', read460)).status
+		).toBe(403);
 	});
 
 	it('the scoreboard of a hand-computed month: progress with a twice-supplemented dossier, online, satisfaction', async () => {
-		const at = (d: number, hh = 9) => `2024-04-${String(d).padStart(2, '0')}T${String(hh).padStart(2, '0')}:00:00+07:00`;
+		const at = (d: number, hh = 9) =>
+			`2024-04-${String(d).padStart(2, '0')}T${String(hh).padStart(2, '0')}:00:00+07:00`;
 		const ev = [
 			// 461's April: 4 received (2 online); D1 early, D2 on time but supplemented twice, D3 late, D4 pending past due at the end.
 			received('s-1', '46101', 'S-1', at(1), { dueAt: at(5, 17), channel: 'online' }),
@@ -77,12 +100,38 @@ describe.each(BACKENDS)('freshness and scoreboard on %s', (backend) => {
 			received('s-3', '46102', 'S-3', at(3), { dueAt: at(4, 17), channel: 'direct' }),
 			received('s-4', '46102', 'S-4', at(4), { dueAt: at(8, 17), channel: 'direct' }),
 			{ id: 's-1r', type: 'dossier.resolved', at: at(3), unit: '46101', dossier: 'S-1' },
-			{ id: 's-2b1', type: 'dossier.supplement_requested', at: at(3), unit: '46101', dossier: 'S-2' },
-			{ id: 's-2b2', type: 'dossier.supplement_requested', at: at(4), unit: '46101', dossier: 'S-2' },
+			{
+				id: 's-2b1',
+				type: 'dossier.supplement_requested',
+				at: at(3),
+				unit: '46101',
+				dossier: 'S-2'
+			},
+			{
+				id: 's-2b2',
+				type: 'dossier.supplement_requested',
+				at: at(4),
+				unit: '46101',
+				dossier: 'S-2'
+			},
 			{ id: 's-2r', type: 'dossier.resolved', at: at(6, 10), unit: '46101', dossier: 'S-2' },
 			{ id: 's-3r', type: 'dossier.resolved', at: at(9), unit: '46102', dossier: 'S-3' },
-			{ id: 's-1v', type: 'dossier.rated', at: at(3, 10), unit: '46101', dossier: 'S-1', level: 'very_satisfied' },
-			{ id: 's-2v', type: 'dossier.rated', at: at(6, 11), unit: '46101', dossier: 'S-2', level: 'unsatisfied' }
+			{
+				id: 's-1v',
+				type: 'dossier.rated',
+				at: at(3, 10),
+				unit: '46101',
+				dossier: 'S-1',
+				level: 'very_satisfied'
+			},
+			{
+				id: 's-2v',
+				type: 'dossier.rated',
+				at: at(6, 11),
+				unit: '46101',
+				dossier: 'S-2',
+				level: 'unsatisfied'
+			}
 		];
 		expect((await postBatch(t.app, ingest, ev)).status).toBe(200);
 		const b = await get('/api/v1/scoreboard?unit=461&from=2024-04-01&to=2024-04-30');
@@ -118,26 +167,54 @@ describe.each(BACKENDS)('overdue attribution on %s', (backend) => {
 		const { attributions } = await import('../../src/lib/server/queries/attribution.ts');
 		const { getUnit } = await import('../../src/lib/server/queries/units.ts');
 		const ingest = await key(t.app, 'ingest', '46');
-		const d = (n: number, h = 9) => `2024-03-${String(n).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00+07:00`;
-		const ev = (dossier: string, unit: string, kind: string, at: string) => ({ id: `${dossier}-${kind}`, type: `dossier.${kind}`, at, unit, dossier });
+		const d = (n: number, h = 9) =>
+			`2024-03-${String(n).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00+07:00`;
+		const ev = (dossier: string, unit: string, kind: string, at: string) => ({
+			id: `${dossier}-${kind}`,
+			type: `dossier.${kind}`,
+			at,
+			unit,
+			dossier
+		});
 		const r = await postBatch(t.app, ingest, [
 			// 46101: late by processing (resolved after the appointment, returned after it).
-			received('p-1', '46101', 'P-1', d(1), { dueAt: d(4, 17) }), ev('P-1', '46101', 'resolved', d(6)), ev('P-1', '46101', 'returned', d(7)),
+			received('p-1', '46101', 'P-1', d(1), { dueAt: d(4, 17) }),
+			ev('P-1', '46101', 'resolved', d(6)),
+			ev('P-1', '46101', 'returned', d(7)),
 			// 46101: returned in time, resolution recorded late (phantom): the data's.
-			received('p-2', '46101', 'P-2', d(1), { dueAt: d(4, 17) }), ev('P-2', '46101', 'returned', d(3)), ev('P-2', '46101', 'resolved', d(8)),
+			received('p-2', '46101', 'P-2', d(1), { dueAt: d(4, 17) }),
+			ev('P-2', '46101', 'returned', d(3)),
+			ev('P-2', '46101', 'resolved', d(8)),
 			// 46102: returned after the appointment, resolution recorded after the return: the data's.
-			received('p-3', '46102', 'P-3', d(1), { dueAt: d(4, 17) }), ev('P-3', '46102', 'returned', d(6)), ev('P-3', '46102', 'resolved', d(9)),
+			received('p-3', '46102', 'P-3', d(1), { dueAt: d(4, 17) }),
+			ev('P-3', '46102', 'returned', d(6)),
+			ev('P-3', '46102', 'resolved', d(9)),
 			// 46102: still pending past its appointment: processing; returned in time but never resolved: the data's.
 			received('p-4', '46102', 'P-4', d(1), { dueAt: d(4, 17) }),
-			received('p-5', '46102', 'P-5', d(1), { dueAt: d(4, 17) }), ev('P-5', '46102', 'returned', d(2)),
+			received('p-5', '46102', 'P-5', d(1), { dueAt: d(4, 17) }),
+			ev('P-5', '46102', 'returned', d(2)),
 			// 46103: resolved in time: not judged overdue.
-			received('p-6', '46103', 'P-6', d(1), { dueAt: d(4, 17) }), ev('P-6', '46103', 'resolved', d(2))
+			received('p-6', '46103', 'P-6', d(1), { dueAt: d(4, 17) }),
+			ev('P-6', '46103', 'resolved', d(2))
 		]);
 		expect(r.status).toBe(200);
 		const u461 = (await getUnit(t.app.database, '461'))!;
 		const kids = ['46101', '46102', '46103'].map((code) => ({ code, depth: u461.depth + 1 }));
-		const a = await attributions(t.app.database, [u461, ...kids], '2024-03-01', '2024-03-31', new Date('2024-04-15T09:00:00+07:00'));
-		expect(a.get('461')).toEqual({ judged: 5, sync: 3, processing: 2, resolvedLate: 3, syncedLate: 0, openOverdue: 2 });
+		const a = await attributions(
+			t.app.database,
+			[u461, ...kids],
+			'2024-03-01',
+			'2024-03-31',
+			new Date('2024-04-15T09:00:00+07:00')
+		);
+		expect(a.get('461')).toEqual({
+			judged: 5,
+			sync: 3,
+			processing: 2,
+			resolvedLate: 3,
+			syncedLate: 0,
+			openOverdue: 2
+		});
 		expect(a.get('46101')).toMatchObject({ judged: 2, sync: 1, processing: 1 });
 		expect(a.get('46102')).toMatchObject({ judged: 3, sync: 2, processing: 1 });
 		expect(a.get('46103')).toMatchObject({ judged: 0, sync: 0 });

@@ -12,11 +12,21 @@ import { createKey } from '../../src/lib/server/auth/keys.ts';
 import type { KeyRole } from '../../src/lib/server/auth/roles.ts';
 import { importUnits } from '../../src/lib/server/units/import.ts';
 import { postPortalCall } from '../../src/lib/server/api/dvcqg.ts';
-import { getSnapshot, getSnapshots, postSnapshot, removeSnapshot } from '../../src/lib/server/api/snapshots.ts';
+import {
+	getSnapshot,
+	getSnapshots,
+	postSnapshot,
+	removeSnapshot
+} from '../../src/lib/server/api/snapshots.ts';
 import { getNotes, patchNote, postNote } from '../../src/lib/server/api/notes.ts';
 import { getReminderFile, postReminder } from '../../src/lib/server/api/reminders.ts';
 import { postEvents } from '../../src/lib/server/api/events.ts';
-import { getFreshness, getRankings, getSummary, getScoreboard } from '../../src/lib/server/api/figures.ts';
+import {
+	getFreshness,
+	getRankings,
+	getSummary,
+	getScoreboard
+} from '../../src/lib/server/api/figures.ts';
 import { getUnitGeo, getUnits } from '../../src/lib/server/api/units.ts';
 import { getDossierResponse } from '../../src/lib/server/api/dossiers.ts';
 import { health } from '../../src/lib/server/api/health.ts';
@@ -25,7 +35,9 @@ import { getFeed } from '../../src/lib/server/api/feed.ts';
 import { getReceivedResolved } from '../../src/lib/server/api/reports.ts';
 
 export type Backend = 'pglite' | 'postgres';
-export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL
+	? ['pglite', 'postgres']
+	: ['pglite'];
 
 export type TestDb = { url?: string; app: App; drop(): Promise<void> };
 
@@ -57,14 +69,24 @@ export async function importCsv(app: App, csv: string): Promise<void> {
 	if (!r.ok) throw new Error(`units import failed: ${JSON.stringify(r.errors)}`);
 }
 
-export async function key(app: App, role: KeyRole, scopeCode: string, name = `${role}-${scopeCode}`): Promise<string> {
+export async function key(
+	app: App,
+	role: KeyRole,
+	scopeCode: string,
+	name = `${role}-${scopeCode}`
+): Promise<string> {
 	return (await createKey(app.database, { name, role, scopeCode })).token;
 }
 
 const BASE = 'http://test.local';
 
 /** Dispatches like the SvelteKit routes do (src/routes/api/v1/…/+server.ts). */
-export async function request(app: App, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; session?: string } = {}) {
+export async function request(
+	app: App,
+	method: string,
+	path: string,
+	opts: { token?: string; body?: unknown; rawBody?: string; session?: string } = {}
+) {
 	const headers: Record<string, string> = {};
 	if (opts.token) headers.authorization = `Bearer ${opts.token}`;
 	if (opts.session) headers.cookie = `mcl_session=${opts.session}`;
@@ -79,21 +101,32 @@ export async function request(app: App, method: string, path: string, opts: { to
 	if (method === 'POST' && pathname === '/api/v1/events') res = await postEvents(app, req);
 	else if (method === 'POST' && pathname === '/api/v1/dvcqg') res = await postPortalCall(app, req);
 	else if (pathname === '/api/v1/summary') res = await getSummary(app, req);
-	else if (pathname === '/api/v1/notes') res = method === 'POST' ? await postNote(app, req) : await getNotes(app, req);
-	else if ((m = /^\/api\/v1\/notes\/([^/]+)$/.exec(pathname))) res = await patchNote(app, req, decodeURIComponent(m[1]));
+	else if (pathname === '/api/v1/notes')
+		res = method === 'POST' ? await postNote(app, req) : await getNotes(app, req);
+	else if ((m = /^\/api\/v1\/notes\/([^/]+)$/.exec(pathname)))
+		res = await patchNote(app, req, decodeURIComponent(m[1]));
 	else if (pathname === '/api/v1/reminders') res = await postReminder(app, req);
-	else if ((m = /^\/api\/v1\/reminders\/([^/]+)$/.exec(pathname))) res = await getReminderFile(app, req, decodeURIComponent(m[1]));
-	else if (pathname === '/api/v1/snapshots') res = method === 'POST' ? await postSnapshot(app, req) : await getSnapshots(app, req);
-	else if ((m = /^\/api\/v1\/snapshots\/([^/]+)$/.exec(pathname))) res = method === 'DELETE' ? await removeSnapshot(app, req, decodeURIComponent(m[1])) : await getSnapshot(app, req, decodeURIComponent(m[1]));
+	else if ((m = /^\/api\/v1\/reminders\/([^/]+)$/.exec(pathname)))
+		res = await getReminderFile(app, req, decodeURIComponent(m[1]));
+	else if (pathname === '/api/v1/snapshots')
+		res = method === 'POST' ? await postSnapshot(app, req) : await getSnapshots(app, req);
+	else if ((m = /^\/api\/v1\/snapshots\/([^/]+)$/.exec(pathname)))
+		res =
+			method === 'DELETE'
+				? await removeSnapshot(app, req, decodeURIComponent(m[1]))
+				: await getSnapshot(app, req, decodeURIComponent(m[1]));
 	else if (pathname === '/api/v1/scoreboard') res = await getScoreboard(app, req);
 	else if (pathname === '/api/v1/freshness') res = await getFreshness(app, req);
 	else if (pathname === '/api/v1/rankings') res = await getRankings(app, req);
 	else if (pathname === '/api/v1/units') res = await getUnits(app, req);
-	else if ((m = /^\/api\/v1\/units\/([^/]+)\/geo$/.exec(pathname))) res = await getUnitGeo(app, req, decodeURIComponent(m[1]));
-	else if ((m = /^\/api\/v1\/dossiers\/([^/]+)$/.exec(pathname))) res = await getDossierResponse(app, req, decodeURIComponent(m[1]));
+	else if ((m = /^\/api\/v1\/units\/([^/]+)\/geo$/.exec(pathname)))
+		res = await getUnitGeo(app, req, decodeURIComponent(m[1]));
+	else if ((m = /^\/api\/v1\/dossiers\/([^/]+)$/.exec(pathname)))
+		res = await getDossierResponse(app, req, decodeURIComponent(m[1]));
 	else if (pathname === '/api/v1/overdue') res = await getOverdue(app, req);
 	else if (pathname === '/api/v1/feed') res = await getFeed(app, req);
-	else if (pathname === '/api/v1/reports/received-resolved') res = await getReceivedResolved(app, req);
+	else if (pathname === '/api/v1/reports/received-resolved')
+		res = await getReceivedResolved(app, req);
 	else if (pathname === '/healthz') res = await health(app);
 	else throw new Error(`no route for ${method} ${pathname}`);
 	const bytes = new Uint8Array(await res.clone().arrayBuffer());

@@ -9,7 +9,15 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { io as connectClient } from 'socket.io-client';
 import { jsonRows } from '../../src/lib/server/db/json-rows.ts';
-import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
+import {
+	BACKENDS,
+	createTestApp,
+	importCsv,
+	key,
+	postBatch,
+	request,
+	type TestDb
+} from './harness.ts';
 import { startLive } from './live-server.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 
@@ -62,14 +70,48 @@ const hostile = fc.oneof(
 	{ weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
 	fc.integer(),
 	fc.double(),
-	fc.constantFrom<unknown>(true, false, null, [], {}, 1e308, -0, Number.MAX_SAFE_INTEGER + 2, 0.5, 1.25, 366.5, -3),
+	fc.constantFrom<unknown>(
+		true,
+		false,
+		null,
+		[],
+		{},
+		1e308,
+		-0,
+		Number.MAX_SAFE_INTEGER + 2,
+		0.5,
+		1.25,
+		366.5,
+		-3
+	),
 	fc.array(fc.string({ maxLength: 3 }), { maxLength: 3 }),
 	fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 })
 );
 
 const FIELDS = [
-	'id', 'type', 'at', 'unit', 'dossier', 'procedure', 'procedureName', 'field', 'fieldName', 'channel', 'onlineLevel', 'dueAt',
-	'processingDays', 'digitized', 'level', 'via', 'feedback', 'kind', 'apology', 'resultDigitized', 'reason', '__proto__', 'constructor'
+	'id',
+	'type',
+	'at',
+	'unit',
+	'dossier',
+	'procedure',
+	'procedureName',
+	'field',
+	'fieldName',
+	'channel',
+	'onlineLevel',
+	'dueAt',
+	'processingDays',
+	'digitized',
+	'level',
+	'via',
+	'feedback',
+	'kind',
+	'apology',
+	'resultDigitized',
+	'reason',
+	'__proto__',
+	'constructor'
 ];
 
 let serial = 0;
@@ -80,27 +122,64 @@ function templates(): Record<string, unknown>[] {
 	return [
 		received(`fz-r-${n}`, '46001', `FZ-${n}`, at),
 		{ ...received(`fz-p-${n}`, '46002', `FZ-P-${n}`, at), dueAt: undefined, processingDays: 2 },
-		{ id: `fz-s-${n}`, type: 'dossier.resolved', at, unit: '46001', dossier: `FZ-${n}`, resultDigitized: true },
-		{ id: `fz-h-${n}`, type: 'dossier.rescheduled', at, unit: '46001', dossier: `FZ-${n}`, dueAt: '2024-05-20T17:00:00+07:00', apology: true },
+		{
+			id: `fz-s-${n}`,
+			type: 'dossier.resolved',
+			at,
+			unit: '46001',
+			dossier: `FZ-${n}`,
+			resultDigitized: true
+		},
+		{
+			id: `fz-h-${n}`,
+			type: 'dossier.rescheduled',
+			at,
+			unit: '46001',
+			dossier: `FZ-${n}`,
+			dueAt: '2024-05-20T17:00:00+07:00',
+			apology: true
+		},
 		{ id: `fz-t-${n}`, type: 'dossier.rated', at, unit: '46003', level: 'satisfied', via: 'kiosk' },
-		{ id: `fz-f-${n}`, type: 'feedback.received', at, unit: '46003', feedback: `FZ-F-${n}`, kind: 'conduct' },
+		{
+			id: `fz-f-${n}`,
+			type: 'feedback.received',
+			at,
+			unit: '46003',
+			feedback: `FZ-F-${n}`,
+			kind: 'conduct'
+		},
 		{ id: `fz-w-${n}`, type: 'dossier.withdrawn', at, unit: '46002', dossier: `FZ-P-${n}` }
 	];
 }
 
 const mutatedEvent = fc
-	.record({ pick: fc.nat(), mutations: fc.array(fc.tuple(fc.constantFrom(...FIELDS), hostile), { maxLength: 3 }), drop: fc.option(fc.constantFrom(...FIELDS)) })
+	.record({
+		pick: fc.nat(),
+		mutations: fc.array(fc.tuple(fc.constantFrom(...FIELDS), hostile), { maxLength: 3 }),
+		drop: fc.option(fc.constantFrom(...FIELDS))
+	})
 	.map(({ pick, mutations, drop }) => {
 		const list = templates();
 		const e: Record<string, unknown> = { ...list[pick % list.length] };
-		for (const [field, value] of mutations) Object.defineProperty(e, field, { value, enumerable: true, writable: true, configurable: true });
+		for (const [field, value] of mutations)
+			Object.defineProperty(e, field, {
+				value,
+				enumerable: true,
+				writable: true,
+				configurable: true
+			});
 		if (drop) delete e[drop];
 		return e;
 	});
 
 /** A body: usually a batch of mutated events, sometimes not a batch at all. */
 const body = fc.oneof(
-	{ weight: 8, arbitrary: fc.array(fc.oneof(mutatedEvent, hostile), { minLength: 1, maxLength: 5 }).map((events) => ({ events })) },
+	{
+		weight: 8,
+		arbitrary: fc
+			.array(fc.oneof(mutatedEvent, hostile), { minLength: 1, maxLength: 5 })
+			.map((events) => ({ events }))
+	},
 	{ weight: 1, arbitrary: hostile },
 	{ weight: 1, arbitrary: hostile.map((events) => ({ events })) }
 );
@@ -129,8 +208,17 @@ const GOOD: Record<string, string[]> = {
 	format: ['json', 'csv', 'xlsx'],
 	code: ['46', 'FZ-1']
 };
-const stringy = fc.oneof(fc.constantFrom(...POOL), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 8 }));
-const param = (name: string) => fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...(GOOD[name] ?? [''])) }, { weight: 3, arbitrary: stringy }, { weight: 1, arbitrary: fc.constant(null) });
+const stringy = fc.oneof(
+	fc.constantFrom(...POOL),
+	fc.string({ unit: 'binary', maxLength: 12 }),
+	fc.string({ maxLength: 8 })
+);
+const param = (name: string) =>
+	fc.oneof(
+		{ weight: 2, arbitrary: fc.constantFrom(...(GOOD[name] ?? [''])) },
+		{ weight: 3, arbitrary: stringy },
+		{ weight: 1, arbitrary: fc.constant(null) }
+	);
 const getRequest = fc.constantFrom(...GETS).chain((g) =>
 	fc.record({
 		g: fc.constant(g),
@@ -155,7 +243,13 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
 		await importCsv(t.app, TREE_CSV);
 		ingest = await key(t.app, 'ingest', '460');
 		read = await key(t.app, 'read', '46');
-		expect((await postBatch(t.app, ingest, [received('seed-1', '46001', 'FZ-1', '2024-05-06T09:00:00+07:00')])).status).toBe(200);
+		expect(
+			(
+				await postBatch(t.app, ingest, [
+					received('seed-1', '46001', 'FZ-1', '2024-05-06T09:00:00+07:00')
+				])
+			).status
+		).toBe(200);
 	});
 	afterAll(() => t.drop());
 
@@ -164,7 +258,10 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
 		await fc.assert(
 			fc.asyncProperty(body, async (b) => {
 				const before = await footprint();
-				const r = await request(t.app, 'POST', '/api/v1/events', { token: ingest, rawBody: JSON.stringify(b) });
+				const r = await request(t.app, 'POST', '/api/v1/events', {
+					token: ingest,
+					rawBody: JSON.stringify(b)
+				});
 				seen.add(r.status);
 				expect([200, 400, 403, 413], `${r.status} ${r.text.slice(0, 300)}`).toContain(r.status);
 				if (r.status !== 200) {
@@ -178,34 +275,89 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
 	});
 
 	it('the national portal sync (§12): every mutated call is answered 200, 400, 403 or 413 in its style, and a refused one writes nothing', async () => {
-		const PORTAL_FIELDS = ['MaHoSo', 'MaTTHC', 'TenTTHC', 'MaLinhVuc', 'KenhThucHien', 'NgayTiepNhan', 'NgayHenTra', 'TrangThaiHoSo', 'NgayKetThucXuLy', 'NgayTra', 'HoSoCoThanhPhanSoHoa', 'MaDonVi', 'TrangThai', 'ThoiDiemXuLy', '__proto__', 'toString'];
+		const PORTAL_FIELDS = [
+			'MaHoSo',
+			'MaTTHC',
+			'TenTTHC',
+			'MaLinhVuc',
+			'KenhThucHien',
+			'NgayTiepNhan',
+			'NgayHenTra',
+			'TrangThaiHoSo',
+			'NgayKetThucXuLy',
+			'NgayTra',
+			'HoSoCoThanhPhanSoHoa',
+			'MaDonVi',
+			'TrangThai',
+			'ThoiDiemXuLy',
+			'__proto__',
+			'toString'
+		];
 		const ENVELOPE = ['service', 'madonvi', 'isUpdating', 'data', '__proto__'];
-		const record = (n: number) => ({ MaHoSo: `FZ-DV-${n}`, MaTTHC: 'P', MaLinhVuc: 'F', NgayTiepNhan: '20240506090000', NgayHenTra: '20240510170000', TrangThaiHoSo: String(1 + (n % 10)), NgayKetThucXuLy: '20240508090000', NgayTra: '20240509090000' });
+		const record = (n: number) => ({
+			MaHoSo: `FZ-DV-${n}`,
+			MaTTHC: 'P',
+			MaLinhVuc: 'F',
+			NgayTiepNhan: '20240506090000',
+			NgayHenTra: '20240510170000',
+			TrangThaiHoSo: String(1 + (n % 10)),
+			NgayKetThucXuLy: '20240508090000',
+			NgayTra: '20240509090000'
+		});
 		const mutate = (o: Record<string, unknown>, mutations: [string, unknown][]) => {
 			const e = { ...o };
-			for (const [field, value] of mutations) Object.defineProperty(e, field, { value, enumerable: true, writable: true, configurable: true });
+			for (const [field, value] of mutations)
+				Object.defineProperty(e, field, {
+					value,
+					enumerable: true,
+					writable: true,
+					configurable: true
+				});
 			return e;
 		};
 		const call = fc
 			.record({
 				service: fc.constantFrom('DongBoHoSoMC', 'CapNhatTienDoHoSoMC'),
-				records: fc.array(fc.tuple(fc.nat(), fc.array(fc.tuple(fc.constantFrom(...PORTAL_FIELDS), hostile), { maxLength: 2 })), { maxLength: 4 }),
+				records: fc.array(
+					fc.tuple(
+						fc.nat(),
+						fc.array(fc.tuple(fc.constantFrom(...PORTAL_FIELDS), hostile), { maxLength: 2 })
+					),
+					{ maxLength: 4 }
+				),
 				envelope: fc.array(fc.tuple(fc.constantFrom(...ENVELOPE), hostile), { maxLength: 1 })
 			})
 			.map(({ service, records, envelope }) => {
-				const data = records.map(([n, m]) => mutate(service === 'DongBoHoSoMC' ? record(n) : { MaHoSo: `FZ-DV-${n % 5}`, TrangThai: String(1 + (n % 10)), ThoiDiemXuLy: '20240507090000' }, m));
+				const data = records.map(([n, m]) =>
+					mutate(
+						service === 'DongBoHoSoMC'
+							? record(n)
+							: {
+									MaHoSo: `FZ-DV-${n % 5}`,
+									TrangThai: String(1 + (n % 10)),
+									ThoiDiemXuLy: '20240507090000'
+								},
+						m
+					)
+				);
 				return mutate({ service, madonvi: '46001', isUpdating: 'False', data }, envelope);
 			});
 		const seen = new Set<number>();
 		await fc.assert(
-			fc.asyncProperty(fc.oneof({ weight: 9, arbitrary: call }, { weight: 1, arbitrary: hostile }), async (b) => {
-				const before = await footprint();
-				const r = await request(t.app, 'POST', '/api/v1/dvcqg', { token: ingest, rawBody: JSON.stringify(b) });
-				seen.add(r.status);
-				expect([200, 400, 403, 413], `${r.status} ${r.text.slice(0, 300)}`).toContain(r.status);
-				expect(r.json?.error_code).toBe(r.status === 200 ? 0 : 1);
-				if (r.status !== 200) expect(await footprint()).toBe(before);
-			}),
+			fc.asyncProperty(
+				fc.oneof({ weight: 9, arbitrary: call }, { weight: 1, arbitrary: hostile }),
+				async (b) => {
+					const before = await footprint();
+					const r = await request(t.app, 'POST', '/api/v1/dvcqg', {
+						token: ingest,
+						rawBody: JSON.stringify(b)
+					});
+					seen.add(r.status);
+					expect([200, 400, 403, 413], `${r.status} ${r.text.slice(0, 300)}`).toContain(r.status);
+					expect(r.json?.error_code).toBe(r.status === 200 ? 0 : 1);
+					if (r.status !== 200) expect(await footprint()).toBe(before);
+				}
+			),
 			{ numRuns: 150, seed: 766 }
 		);
 		expect(seen.has(200) && seen.has(400)).toBe(true);
@@ -247,18 +399,45 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
 			expect(r.json.errors[0]).toMatchObject({ index: 0, path });
 		}
 		expect(await footprint()).toBe(before);
-		for (const q of ['unit=46&from=0001-01-01&to=2025-12-31', 'unit=46&from=2025-01-01&to=9999-12-31', 'unit=%00&from=2024-01-01&to=2024-01-31']) {
-			expect((await request(t.app, 'GET', `/api/v1/summary?${q}`, { token: read })).status).toBe(400);
-			expect((await request(t.app, 'GET', `/api/v1/reports/received-resolved?${q}&format=xlsx`, { token: read })).status).toBe(400);
+		for (const q of [
+			'unit=46&from=0001-01-01&to=2025-12-31',
+			'unit=46&from=2025-01-01&to=9999-12-31',
+			'unit=%00&from=2024-01-01&to=2024-01-31'
+		]) {
+			expect((await request(t.app, 'GET', `/api/v1/summary?${q}`, { token: read })).status).toBe(
+				400
+			);
+			expect(
+				(
+					await request(t.app, 'GET', `/api/v1/reports/received-resolved?${q}&format=xlsx`, {
+						token: read
+					})
+				).status
+			).toBe(400);
 		}
-		expect((await request(t.app, 'GET', '/api/v1/feed?unit=46&after=99999999999999999999', { token: read })).status).toBe(400);
-		expect((await request(t.app, 'GET', '/api/v1/dossiers/V-1%00', { token: read })).status).toBe(400);
-		expect((await request(t.app, 'GET', '/api/v1/units?parent=%00', { token: read })).status).toBe(400);
+		expect(
+			(
+				await request(t.app, 'GET', '/api/v1/feed?unit=46&after=99999999999999999999', {
+					token: read
+				})
+			).status
+		).toBe(400);
+		expect((await request(t.app, 'GET', '/api/v1/dossiers/V-1%00', { token: read })).status).toBe(
+			400
+		);
+		expect((await request(t.app, 'GET', '/api/v1/units?parent=%00', { token: read })).status).toBe(
+			400
+		);
 	});
 
 	it('a socket subscribe with hostile values is refused in its ack, and the socket stays usable', async () => {
 		const live = await startLive(t.app, { adapterUrl: null });
-		const socket = connectClient(live.url, { auth: { token: read }, transports: ['websocket'], reconnection: false, forceNew: true });
+		const socket = connectClient(live.url, {
+			auth: { token: read },
+			transports: ['websocket'],
+			reconnection: false,
+			forceNew: true
+		});
 		try {
 			await new Promise<void>((resolve, reject) => {
 				socket.once('connect', () => resolve());

@@ -4,11 +4,22 @@ import { sql } from 'drizzle-orm';
 import { jsonRows } from '../../src/lib/server/db/json-rows.ts';
 import { createApp } from '../../src/lib/server/app.ts';
 import { openDatabase } from '../../src/lib/server/db/index.ts';
-import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
+import {
+	BACKENDS,
+	createTestApp,
+	importCsv,
+	key,
+	postBatch,
+	request,
+	type TestDb
+} from './harness.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 
 async function eventCount(t: TestDb) {
-	const [r] = await jsonRows<{ n: number }>(t.app.database, sql`select jsonb_build_object('n', (select count(*) from events) + (select count(*) from dossiers) + (select count(*) from rollups)) as j`);
+	const [r] = await jsonRows<{ n: number }>(
+		t.app.database,
+		sql`select jsonb_build_object('n', (select count(*) from events) + (select count(*) from dossiers) + (select count(*) from rollups)) as j`
+	);
 	return Number(r.n);
 }
 
@@ -36,10 +47,16 @@ describe.each(BACKENDS)('ingest errors on %s', (backend) => {
 	});
 
 	it('400 on malformed bodies', async () => {
-		const bad = await request(t.app, 'POST', '/api/v1/events', { token: ingestKey, rawBody: '{"events": [' });
+		const bad = await request(t.app, 'POST', '/api/v1/events', {
+			token: ingestKey,
+			rawBody: '{"events": ['
+		});
 		expect(bad.status).toBe(400);
 		expect(bad.json.errors[0].message).toMatch(/invalid JSON/);
-		const notArray = await request(t.app, 'POST', '/api/v1/events', { token: ingestKey, body: { events: {} } });
+		const notArray = await request(t.app, 'POST', '/api/v1/events', {
+			token: ingestKey,
+			body: { events: {} }
+		});
 		expect(notArray.status).toBe(400);
 		expect(notArray.json.errors[0].path).toBe('events');
 	});
@@ -50,7 +67,13 @@ describe.each(BACKENDS)('ingest errors on %s', (backend) => {
 			{ ...good(2), channel: 'fax' },
 			{ ...good(3), dueAt: undefined },
 			{ ...good(4), at: '2024-05-06 09:00' },
-			{ id: 'x', type: 'dossier.exploded', at: '2024-05-06T09:00:00Z', unit: '46001', dossier: 'D' },
+			{
+				id: 'x',
+				type: 'dossier.exploded',
+				at: '2024-05-06T09:00:00Z',
+				unit: '46001',
+				dossier: 'D'
+			},
 			{ id: 'r', type: 'dossier.rated', at: '2024-05-06T09:00:00Z', unit: '46001', level: 'meh' },
 			{ id: 'y', type: 'dossier.resolved', at: '2024-05-06T09:00:00Z', unit: '46001' }
 		];
@@ -68,15 +91,23 @@ describe.each(BACKENDS)('ingest errors on %s', (backend) => {
 		expect(events.length).toBe(5000);
 		const r = await postBatch(t.app, ingestKey, events);
 		expect(r.status).toBe(400);
-		expect(r.json.errors).toEqual([{ index: 2500, path: 'processingDays', message: expect.any(String) }]);
+		expect(r.json.errors).toEqual([
+			{ index: 2500, path: 'processingDays', message: expect.any(String) }
+		]);
 		expect(await eventCount(t)).toBe(0);
 	});
 
 	it('400 for an unknown unit, 403 for a unit outside the key scope, nothing written', async () => {
 		const unknown = await postBatch(t.app, ingestKey, [good(1), { ...good(2), unit: '99999' }]);
 		expect(unknown.status).toBe(400);
-		expect(unknown.json.errors).toEqual([{ index: 1, path: 'unit', message: expect.stringContaining('unknown unit') }]);
-		const outside = await postBatch(t.app, ingestKey, [good(1), { ...good(2), unit: '46101' }, { ...good(3), unit: '47001' }]);
+		expect(unknown.json.errors).toEqual([
+			{ index: 1, path: 'unit', message: expect.stringContaining('unknown unit') }
+		]);
+		const outside = await postBatch(t.app, ingestKey, [
+			good(1),
+			{ ...good(2), unit: '46101' },
+			{ ...good(3), unit: '47001' }
+		]);
 		expect(outside.status).toBe(403);
 		expect(outside.json.errors.map((e: { index: number }) => e.index)).toEqual([1, 2]);
 		expect(await eventCount(t)).toBe(0);
@@ -101,7 +132,9 @@ describe.each(BACKENDS)('ingest errors on %s', (backend) => {
 		const inBatch = await postBatch(t.app, ingestKey, [good(7000), good(7000)]);
 		expect(inBatch.json).toMatchObject({ accepted: 1, duplicates: 1 });
 		expect(inBatch.json.lastSeq).toBeGreaterThan(first.json.lastSeq);
-		const s = await request(t.app, 'GET', '/api/v1/summary?unit=46&from=2024-05-01&to=2024-05-31', { token: readKey });
+		const s = await request(t.app, 'GET', '/api/v1/summary?unit=46&from=2024-05-01&to=2024-05-31', {
+			token: readKey
+		});
 		expect(s.json.received.new).toBe(5001);
 	});
 
@@ -110,7 +143,9 @@ describe.each(BACKENDS)('ingest errors on %s', (backend) => {
 		let ro = t.app;
 		if (backend === 'postgres') {
 			const name = new URL(t.url!).pathname.slice(1);
-			await t.app.database.rows(sql.raw(`alter database ${name} set default_transaction_read_only = on`));
+			await t.app.database.rows(
+				sql.raw(`alter database ${name} set default_transaction_read_only = on`)
+			);
 			ro = createApp(await openDatabase({ url: t.url, migrate: false }));
 		} else {
 			await t.app.database.rows(sql`set default_transaction_read_only = on`);
@@ -123,7 +158,9 @@ describe.each(BACKENDS)('ingest errors on %s', (backend) => {
 			if (backend === 'postgres') {
 				await ro.close();
 				const name = new URL(t.url!).pathname.slice(1);
-				await t.app.database.rows(sql.raw(`alter database ${name} set default_transaction_read_only = off`));
+				await t.app.database.rows(
+					sql.raw(`alter database ${name} set default_transaction_read_only = off`)
+				);
 			} else {
 				await t.app.database.rows(sql`set default_transaction_read_only = off`);
 			}

@@ -10,11 +10,22 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
 import { anomalyCounts } from '../../src/lib/server/queries/anomalies.ts';
-import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
+import {
+	BACKENDS,
+	createTestApp,
+	importCsv,
+	key,
+	postBatch,
+	request,
+	type TestDb
+} from './harness.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const MIGRATION = readFileSync(new URL('../../drizzle/0006_late_sync_flag.sql', import.meta.url), 'utf8');
+const MIGRATION = readFileSync(
+	new URL('../../drizzle/0006_late_sync_flag.sql', import.meta.url),
+	'utf8'
+);
 
 describe.each(BACKENDS)('late sync on %s', (backend) => {
 	let t: TestDb;
@@ -38,15 +49,37 @@ describe.each(BACKENDS)('late sync on %s', (backend) => {
 		const due = new Date(now + 1500).toISOString();
 		const before = new Date(now + 500).toISOString();
 		const receivedAt = new Date(now - 3600_000).toISOString();
-		expect((await postBatch(t.app, ingest, [
-			received('ls-1', '46001', 'LS-1', receivedAt, { dueAt: due }),
-			received('ls-2', '46001', 'LS-2', receivedAt, { dueAt: due })
-		])).status).toBe(200);
+		expect(
+			(
+				await postBatch(t.app, ingest, [
+					received('ls-1', '46001', 'LS-1', receivedAt, { dueAt: due }),
+					received('ls-2', '46001', 'LS-2', receivedAt, { dueAt: due })
+				])
+			).status
+		).toBe(200);
 		// LS-2 is resolved and its result synced in time
-		expect((await postBatch(t.app, ingest, [{ id: 'ls-2-k', type: 'dossier.resolved', at: new Date(now - 60_000).toISOString(), unit: '46001', dossier: 'LS-2' }])).status).toBe(200);
+		expect(
+			(
+				await postBatch(t.app, ingest, [
+					{
+						id: 'ls-2-k',
+						type: 'dossier.resolved',
+						at: new Date(now - 60_000).toISOString(),
+						unit: '46001',
+						dossier: 'LS-2'
+					}
+				])
+			).status
+		).toBe(200);
 		await sleep(Math.max(0, new Date(due).getTime() - Date.now()) + 300);
 		// LS-1's resolution, made before the appointment, reaches us after it
-		expect((await postBatch(t.app, ingest, [{ id: 'ls-1-k', type: 'dossier.resolved', at: before, unit: '46001', dossier: 'LS-1' }])).status).toBe(200);
+		expect(
+			(
+				await postBatch(t.app, ingest, [
+					{ id: 'ls-1-k', type: 'dossier.resolved', at: before, unit: '46001', dossier: 'LS-1' }
+				])
+			).status
+		).toBe(200);
 
 		expect(await flagsOf('LS-1')).toEqual(['late_sync']);
 		expect(await flagsOf('LS-2')).toEqual([]);
@@ -62,7 +95,9 @@ describe.each(BACKENDS)('late sync on %s', (backend) => {
 		const db = t.app.database;
 		await db.rows(sql`update dossiers set flags = flags - 'late_sync'`);
 		expect(await flagsOf('LS-1')).toEqual([]);
-		const statements = MIGRATION.split('--> statement-breakpoint').map((s) => s.replace(/^--.*$/gm, '').trim()).filter(Boolean);
+		const statements = MIGRATION.split('--> statement-breakpoint')
+			.map((s) => s.replace(/^--.*$/gm, '').trim())
+			.filter(Boolean);
 		for (const s of statements) await db.rows(sql.raw(s));
 		expect(await flagsOf('LS-1')).toEqual(['late_sync']);
 		expect(await flagsOf('LS-2')).toEqual([]);

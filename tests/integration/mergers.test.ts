@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
 import { importMergers, loadMergers, mergersAround } from '../../src/lib/server/units/mergers.ts';
 import { getUnit } from '../../src/lib/server/queries/units.ts';
-import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
+import {
+	BACKENDS,
+	createTestApp,
+	importCsv,
+	key,
+	postBatch,
+	request,
+	type TestDb
+} from './harness.ts';
 
 const UNITS = `code,name,type,parent_code
 77,Tỉnh Thử Nghiệm,province,
@@ -23,9 +31,20 @@ let n = 0;
 function dossier(unit: string, receivedAt: string, resolvedAt: string | null, channel = 'direct') {
 	const code = `M-${++n}`;
 	const events: unknown[] = [
-		{ id: `${code}-r`, type: 'dossier.received', at: receivedAt, unit, dossier: code, procedure: 'P1', field: 'F1', channel, dueAt: '2025-07-20T17:00:00+07:00' }
+		{
+			id: `${code}-r`,
+			type: 'dossier.received',
+			at: receivedAt,
+			unit,
+			dossier: code,
+			procedure: 'P1',
+			field: 'F1',
+			channel,
+			dueAt: '2025-07-20T17:00:00+07:00'
+		}
 	];
-	if (resolvedAt) events.push({ id: `${code}-d`, type: 'dossier.resolved', at: resolvedAt, unit, dossier: code });
+	if (resolvedAt)
+		events.push({ id: `${code}-d`, type: 'dossier.resolved', at: resolvedAt, unit, dossier: code });
 	return events;
 }
 
@@ -33,7 +52,9 @@ describe.each(BACKENDS)('unit mergers on %s', (backend) => {
 	let t: TestDb;
 	let read: string;
 	const summary = async (unit: string, from: string, to: string) => {
-		const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, { token: read });
+		const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, {
+			token: read
+		});
 		expect(r.status, r.text).toBe(200);
 		return r.json;
 	};
@@ -54,7 +75,8 @@ describe.each(BACKENDS)('unit mergers on %s', (backend) => {
 			...dossier('77100', '2025-07-08T08:00:00+07:00', null)
 		];
 		expect((await postBatch(t.app, ingest, events)).status).toBe(200);
-		for (const u of ['77', '77001', '77002', '77100']) before[u] = await summary(u, '2025-06-01', '2025-07-31');
+		for (const u of ['77', '77001', '77002', '77100'])
+			before[u] = await summary(u, '2025-06-01', '2025-07-31');
 		before.juneA = await summary('77001', '2025-06-01', '2025-06-30');
 		before.juneB = await summary('77002', '2025-06-01', '2025-06-30');
 	}, 120_000);
@@ -79,7 +101,10 @@ describe.each(BACKENDS)('unit mergers on %s', (backend) => {
 
 	it('a new unit over a period before the merger aggregates its predecessors', async () => {
 		expect((await summary('77100', '2025-06-01', '2025-06-30')).received.new).toBe(0);
-		const r = await importMergers(t.app.database, 'old_code,new_code,effective_date\n77001,77100,2025-07-01\n77002,77100,2025-07-01\n');
+		const r = await importMergers(
+			t.app.database,
+			'old_code,new_code,effective_date\n77001,77100,2025-07-01\n77002,77100,2025-07-01\n'
+		);
 		expect(r).toEqual({ ok: true, imported: 2, moved: 2 });
 		const june = await summary('77100', '2025-06-01', '2025-06-30');
 		expect(june.received.new).toBe(before.juneA.received.new + before.juneB.received.new);
@@ -95,20 +120,40 @@ describe.each(BACKENDS)('unit mergers on %s', (backend) => {
 
 	it('a period spanning the merger is continuous, and the province does not change', async () => {
 		const span = await summary('77100', '2025-06-01', '2025-07-31');
-		expect(span.received.new).toBe(before['77001'].received.new + before['77002'].received.new + before['77100'].received.new);
-		expect(span.resolved.total).toBe(before['77001'].resolved.total + before['77002'].resolved.total + before['77100'].resolved.total);
+		expect(span.received.new).toBe(
+			before['77001'].received.new + before['77002'].received.new + before['77100'].received.new
+		);
+		expect(span.resolved.total).toBe(
+			before['77001'].resolved.total +
+				before['77002'].resolved.total +
+				before['77100'].resolved.total
+		);
 		const july = await summary('77100', '2025-07-01', '2025-07-31');
 		// the June dossiers of the predecessors still open on 1 July are carried over into the new unit
 		expect(july.received.carriedOver).toBe(2);
 		expect(await summary('77', '2025-06-01', '2025-07-31')).toEqual(before['77']);
-		const report = await request(t.app, 'GET', '/api/v1/reports/received-resolved?unit=77100&from=2025-06-01&to=2025-07-31&format=json', { token: read });
-		expect(report.json.rows.map((row: { unit: string }) => row.unit)).toEqual(['77100', '77001', '77002']);
+		const report = await request(
+			t.app,
+			'GET',
+			'/api/v1/reports/received-resolved?unit=77100&from=2025-06-01&to=2025-07-31&format=json',
+			{ token: read }
+		);
+		expect(report.json.rows.map((row: { unit: string }) => row.unit)).toEqual([
+			'77100',
+			'77001',
+			'77002'
+		]);
 		expect(report.json.total.received.total).toBe(span.received.total);
 	});
 
 	it('ranks and maps a merged unit only while it existed', async () => {
 		const ranked = async (from: string, to: string) => {
-			const r = await request(t.app, 'GET', `/api/v1/rankings?parent=77100&metric=onTime&from=${from}&to=${to}`, { token: read });
+			const r = await request(
+				t.app,
+				'GET',
+				`/api/v1/rankings?parent=77100&metric=onTime&from=${from}&to=${to}`,
+				{ token: read }
+			);
 			expect(r.status, r.text).toBe(200);
 			return r.json.items.map((i: { unit: string; n: number }) => [i.unit, i.n]);
 		};
@@ -124,11 +169,21 @@ describe.each(BACKENDS)('unit mergers on %s', (backend) => {
 		]);
 		// after the merger they are gone from the ranking and from the map
 		expect(await ranked('2025-07-01', '2025-07-31')).toEqual([]);
-		const geo = await request(t.app, 'GET', '/api/v1/units/77100/geo?level=children', { token: read });
+		const geo = await request(t.app, 'GET', '/api/v1/units/77100/geo?level=children', {
+			token: read
+		});
 		expect(geo.status, geo.text).toBe(200);
 		expect(geo.json.features).toEqual([]);
-		const province = await request(t.app, 'GET', '/api/v1/rankings?parent=77&metric=onTime&from=2025-07-01&to=2025-07-31', { token: read });
-		expect(province.json.items.map((i: { unit: string }) => i.unit).sort()).toEqual(['771', '77100']);
+		const province = await request(
+			t.app,
+			'GET',
+			'/api/v1/rankings?parent=77&metric=onTime&from=2025-07-01&to=2025-07-31',
+			{ token: read }
+		);
+		expect(province.json.items.map((i: { unit: string }) => i.unit).sort()).toEqual([
+			'771',
+			'77100'
+		]);
 	});
 
 	it('keeps the merger through a rebuild and a later unit list, and says who merged into whom', async () => {

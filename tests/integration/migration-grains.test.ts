@@ -21,10 +21,13 @@ const statementsOf = (file: string) =>
 		.map((s) => s.trim())
 		.filter(Boolean);
 const migration = statementsOf('0007_grains_open_counters.sql');
-const dataStatements = migration.slice(migration.findIndex((s) => s.includes('belongs to the unit of its first event')));
+const dataStatements = migration.slice(
+	migration.findIndex((s) => s.includes('belongs to the unit of its first event'))
+);
 // The data statements (after their ALTER TABLEs / CREATE INDEXes) of the migrations that added counters since:
 // 0010 the scoreboard's, 0013 the overdue attribution's. Each runs on what the one before it left.
-const dataOf = (file: string) => statementsOf(file).filter((s) => !s.startsWith('ALTER TABLE') && !s.startsWith('CREATE INDEX'));
+const dataOf = (file: string) =>
+	statementsOf(file).filter((s) => !s.startsWith('ALTER TABLE') && !s.startsWith('CREATE INDEX'));
 const attributionStatements = dataOf('0013_overdue_attribution.sql');
 const scoreboardStatements = [...dataOf('0010_scoreboard_counters.sql'), ...attributionStatements];
 const FIRST_ATTRIBUTION = COUNTERS.indexOf('overdue_sync');
@@ -32,11 +35,23 @@ const FIRST_ATTRIBUTION = COUNTERS.indexOf('overdue_sync');
 describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 	let t: TestDb;
 	const state = async () => ({
-		rollups: await jsonRows<unknown>(t.app.database, sql`select to_jsonb(r) as j from rollups r order by unit, grain, day`),
-		contribs: (await jsonRows<{ code: string; unit: string; c: Record<string, number[]> }>(
+		rollups: await jsonRows<unknown>(
 			t.app.database,
-			sql`select jsonb_build_object('code', code, 'unit', unit, 'c', contrib) as j from dossiers order by code`
-		)).map((d) => ({ ...d, c: Object.fromEntries(Object.entries(d.c).map(([k, v]) => [k, [...v].sort((a, b) => a - b)]).sort()) }))
+			sql`select to_jsonb(r) as j from rollups r order by unit, grain, day`
+		),
+		contribs: (
+			await jsonRows<{ code: string; unit: string; c: Record<string, number[]> }>(
+				t.app.database,
+				sql`select jsonb_build_object('code', code, 'unit', unit, 'c', contrib) as j from dossiers order by code`
+			)
+		).map((d) => ({
+			...d,
+			c: Object.fromEntries(
+				Object.entries(d.c)
+					.map(([k, v]) => [k, [...v].sort((a, b) => a - b)])
+					.sort()
+			)
+		}))
 	});
 
 	beforeAll(async () => {
@@ -44,22 +59,53 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 		await importCsv(t.app, TREE_CSV);
 		const token = await key(t.app, 'ingest', '46');
 		const events = randomStream(5, 300);
-		for (let i = 0; i < events.length; i += 500) expect((await postBatch(t.app, token, events.slice(i, i + 500))).status).toBe(200);
+		for (let i = 0; i < events.length; i += 500)
+			expect((await postBatch(t.app, token, events.slice(i, i + 500))).status).toBe(200);
 		// One dossier synchronised late (receipt known before its appointment, resolution after it though in time) and
 		// one returned in time but resolved late: the attribution counters' cases.
 		const now = Date.now();
 		const iso = (ms: number) => new Date(ms).toISOString();
-		const received = (dossier: string, at: number, due: number) => ({ id: `${dossier}-r`, type: 'dossier.received', at: iso(at), unit: '46001', dossier, procedure: 'P', field: 'F', channel: 'direct', dueAt: iso(due) });
-		expect((await postBatch(t.app, token, [received('MIG-LS', now - 60_000, now + 1200)])).status).toBe(200);
+		const received = (dossier: string, at: number, due: number) => ({
+			id: `${dossier}-r`,
+			type: 'dossier.received',
+			at: iso(at),
+			unit: '46001',
+			dossier,
+			procedure: 'P',
+			field: 'F',
+			channel: 'direct',
+			dueAt: iso(due)
+		});
+		expect(
+			(await postBatch(t.app, token, [received('MIG-LS', now - 60_000, now + 1200)])).status
+		).toBe(200);
 		await new Promise((r) => setTimeout(r, 1500));
 		const day = 86400_000;
 		expect(
 			(
 				await postBatch(t.app, token, [
-					{ id: 'MIG-LS-s', type: 'dossier.resolved', at: iso(now - 30_000), unit: '46001', dossier: 'MIG-LS' },
+					{
+						id: 'MIG-LS-s',
+						type: 'dossier.resolved',
+						at: iso(now - 30_000),
+						unit: '46001',
+						dossier: 'MIG-LS'
+					},
 					received('MIG-PH', now - 10 * day, now - 8 * day),
-					{ id: 'MIG-PH-t', type: 'dossier.returned', at: iso(now - 9 * day), unit: '46001', dossier: 'MIG-PH' },
-					{ id: 'MIG-PH-s', type: 'dossier.resolved', at: iso(now - 7 * day), unit: '46001', dossier: 'MIG-PH' }
+					{
+						id: 'MIG-PH-t',
+						type: 'dossier.returned',
+						at: iso(now - 9 * day),
+						unit: '46001',
+						dossier: 'MIG-PH'
+					},
+					{
+						id: 'MIG-PH-s',
+						type: 'dossier.resolved',
+						at: iso(now - 7 * day),
+						unit: '46001',
+						dossier: 'MIG-PH'
+					}
 				])
 			).status
 		).toBe(200);
@@ -75,24 +121,40 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
 				where i.value::int < ${FIRST_NEW} group by c.key) x), '{}'::jsonb)`);
 		await t.app.database.rows(sql`delete from rollups where grain <> 'd'`);
-		await t.app.database.rows(sql.raw(`update rollups set ${COUNTERS.slice(FIRST_NEW).map((c) => `${c} = 0`).join(', ')}`));
+		await t.app.database.rows(
+			sql.raw(
+				`update rollups set ${COUNTERS.slice(FIRST_NEW)
+					.map((c) => `${c} = 0`)
+					.join(', ')}`
+			)
+		);
 		expect((await state()).rollups).not.toEqual(expected.rollups);
 		// As the migrator runs them: 0007, then 0010.
-		for (const statement of [...dataStatements, ...scoreboardStatements]) await t.app.database.rows(sql.raw(statement));
+		for (const statement of [...dataStatements, ...scoreboardStatements])
+			await t.app.database.rows(sql.raw(statement));
 		const after = await state();
 		expect(after.contribs).toEqual(expected.contribs);
 		expect(after.rollups).toEqual(expected.rollups);
 	});
 
 	it('0013 adds the attribution counters of the dossiers resolved late for synchronisation, or synchronised late', async () => {
-		const [n] = await jsonRows<number>(t.app.database, sql`select to_jsonb(count(*)) as j from dossiers where status = 'resolved' and flags @> '["late_sync"]'::jsonb`);
+		const [n] = await jsonRows<number>(
+			t.app.database,
+			sql`select to_jsonb(count(*)) as j from dossiers where status = 'resolved' and flags @> '["late_sync"]'::jsonb`
+		);
 		expect(Number(n)).toBeGreaterThan(0);
 		const expected = await state();
 		await t.app.database.rows(sql`update dossiers d set contrib = coalesce((
 			select jsonb_object_agg(k, v) from (
 				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
 				where i.value::int < ${FIRST_ATTRIBUTION} group by c.key) x), '{}'::jsonb)`);
-		await t.app.database.rows(sql.raw(`update rollups set ${COUNTERS.slice(FIRST_ATTRIBUTION).map((c) => `${c} = 0`).join(', ')}`));
+		await t.app.database.rows(
+			sql.raw(
+				`update rollups set ${COUNTERS.slice(FIRST_ATTRIBUTION)
+					.map((c) => `${c} = 0`)
+					.join(', ')}`
+			)
+		);
 		expect((await state()).rollups).not.toEqual(expected.rollups);
 		for (const statement of attributionStatements) await t.app.database.rows(sql.raw(statement));
 		const after = await state();
@@ -101,14 +163,23 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 	});
 
 	it('0010 adds the scoreboard counters of the dossiers with more than one supplement request to what 0009 stored', async () => {
-		const [many] = await jsonRows<number>(t.app.database, sql`select to_jsonb(count(*)) as j from dossiers where supplements > 1 and received`);
+		const [many] = await jsonRows<number>(
+			t.app.database,
+			sql`select to_jsonb(count(*)) as j from dossiers where supplements > 1 and received`
+		);
 		expect(Number(many)).toBeGreaterThan(0);
 		const expected = await state();
 		await t.app.database.rows(sql`update dossiers d set contrib = coalesce((
 			select jsonb_object_agg(k, v) from (
 				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
 				where i.value::int < ${FIRST_SCOREBOARD} group by c.key) x), '{}'::jsonb)`);
-		await t.app.database.rows(sql.raw(`update rollups set ${COUNTERS.slice(FIRST_SCOREBOARD).map((c) => `${c} = 0`).join(', ')}`));
+		await t.app.database.rows(
+			sql.raw(
+				`update rollups set ${COUNTERS.slice(FIRST_SCOREBOARD)
+					.map((c) => `${c} = 0`)
+					.join(', ')}`
+			)
+		);
 		expect((await state()).rollups).not.toEqual(expected.rollups);
 		for (const statement of scoreboardStatements) await t.app.database.rows(sql.raw(statement));
 		const after = await state();

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDay } from '../../src/lib/domain/calendar/days.ts';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
 import { importMergers } from '../../src/lib/server/units/mergers.ts';
-import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
+import {
+	BACKENDS,
+	createTestApp,
+	importCsv,
+	key,
+	postBatch,
+	request,
+	type TestDb
+} from './harness.ts';
 import { loadStore, referenceScoreboard, referenceSummary } from './reference.ts';
 import { mulberry32, randomStream, toBatches, type Ev } from './random-stream.ts';
 import { TREE_CSV } from './units.fixture.ts';
@@ -25,7 +33,9 @@ async function figures(t: TestDb, token: string) {
 	const out: Record<string, unknown> = {};
 	for (const unit of SCOPES)
 		for (const [from, to] of PERIODS) {
-			const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, { token });
+			const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, {
+				token
+			});
 			expect(r.status).toBe(200);
 			out[`${unit} ${from} ${to}`] = r.json;
 		}
@@ -54,36 +64,59 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 		for (const t of Object.values(apps)) await t.drop();
 	});
 
-	it.each(seeds)('seed %i: shuffled+duplicated = in-order = from-scratch = rebuild', async (seed) => {
-		const events = randomStream(seed, 400);
-		const byTime = [...events].sort((a, b) => a.at.localeCompare(b.at));
-		const rnd = mulberry32(seed * 7);
-		const tokens: Record<string, { ingest: string; read: string }> = {};
-		for (const [name, t] of Object.entries(apps)) {
-			tokens[name] = { ingest: await key(t.app, 'ingest', '46', `src-${seed}`), read: await key(t.app, 'read', '46', `read-${seed}`) };
+	it.each(seeds)(
+		'seed %i: shuffled+duplicated = in-order = from-scratch = rebuild',
+		async (seed) => {
+			const events = randomStream(seed, 400);
+			const byTime = [...events].sort((a, b) => a.at.localeCompare(b.at));
+			const rnd = mulberry32(seed * 7);
+			const tokens: Record<string, { ingest: string; read: string }> = {};
+			for (const [name, t] of Object.entries(apps)) {
+				tokens[name] = {
+					ingest: await key(t.app, 'ingest', '46', `src-${seed}`),
+					read: await key(t.app, 'read', '46', `read-${seed}`)
+				};
+			}
+			await send(apps.ordered, tokens.ordered.ingest, [byTime.slice(0, 900), byTime.slice(900)]);
+			await send(apps.shuffled, tokens.shuffled.ingest, toBatches(events, rnd, 97, 0.15));
+
+			const ordered = await figures(apps.ordered, tokens.ordered.read);
+			const shuffled = await figures(apps.shuffled, tokens.shuffled.read);
+			expect(shuffled).toEqual(ordered);
+
+			const store = await loadStore(apps.shuffled.app);
+			for (const unit of SCOPES)
+				for (const [from, to] of PERIODS)
+					expect(shuffled[`${unit} ${from} ${to}`]).toEqual(
+						referenceSummary(store, unit, from, to, NOW)
+					);
+			// Dossiers with more than one supplement request exist, so the scoreboard's own counters are exercised.
+			expect(store.dossiers.filter((d) => d.received && d.supplements > 1).length).toBeGreaterThan(
+				0
+			);
+
+			// Something happened in every category, so the comparison means something.
+			const year = shuffled[`46 2024-01-01 2024-12-31`] as any;
+			for (const v of [
+				year.received.new,
+				year.received.postal,
+				year.resolved.overdue,
+				year.resolved.early,
+				year.pending.total,
+				year.withdrawn,
+				year.rejected,
+				year.apologies,
+				year.ratings.unsatisfied,
+				year.feedback.resolved,
+				year.digitized.result
+			])
+				expect(v).toBeGreaterThan(0);
+
+			const r = await rebuild(apps.shuffled.app.database);
+			expect(r.dossiers).toBeGreaterThan(0);
+			expect(await figures(apps.shuffled, tokens.shuffled.read)).toEqual(shuffled);
 		}
-		await send(apps.ordered, tokens.ordered.ingest, [byTime.slice(0, 900), byTime.slice(900)]);
-		await send(apps.shuffled, tokens.shuffled.ingest, toBatches(events, rnd, 97, 0.15));
-
-		const ordered = await figures(apps.ordered, tokens.ordered.read);
-		const shuffled = await figures(apps.shuffled, tokens.shuffled.read);
-		expect(shuffled).toEqual(ordered);
-
-		const store = await loadStore(apps.shuffled.app);
-		for (const unit of SCOPES)
-			for (const [from, to] of PERIODS) expect(shuffled[`${unit} ${from} ${to}`]).toEqual(referenceSummary(store, unit, from, to, NOW));
-		// Dossiers with more than one supplement request exist, so the scoreboard's own counters are exercised.
-		expect(store.dossiers.filter((d) => d.received && d.supplements > 1).length).toBeGreaterThan(0);
-
-		// Something happened in every category, so the comparison means something.
-		const year = shuffled[`46 2024-01-01 2024-12-31`] as any;
-		for (const v of [year.received.new, year.received.postal, year.resolved.overdue, year.resolved.early, year.pending.total, year.withdrawn, year.rejected, year.apologies, year.ratings.unsatisfied, year.feedback.resolved, year.digitized.result])
-			expect(v).toBeGreaterThan(0);
-
-		const r = await rebuild(apps.shuffled.app.database);
-		expect(r.dossiers).toBeGreaterThan(0);
-		expect(await figures(apps.shuffled, tokens.shuffled.read)).toEqual(shuffled);
-	});
+	);
 
 	/**
 	 * The point-in-time figures (carried over, pending, pending overdue) come from running totals of day
@@ -95,7 +128,13 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 		const t = apps.shuffled;
 		const token = await key(t.app, 'read', '46', 'read-instants');
 		const rnd = mulberry32(99);
-		const instants = Array.from({ length: 6 }, () => new Date(Date.parse('2024-01-03T00:00:00+07:00') + Math.floor(rnd() * 130 * 24 * 60) * 60_000));
+		const instants = Array.from(
+			{ length: 6 },
+			() =>
+				new Date(
+					Date.parse('2024-01-03T00:00:00+07:00') + Math.floor(rnd() * 130 * 24 * 60) * 60_000
+				)
+		);
 		const check = async (label: string) => {
 			const store = await loadStore(t.app);
 			for (const now of instants) {
@@ -111,16 +150,34 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 				];
 				for (const unit of [...SCOPES, '46002'])
 					for (const [from, to] of periods) {
-						const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, { token });
-						expect(r.json, `${label}: ${unit} ${from}..${to} at ${now.toISOString()}`).toEqual(referenceSummary(store, unit, from, to, now));
-						const b = await request(t.app, 'GET', `/api/v1/scoreboard?unit=${unit}&from=${from}&to=${to}`, { token });
-						expect(b.json, `${label}: scoreboard ${unit} ${from}..${to} at ${now.toISOString()}`).toEqual(referenceScoreboard(store, unit, from, to, now));
+						const r = await request(
+							t.app,
+							'GET',
+							`/api/v1/summary?unit=${unit}&from=${from}&to=${to}`,
+							{ token }
+						);
+						expect(r.json, `${label}: ${unit} ${from}..${to} at ${now.toISOString()}`).toEqual(
+							referenceSummary(store, unit, from, to, now)
+						);
+						const b = await request(
+							t.app,
+							'GET',
+							`/api/v1/scoreboard?unit=${unit}&from=${from}&to=${to}`,
+							{ token }
+						);
+						expect(
+							b.json,
+							`${label}: scoreboard ${unit} ${from}..${to} at ${now.toISOString()}`
+						).toEqual(referenceScoreboard(store, unit, from, to, now));
 					}
 			}
 		};
 		await check('as ingested');
 		// Mergers: 46001 into 46002 (a sibling) and 46103 into 46101 (another district's commune moves nothing up).
-		const merged = await importMergers(t.app.database, 'old_code,new_code,effective_date\n46001,46002,2024-02-01\n46103,46101,2024-03-01\n');
+		const merged = await importMergers(
+			t.app.database,
+			'old_code,new_code,effective_date\n46001,46002,2024-02-01\n46103,46101,2024-03-01\n'
+		);
 		expect(merged.ok).toBe(true);
 		await check('after mergers');
 		await rebuild(t.app.database);

@@ -41,7 +41,12 @@ describe.each(BACKENDS)('credential recheck of live sockets on %s', (backend) =>
 	it('keeps valid sockets, cuts those of a revoked key or an ended session', async () => {
 		const token = await key(t.app, 'display', '46', 'wall');
 		const other = await key(t.app, 'read', '46', 'reader');
-		const { id: userId } = await createUser(t.app.database, { username: 'giamsat', role: 'supervisor', scopeCode: '46', password: 'một-mật-khẩu-đủ-dài' });
+		const { id: userId } = await createUser(t.app.database, {
+			username: 'giamsat',
+			role: 'supervisor',
+			scopeCode: '46',
+			password: 'một-mật-khẩu-đủ-dài'
+		});
 		const session = await createSession(t.app.database, userId);
 		const wall = [await connect(live.url, { token }), await connect(live.url, { token })];
 		const reader = await connect(live.url, { token: other });
@@ -51,7 +56,9 @@ describe.each(BACKENDS)('credential recheck of live sockets on %s', (backend) =>
 		wall[0].on('revoked', (m) => revokedMsgs.push(m));
 
 		expect(await recheckSockets(live.hub.io, t.app.database)).toBe(0);
-		await t.app.database.rows(sql`update api_keys set revoked_at = now() where id = ${token.slice(4).split('.')[0]}`);
+		await t.app.database.rows(
+			sql`update api_keys set revoked_at = now() where id = ${token.slice(4).split('.')[0]}`
+		);
 		expect(await recheckSockets(live.hub.io, t.app.database)).toBe(2);
 		await new Promise((r) => setTimeout(r, 200));
 		expect(wall.map((s) => s.connected)).toEqual([false, false]);

@@ -8,7 +8,15 @@ import { sql } from 'drizzle-orm';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { announceOverdue } from '../../src/lib/server/overdue/ticker.ts';
 import type { FeedItem, HubOptions } from '../../src/lib/server/realtime/index.ts';
-import { BACKENDS, createTestApp, importCsv, key, postBatch, type Backend, type TestDb } from './harness.ts';
+import {
+	BACKENDS,
+	createTestApp,
+	importCsv,
+	key,
+	postBatch,
+	type Backend,
+	type TestDb
+} from './harness.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 import { startLive, type Live } from './live-server.ts';
 
@@ -16,10 +24,14 @@ import { startLive, type Live } from './live-server.ts';
 /** `log` records feed messages and the ack in arrival order. */
 type Client = { socket: Socket; messages: FeedItem[][]; log: ('feed' | 'ack')[] };
 
-
 const clients: Client[] = [];
 function connect(url: string, token: string): Promise<Client> {
-	const socket = connectClient(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+	const socket = connectClient(url, {
+		auth: { token },
+		transports: ['websocket'],
+		reconnection: false,
+		forceNew: true
+	});
 	const c: Client = { socket, messages: [], log: [] };
 	clients.push(c);
 	socket.on('feed', (items: FeedItem[]) => (c.messages.push(items), c.log.push('feed')));
@@ -41,11 +53,17 @@ async function until(what: string, ok: () => boolean, ms = 5000): Promise<void> 
 		await new Promise((r) => setTimeout(r, 5));
 	}
 }
-const adapterFor = (backend: Backend, t: TestDb): HubOptions => ({ adapterUrl: backend === 'postgres' ? t.url! : null });
+const adapterFor = (backend: Backend, t: TestDb): HubOptions => ({
+	adapterUrl: backend === 'postgres' ? t.url! : null
+});
 let n = 0;
-const ev = (unit: string) => received(`rs-${++n}`, unit, `RS-${n}`, new Date().toISOString(), { dueAt: '2099-01-01T17:00:00+07:00' });
+const ev = (unit: string) =>
+	received(`rs-${++n}`, unit, `RS-${n}`, new Date().toISOString(), {
+		dueAt: '2099-01-01T17:00:00+07:00'
+	});
 const UNITS = ['46001', '46101', '46002', '46102', '46003', '46103'];
-const batchOf = (size: number) => Array.from({ length: size }, (_, i) => ev(UNITS[i % UNITS.length]));
+const batchOf = (size: number) =>
+	Array.from({ length: size }, (_, i) => ev(UNITS[i % UNITS.length]));
 
 /** Seq order, no repeats, and exactly the expected ids. */
 function expectExactly(got: FeedItem[], ids: string[]) {
@@ -137,19 +155,39 @@ describe.each(BACKENDS)('live resume on %s', (backend) => {
 		expectExactly(items(again), missed);
 		expect(again.messages.length).toBeGreaterThanOrEqual(3);
 		for (const m of again.messages) expect(m.length).toBeLessThanOrEqual(500);
-		expect(items(again)[0]).toEqual({ seq: expect.any(Number), id: missed[0], type: 'dossier.received', unit: '46001', dossier: expect.any(String), at: expect.stringMatching(/Z$/) });
+		expect(items(again)[0]).toEqual({
+			seq: expect.any(Number),
+			id: missed[0],
+			type: 'dossier.received',
+			unit: '46001',
+			dossier: expect.any(String),
+			at: expect.stringMatching(/Z$/)
+		});
 	});
 
 	it('overdue announcements (no source id) are feed items: live, and resumed from the database after a restart', async () => {
 		const c = await connect(live.url, read);
 		const ack0 = await subscribe(c, { unit: '461' });
 		const due = new Date(Date.now() - 3_600_000).toISOString();
-		const late = received(`rs-${++n}`, '46102', `RS-OV-${n}`, new Date(Date.now() - 7_200_000).toISOString(), { dueAt: due });
+		const late = received(
+			`rs-${++n}`,
+			'46102',
+			`RS-OV-${n}`,
+			new Date(Date.now() - 7_200_000).toISOString(),
+			{ dueAt: due }
+		);
 		expect((await postBatch(t.app, ingest, [late])).status).toBe(200);
 		const announced = await announceOverdue(t.app);
 		const mine = announced.find((a) => a.dossier === late.dossier)!;
 		expect(mine).toBeTruthy();
-		const expected = { seq: mine.seq, id: null, type: 'dossier.overdue', unit: '46102', dossier: late.dossier, at: new Date(due).toISOString() };
+		const expected = {
+			seq: mine.seq,
+			id: null,
+			type: 'dossier.overdue',
+			unit: '46102',
+			dossier: late.dossier,
+			at: new Date(due).toISOString()
+		};
 		await until('the live announcement', () => items(c).some((i) => i.type === 'dossier.overdue'));
 		expect(items(c).map((i) => i.id)).toEqual([late.id, null]);
 		expect(items(c)[1]).toEqual(expected);
@@ -194,7 +232,11 @@ describe.each(BACKENDS)('live resume on %s', (backend) => {
 
 		// A position beyond anything this feed holds (another deployment's seq): start afresh too.
 		const alien = await connect(live.url, read);
-		expect(await subscribe(alien, { unit: '46', since: ack1.seq + 1_000_000 })).toMatchObject({ ok: true, resync: true, seq: ack1.seq + 1 });
+		expect(await subscribe(alien, { unit: '46', since: ack1.seq + 1_000_000 })).toMatchObject({
+			ok: true,
+			resync: true,
+			seq: ack1.seq + 1
+		});
 		expect(items(alien)).toEqual([]);
 
 		// A short backlog is sent however old it is.

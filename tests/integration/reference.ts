@@ -8,7 +8,8 @@ import type { App } from '../../src/lib/server/app.ts';
 import { jsonRows } from '../../src/lib/server/db/json-rows.ts';
 
 const H7 = 7 * 3600_000;
-const day = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + H7).toISOString().slice(0, 10) : null);
+const day = (iso: string | null) =>
+	iso ? new Date(new Date(iso).getTime() + H7).toISOString().slice(0, 10) : null;
 const startOf = (d: string) => new Date(`${d}T00:00:00+07:00`).getTime();
 const ratio = (k: number, n: number) => (n === 0 ? null : k / n);
 
@@ -16,16 +17,34 @@ type Row = Record<string, any>;
 
 export async function loadStore(app: App) {
 	const db = app.database;
-	const dossiers = await jsonRows<Row>(db, sql`select to_jsonb(d) - 'contrib' as j from dossiers d`);
-	const feedbacks = await jsonRows<Row>(db, sql`select to_jsonb(f) - 'contrib' as j from feedbacks f`);
-	const lone = await jsonRows<Row>(db, sql`select jsonb_build_object('unit', unit, 'at', at, 'level', payload->>'level') as j from events where type = 'dossier.rated' and dossier is null`);
-	const units = await jsonRows<Row>(db, sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units`);
+	const dossiers = await jsonRows<Row>(
+		db,
+		sql`select to_jsonb(d) - 'contrib' as j from dossiers d`
+	);
+	const feedbacks = await jsonRows<Row>(
+		db,
+		sql`select to_jsonb(f) - 'contrib' as j from feedbacks f`
+	);
+	const lone = await jsonRows<Row>(
+		db,
+		sql`select jsonb_build_object('unit', unit, 'at', at, 'level', payload->>'level') as j from events where type = 'dossier.rated' and dossier is null`
+	);
+	const units = await jsonRows<Row>(
+		db,
+		sql`select jsonb_build_object('code', code, 'ancestors', to_jsonb(ancestors)) as j from units`
+	);
 	const apologies = await jsonRows<Row>(
 		db,
 		sql`select jsonb_build_object('unit', d.unit, 'at', e.at) as j from events e join dossiers d on d.code = e.dossier
 			where e.type = 'dossier.rescheduled' and (e.payload->>'apology')::boolean and d.received`
 	);
-	return { dossiers, feedbacks, lone, apologies, ancestors: new Map(units.map((u) => [u.code as string, u.ancestors as string[]])) };
+	return {
+		dossiers,
+		feedbacks,
+		lone,
+		apologies,
+		ancestors: new Map(units.map((u) => [u.code as string, u.ancestors as string[]]))
+	};
 }
 
 export type Store = Awaited<ReturnType<typeof loadStore>>;
@@ -39,7 +58,9 @@ export function referenceSummary(store: Store, unit: string, from: string, to: s
 	const S = startOf(from);
 	const E = Math.min(startOf(to) + 86400_000, now.getTime());
 	const open = (d: Row, t: number) =>
-		d.received && new Date(d.received_at).getTime() < t && (d.finished_at === null || new Date(d.finished_at).getTime() >= t);
+		d.received &&
+		new Date(d.received_at).getTime() < t &&
+		(d.finished_at === null || new Date(d.finished_at).getTime() >= t);
 
 	const ds = store.dossiers.filter((d) => inScope(d.unit));
 	const recv = ds.filter((d) => d.received && inPeriod(d.received_at));
@@ -75,7 +96,12 @@ export function referenceSummary(store: Store, unit: string, from: string, to: s
 			postal: count(recv, (d) => d.channel === 'postal'),
 			onlineFull: count(recv, (d) => d.channel === 'online' && d.online_level === 'full')
 		},
-		resolved: { total: res.length, early: c.early, onTime: c.onTime, overdue: count(res, (d) => d.outcome === 'overdue') },
+		resolved: {
+			total: res.length,
+			early: c.early,
+			onTime: c.onTime,
+			overdue: count(res, (d) => d.outcome === 'overdue')
+		},
 		pending: {
 			total: pendingEnd.length,
 			withinDeadline: count(pendingEnd, (d) => new Date(d.first_due_at).getTime() >= E),
@@ -85,8 +111,16 @@ export function referenceSummary(store: Store, unit: string, from: string, to: s
 		rejected: count(ds, (d) => d.received && d.status === 'rejected' && inPeriod(d.finished_at)),
 		apologies: count(store.apologies, (a) => inScope(a.unit) && inPeriod(a.at)),
 		digitized: { intake: c.digIn, result: c.digRes },
-		ratings: { total: ratings.length, verySatisfied: c.vs, satisfied: c.s, unsatisfied: ratings.filter((r) => r === 'unsatisfied').length },
-		feedback: { received: count(fb, (f) => inPeriod(f.received_at)), resolved: count(fb, (f) => inPeriod(f.resolved_at)) },
+		ratings: {
+			total: ratings.length,
+			verySatisfied: c.vs,
+			satisfied: c.s,
+			unsatisfied: ratings.filter((r) => r === 'unsatisfied').length
+		},
+		feedback: {
+			received: count(fb, (f) => inPeriod(f.received_at)),
+			resolved: count(fb, (f) => inPeriod(f.resolved_at))
+		},
 		rates: {
 			onTime: ratio(c.early + c.onTime, res.length),
 			online: ratio(c.online, c.new),
@@ -98,7 +132,13 @@ export function referenceSummary(store: Store, unit: string, from: string, to: s
 }
 
 /** CONTRACT §9 from the stored dossiers, independently of the counters (the arithmetic is the contract's). */
-export function referenceScoreboard(store: Store, unit: string, from: string, to: string, now: Date) {
+export function referenceScoreboard(
+	store: Store,
+	unit: string,
+	from: string,
+	to: string,
+	now: Date
+) {
 	const s = referenceSummary(store, unit, from, to, now);
 	const inScope = (u: string) => store.ancestors.get(u)?.includes(unit) ?? false;
 	const inPeriod = (iso: string | null) => {
@@ -109,7 +149,11 @@ export function referenceScoreboard(store: Store, unit: string, from: string, to
 	const few = (d: Row) => d.supplements <= 1;
 	const ds = store.dossiers.filter((d) => inScope(d.unit) && d.received);
 	const resolved = ds.filter((d) => d.status === 'resolved' && inPeriod(d.resolved_at));
-	const pending = ds.filter((d) => new Date(d.received_at).getTime() < E && (d.finished_at === null || new Date(d.finished_at).getTime() >= E));
+	const pending = ds.filter(
+		(d) =>
+			new Date(d.received_at).getTime() < E &&
+			(d.finished_at === null || new Date(d.finished_at).getTime() >= E)
+	);
 	const inTime =
 		resolved.filter((d) => (d.outcome === 'early' || d.outcome === 'on_time') && few(d)).length +
 		pending.filter((d) => new Date(d.first_due_at).getTime() >= E && few(d)).length;
@@ -130,6 +174,9 @@ export function referenceScoreboard(store: Store, unit: string, from: string, to
 		progress,
 		online,
 		satisfaction,
-		total: { points: groups.reduce((a, x) => a + (x.points as number), 0), max: groups.reduce((a, x) => a + x.max, 0) }
+		total: {
+			points: groups.reduce((a, x) => a + (x.points as number), 0),
+			max: groups.reduce((a, x) => a + x.max, 0)
+		}
 	};
 }

@@ -12,7 +12,15 @@ import { mergerNotes } from '../../src/lib/server/queries/merger-notes.ts';
 import { reportPage, resolveReportRequest } from '../../src/lib/server/queries/report-page.ts';
 import { importMergers } from '../../src/lib/server/units/mergers.ts';
 import { viInt, viPct } from '../../src/lib/domain/report/narrative.ts';
-import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
+import {
+	BACKENDS,
+	createTestApp,
+	importCsv,
+	key,
+	postBatch,
+	request,
+	type TestDb
+} from './harness.ts';
 import { mulberry32, randomStream, toBatches } from './random-stream.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 
@@ -27,7 +35,9 @@ describe.each(BACKENDS)('report page data on %s', (backend) => {
 	let t: TestDb;
 	let read: string;
 	const api = async (unit: string, from: string, to: string) => {
-		const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, { token: read });
+		const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, {
+			token: read
+		});
 		expect(r.status, r.text).toBe(200);
 		return r.json;
 	};
@@ -58,73 +68,138 @@ describe.each(BACKENDS)('report page data on %s', (backend) => {
 		['46', 'p=year&from=2024-06-01']
 	];
 
-	it.each(CASES)('unit %s, %s: by-child, by-field and by-procedure totals equal the summary API', async (unit, params) => {
-		const data = await load(`unit=${unit}&${params}`);
-		const s = await api(unit, data.range.from, data.range.to);
-		// The figures themselves are not trivial in most cases.
-		if (unit === '46' && data.kind !== 'year') expect(s.received.new).toBeGreaterThan(50);
-		expect(FORM(data.table.total)).toEqual(FORM(s));
-		expect(FORM(sumRows(data.table.rows))).toEqual(FORM(s));
-		expect(FORM(data.byField.total)).toEqual(FORM(s));
-		expect(FORM(sumRows(data.byField.rows))).toEqual(FORM(s));
-		const procedures = await breakdown(t.app.database, unit, data.range.from, data.range.to, t.app.now(), 'procedure');
-		expect(FORM(sumRows(procedures))).toEqual(FORM(s));
-		expect(data.procedures.length).toBeLessThanOrEqual(10);
-		for (let i = 1; i < data.procedures.length; i++) expect(data.procedures[i - 1].received.new).toBeGreaterThanOrEqual(data.procedures[i].received.new);
-		// The whole summary on the page is the API's.
-		expect(data.summary).toEqual(s);
-	});
-
-	it.each(CASES)('unit %s, %s: late lists count resolved.overdue and pending.overdue; flags are counted among them', async (unit, params) => {
-		const data = await load(`unit=${unit}&${params}`);
-		const s = await api(unit, data.range.from, data.range.to);
-		expect(data.late.resolvedLate.total).toBe(s.resolved.overdue);
-		expect(data.late.stillOverdue.total).toBe(s.pending.overdue);
-		expect(data.late.resolvedLate.items.length).toBe(Math.min(500, s.resolved.overdue));
-		expect(data.late.stillOverdue.items.length).toBe(Math.min(500, s.pending.overdue));
-		const items = [...data.late.resolvedLate.items, ...data.late.stillOverdue.items];
-		expect(data.late.flags.noApology).toBe(items.filter((i) => i.flags.includes('no_apology')).length);
-		expect(data.late.flags.phantomOverdue).toBe(items.filter((i) => i.flags.includes('phantom_overdue')).length);
-		for (const i of data.late.resolvedLate.items) {
-			expect(i.resolvedAt! >= i.firstDueAt || new Date(i.resolvedAt!) > new Date(i.firstDueAt)).toBe(true);
-			expect(i.workingDaysLate).toBeGreaterThanOrEqual(0);
-			expect(i.workingDaysLate).toBeLessThanOrEqual(i.calendarDaysLate);
+	it.each(CASES)(
+		'unit %s, %s: by-child, by-field and by-procedure totals equal the summary API',
+		async (unit, params) => {
+			const data = await load(`unit=${unit}&${params}`);
+			const s = await api(unit, data.range.from, data.range.to);
+			// The figures themselves are not trivial in most cases.
+			if (unit === '46' && data.kind !== 'year') expect(s.received.new).toBeGreaterThan(50);
+			expect(FORM(data.table.total)).toEqual(FORM(s));
+			expect(FORM(sumRows(data.table.rows))).toEqual(FORM(s));
+			expect(FORM(data.byField.total)).toEqual(FORM(s));
+			expect(FORM(sumRows(data.byField.rows))).toEqual(FORM(s));
+			const procedures = await breakdown(
+				t.app.database,
+				unit,
+				data.range.from,
+				data.range.to,
+				t.app.now(),
+				'procedure'
+			);
+			expect(FORM(sumRows(procedures))).toEqual(FORM(s));
+			expect(data.procedures.length).toBeLessThanOrEqual(10);
+			for (let i = 1; i < data.procedures.length; i++)
+				expect(data.procedures[i - 1].received.new).toBeGreaterThanOrEqual(
+					data.procedures[i].received.new
+				);
+			// The whole summary on the page is the API's.
+			expect(data.summary).toEqual(s);
 		}
-	});
+	);
 
-	it.each(CASES)('unit %s, %s: online dossiers by where they were rated add up to the summary', async (unit, params) => {
-		const data = await load(`unit=${unit}&${params}`);
-		const s = await api(unit, data.range.from, data.range.to);
-		const { rows, total } = data.onlineRatings;
-		expect(total.online).toBe(s.received.online);
-		for (const k of ['online', 'ratedOnline', 'ratedAtCounter', 'ratedQr', 'unrated'] as const) expect(rows.reduce((n, r) => n + r[k], 0)).toBe(total[k]);
-		// every rating in the stream says where it was given
-		for (const r of rows) expect(r.ratedOnline + r.ratedAtCounter + r.ratedQr + r.unrated).toBe(r.online);
-	});
+	it.each(CASES)(
+		'unit %s, %s: late lists count resolved.overdue and pending.overdue; flags are counted among them',
+		async (unit, params) => {
+			const data = await load(`unit=${unit}&${params}`);
+			const s = await api(unit, data.range.from, data.range.to);
+			expect(data.late.resolvedLate.total).toBe(s.resolved.overdue);
+			expect(data.late.stillOverdue.total).toBe(s.pending.overdue);
+			expect(data.late.resolvedLate.items.length).toBe(Math.min(500, s.resolved.overdue));
+			expect(data.late.stillOverdue.items.length).toBe(Math.min(500, s.pending.overdue));
+			const items = [...data.late.resolvedLate.items, ...data.late.stillOverdue.items];
+			expect(data.late.flags.noApology).toBe(
+				items.filter((i) => i.flags.includes('no_apology')).length
+			);
+			expect(data.late.flags.phantomOverdue).toBe(
+				items.filter((i) => i.flags.includes('phantom_overdue')).length
+			);
+			for (const i of data.late.resolvedLate.items) {
+				expect(
+					i.resolvedAt! >= i.firstDueAt || new Date(i.resolvedAt!) > new Date(i.firstDueAt)
+				).toBe(true);
+				expect(i.workingDaysLate).toBeGreaterThanOrEqual(0);
+				expect(i.workingDaysLate).toBeLessThanOrEqual(i.calendarDaysLate);
+			}
+		}
+	);
 
-	it('online dossiers rated at the counter mark the unit (filed on the citizen\'s behalf)', async () => {
+	it.each(CASES)(
+		'unit %s, %s: online dossiers by where they were rated add up to the summary',
+		async (unit, params) => {
+			const data = await load(`unit=${unit}&${params}`);
+			const s = await api(unit, data.range.from, data.range.to);
+			const { rows, total } = data.onlineRatings;
+			expect(total.online).toBe(s.received.online);
+			for (const k of ['online', 'ratedOnline', 'ratedAtCounter', 'ratedQr', 'unrated'] as const)
+				expect(rows.reduce((n, r) => n + r[k], 0)).toBe(total[k]);
+			// every rating in the stream says where it was given
+			for (const r of rows)
+				expect(r.ratedOnline + r.ratedAtCounter + r.ratedQr + r.unrated).toBe(r.online);
+		}
+	);
+
+	it("online dossiers rated at the counter mark the unit (filed on the citizen's behalf)", async () => {
 		const ingest = await key(t.app, 'ingest', '46');
 		const at = (d: number) => `2026-03-${String(d).padStart(2, '0')}T09:00:00+07:00`;
 		const rated = (n: number, dossier: string, via: string | null) => ({
-			id: `or-${n}-v`, type: 'dossier.rated', at: at(n + 1), unit: '46101', dossier, level: 'satisfied', ...(via ? { via } : {})
+			id: `or-${n}-v`,
+			type: 'dossier.rated',
+			at: at(n + 1),
+			unit: '46101',
+			dossier,
+			level: 'satisfied',
+			...(via ? { via } : {})
 		});
 		const events: unknown[] = [];
 		['kiosk', 'kiosk', 'paper', 'online', 'qr', null].forEach((via, n) => {
-			events.push(received(`or-${n}`, '46101', `OR-${n}`, at(n + 1), { dueAt: '2026-03-31T17:00:00+07:00' }));
+			events.push(
+				received(`or-${n}`, '46101', `OR-${n}`, at(n + 1), { dueAt: '2026-03-31T17:00:00+07:00' })
+			);
 			if (via) events.push(rated(n, `OR-${n}`, via));
 		});
 		// a direct dossier rated at the kiosk is not an online one
-		events.push(received('or-d', '46102', 'OR-D', at(3), { channel: 'direct', dueAt: '2026-03-31T17:00:00+07:00' }), rated(9, 'OR-D', 'kiosk'));
+		events.push(
+			received('or-d', '46102', 'OR-D', at(3), {
+				channel: 'direct',
+				dueAt: '2026-03-31T17:00:00+07:00'
+			}),
+			rated(9, 'OR-D', 'kiosk')
+		);
 		// a later rating replaces the earlier one: this dossier ends up rated online
-		events.push(received('or-7', '46102', 'OR-7', at(4), { dueAt: '2026-03-31T17:00:00+07:00' }), rated(7, 'OR-7', 'kiosk'), { ...rated(8, 'OR-7', 'online'), id: 'or-7-v2' });
+		events.push(
+			received('or-7', '46102', 'OR-7', at(4), { dueAt: '2026-03-31T17:00:00+07:00' }),
+			rated(7, 'OR-7', 'kiosk'),
+			{ ...rated(8, 'OR-7', 'online'), id: 'or-7-v2' }
+		);
 		expect((await postBatch(t.app, ingest, events)).status).toBe(200);
 		const data = await load('unit=461&p=month&from=2026-03-01');
 		const byCode = Object.fromEntries(data.onlineRatings.rows.map((r) => [r.code, r]));
-		expect(byCode['46101']).toMatchObject({ online: 6, ratedOnline: 1, ratedAtCounter: 3, ratedQr: 1, unrated: 1 });
-		expect(byCode['46102']).toMatchObject({ online: 1, ratedOnline: 1, ratedAtCounter: 0, ratedQr: 0, unrated: 0 });
+		expect(byCode['46101']).toMatchObject({
+			online: 6,
+			ratedOnline: 1,
+			ratedAtCounter: 3,
+			ratedQr: 1,
+			unrated: 1
+		});
+		expect(byCode['46102']).toMatchObject({
+			online: 1,
+			ratedOnline: 1,
+			ratedAtCounter: 0,
+			ratedQr: 0,
+			unrated: 0
+		});
 		expect(data.onlineRatings.rows[0].code).toBe('46101'); // signalled first: 3 of 5 rated at the counter
-		expect(data.onlineRatings.total).toEqual({ online: 7, ratedOnline: 2, ratedAtCounter: 3, ratedQr: 1, unrated: 1 });
-		expect(data.onlineRatings.total.online).toBe((await api('461', '2026-03-01', '2026-03-31')).received.online);
+		expect(data.onlineRatings.total).toEqual({
+			online: 7,
+			ratedOnline: 2,
+			ratedAtCounter: 3,
+			ratedQr: 1,
+			unrated: 1
+		});
+		expect(data.onlineRatings.total.online).toBe(
+			(await api('461', '2026-03-01', '2026-03-31')).received.online
+		);
 	});
 
 	it('some late dossiers and flags exist in the stream, so the checks above bite', async () => {
@@ -139,7 +214,9 @@ describe.each(BACKENDS)('report page data on %s', (backend) => {
 		const data = await load('unit=46&p=quarter&from=2024-02-01');
 		const s = data.summary;
 		expect(data.narrative).toContain(`Tổng số hồ sơ tiếp nhận: ${viInt(s.received.total)} hồ sơ`);
-		expect(data.narrative).toContain(`trực tuyến ${viInt(s.received.online)} hồ sơ (chiếm ${viPct(s.received.online / s.received.new)})`);
+		expect(data.narrative).toContain(
+			`trực tuyến ${viInt(s.received.online)} hồ sơ (chiếm ${viPct(s.received.online / s.received.new)})`
+		);
 		expect(data.narrative).toContain(`Đã giải quyết ${viInt(s.resolved.total)} hồ sơ`);
 		expect(data.narrative).toContain(`tỷ lệ giải quyết đúng hạn ${viPct(s.rates.onTime!)}`);
 	});
@@ -172,7 +249,11 @@ describe.each(BACKENDS)('report page data on %s', (backend) => {
 	});
 
 	it('validates the request: default unit is the scope, 403 outside it, 404 unknown, 400 bad period', async () => {
-		const ok = await resolveReportRequest(t.app, '460', new URLSearchParams('p=year&from=2024-01-01'));
+		const ok = await resolveReportRequest(
+			t.app,
+			'460',
+			new URLSearchParams('p=year&from=2024-01-01')
+		);
 		expect(ok.ok && ok.value.unit.code).toBe('460');
 		const data = await load('p=year&from=2024-01-01', '460');
 		expect(data.path.map((p) => p.code)).toEqual(['460']);
@@ -180,25 +261,50 @@ describe.each(BACKENDS)('report page data on %s', (backend) => {
 		expect(child.path.map((p) => p.code)).toEqual(['460', '46001']);
 		const outside = await resolveReportRequest(t.app, '460', new URLSearchParams('unit=46101'));
 		expect(outside).toMatchObject({ ok: false, error: { status: 403 } });
-		expect(await resolveReportRequest(t.app, '46', new URLSearchParams('unit=99999'))).toMatchObject({ ok: false, error: { status: 404 } });
-		expect(await resolveReportRequest(t.app, '46', new URLSearchParams('p=week'))).toMatchObject({ ok: false, error: { status: 400 } });
-		expect(await resolveReportRequest(t.app, '46', new URLSearchParams('p=custom&from=2024-03-01'))).toMatchObject({ ok: false, error: { status: 400 } });
-		expect(await resolveReportRequest(t.app, '46', new URLSearchParams('p=custom&from=2024-03-01&to=2024-02-01'))).toMatchObject({ ok: false, error: { status: 400 } });
+		expect(
+			await resolveReportRequest(t.app, '46', new URLSearchParams('unit=99999'))
+		).toMatchObject({ ok: false, error: { status: 404 } });
+		expect(await resolveReportRequest(t.app, '46', new URLSearchParams('p=week'))).toMatchObject({
+			ok: false,
+			error: { status: 400 }
+		});
+		expect(
+			await resolveReportRequest(t.app, '46', new URLSearchParams('p=custom&from=2024-03-01'))
+		).toMatchObject({ ok: false, error: { status: 400 } });
+		expect(
+			await resolveReportRequest(
+				t.app,
+				'46',
+				new URLSearchParams('p=custom&from=2024-03-01&to=2024-02-01')
+			)
+		).toMatchObject({ ok: false, error: { status: 400 } });
 	});
 
 	// Last: it changes the tree.
 	it('merger notes list the predecessors merged after the start of the period; the figures still reconcile', async () => {
-		expect(await mergerNotes(t.app.database, '46001', '2024-01-01')).toEqual({ predecessors: [], mergedInto: null });
-		const r = await importMergers(t.app.database, 'old_code,new_code,effective_date\n46003,46001,2024-03-01\n');
+		expect(await mergerNotes(t.app.database, '46001', '2024-01-01')).toEqual({
+			predecessors: [],
+			mergedInto: null
+		});
+		const r = await importMergers(
+			t.app.database,
+			'old_code,new_code,effective_date\n46003,46001,2024-03-01\n'
+		);
 		expect(r.ok).toBe(true);
 		expect((await mergerNotes(t.app.database, '46001', '2024-01-01')).predecessors).toEqual([
 			{ oldCode: '46003', oldName: 'Phường Cát', effectiveDate: '2024-03-01' }
 		]);
 		expect((await mergerNotes(t.app.database, '46001', '2024-03-01')).predecessors).toEqual([]);
-		expect((await mergerNotes(t.app.database, '46003', '2024-01-01')).mergedInto).toEqual({ code: '46001', name: 'Xã An', effectiveDate: '2024-03-01' });
+		expect((await mergerNotes(t.app.database, '46003', '2024-01-01')).mergedInto).toEqual({
+			code: '46001',
+			name: 'Xã An',
+			effectiveDate: '2024-03-01'
+		});
 		expect((await load('unit=46003&p=quarter&from=2024-01-01')).mergedInto?.code).toBe('46001');
 		const data = await load('unit=46001&p=quarter&from=2024-01-01');
-		expect(data.mergers).toEqual([{ oldCode: '46003', oldName: 'Phường Cát', effectiveDate: '2024-03-01' }]);
+		expect(data.mergers).toEqual([
+			{ oldCode: '46003', oldName: 'Phường Cát', effectiveDate: '2024-03-01' }
+		]);
 		const s = await api('46001', data.range.from, data.range.to);
 		expect(FORM(data.byField.total)).toEqual(FORM(s));
 		expect(data.table.rows.map((r) => r.unit)).toContain('46003');

@@ -22,7 +22,13 @@ function ring(cx: number, cy: number, r: number, n: number): number[][] {
 	return out;
 }
 
-const unit = (code: string, name: string, type: string, parent: string | null, geometry: unknown) => ({
+const unit = (
+	code: string,
+	name: string,
+	type: string,
+	parent: string | null,
+	geometry: unknown
+) => ({
 	type: 'Feature',
 	properties: { code, name, type, parent_code: parent },
 	geometry
@@ -30,9 +36,18 @@ const unit = (code: string, name: string, type: string, parent: string | null, g
 const geojson = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const province = unit('88', 'Tỉnh Bản Đồ', 'province', null, null);
 const communes = (n: number) => [
-	unit('88001', 'Xã Một', 'commune', '88', { type: 'Polygon', coordinates: [ring(105.5, 21, 0.1, n)] }),
-	unit('88002', 'Xã Hai', 'commune', '88', { type: 'Polygon', coordinates: [ring(105.75, 21, 0.1, n)] }),
-	unit('88003', 'Xã Ba', 'commune', '88', { type: 'Polygon', coordinates: [ring(105.6, 21.2, 0.1, n)] })
+	unit('88001', 'Xã Một', 'commune', '88', {
+		type: 'Polygon',
+		coordinates: [ring(105.5, 21, 0.1, n)]
+	}),
+	unit('88002', 'Xã Hai', 'commune', '88', {
+		type: 'Polygon',
+		coordinates: [ring(105.75, 21, 0.1, n)]
+	}),
+	unit('88003', 'Xã Ba', 'commune', '88', {
+		type: 'Polygon',
+		coordinates: [ring(105.6, 21.2, 0.1, n)]
+	})
 ];
 
 describe.each(BACKENDS)('map geometry for the screen on %s', (backend) => {
@@ -40,7 +55,11 @@ describe.each(BACKENDS)('map geometry for the screen on %s', (backend) => {
 	let read: string;
 	beforeAll(async () => {
 		t = await createTestApp(backend);
-		const r = await importUnits(t.app.database, 'units.geojson', geojson([province, ...communes(5000)]));
+		const r = await importUnits(
+			t.app.database,
+			'units.geojson',
+			geojson([province, ...communes(5000)])
+		);
 		expect(r.ok).toBe(true);
 		read = await key(t.app, 'read', '88');
 	});
@@ -49,7 +68,9 @@ describe.each(BACKENDS)('map geometry for the screen on %s', (backend) => {
 	it('simplifies for the screen while the API keeps the geometry as imported', async () => {
 		const api = await request(t.app, 'GET', '/api/v1/units/88/geo?level=children', { token: read });
 		expect(api.status).toBe(200);
-		expect(api.json.features.map((f: { geometry: unknown }) => f.geometry)).toEqual(communes(5000).map((f) => f.geometry));
+		expect(api.json.features.map((f: { geometry: unknown }) => f.geometry)).toEqual(
+			communes(5000).map((f) => f.geometry)
+		);
 		const screen = await screenGeo(t.app.database, '88');
 		expect(screen.features.map((f) => f.properties.code)).toEqual(['88001', '88002', '88003']);
 		const before = countPositions(api.json.features);
@@ -67,8 +88,14 @@ describe.each(BACKENDS)('map geometry for the screen on %s', (backend) => {
 		const second = await screenGeo(t.app.database, '88');
 		expect(second).not.toBe(first);
 		expect(countPositions(second.features)).toBeLessThan(countPositions(first.features));
-		const m = await importMergers(t.app.database, 'old_code,new_code,effective_date\n88003,88002,2025-07-01\n');
+		const m = await importMergers(
+			t.app.database,
+			'old_code,new_code,effective_date\n88003,88002,2025-07-01\n'
+		);
 		expect(m.ok).toBe(true);
-		expect((await screenGeo(t.app.database, '88')).features.map((f) => f.properties.code)).toEqual(['88001', '88002']);
+		expect((await screenGeo(t.app.database, '88')).features.map((f) => f.properties.code)).toEqual([
+			'88001',
+			'88002'
+		]);
 	});
 });

@@ -7,13 +7,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
 import { allSeedFixtures, batches, createRng, type SeedFixture } from '../fixtures/seeds.ts';
-import { BACKENDS, createTestApp, importCsv, key, postBatch, request, type TestDb } from './harness.ts';
+import {
+	BACKENDS,
+	createTestApp,
+	importCsv,
+	key,
+	postBatch,
+	request,
+	type TestDb
+} from './harness.ts';
 
 const pct1 = (x: number) => Math.round(x * 1000) / 10;
 
 function unitsCsv(fixtures: SeedFixture[]): string {
 	const rows = new Map<string, string>();
-	for (const f of fixtures) for (const u of f.units) rows.set(u.code, `${u.code},${u.name},${u.type},${u.parentCode ?? ''}`);
+	for (const f of fixtures)
+		for (const u of f.units)
+			rows.set(u.code, `${u.code},${u.name},${u.type},${u.parentCode ?? ''}`);
 	return ['code,name,type,parent_code', ...rows.values()].join('\n') + '\n';
 }
 
@@ -22,8 +32,12 @@ describe.each(BACKENDS)('seed reconciliation on %s', (backend) => {
 	let t: TestDb;
 	let read: Record<string, string>;
 	const summary = async (unit: string, from: string, to: string) => {
-		const province = fixtures.find((f) => f.units.some((u) => u.code === unit))!.units.find((u) => u.parentCode === null)!.code;
-		const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, { token: read[province] });
+		const province = fixtures
+			.find((f) => f.units.some((u) => u.code === unit))!
+			.units.find((u) => u.parentCode === null)!.code;
+		const r = await request(t.app, 'GET', `/api/v1/summary?unit=${unit}&from=${from}&to=${to}`, {
+			token: read[province]
+		});
 		expect(r.status).toBe(200);
 		return r.json;
 	};
@@ -36,7 +50,10 @@ describe.each(BACKENDS)('seed reconciliation on %s', (backend) => {
 			const province = f.units.find((u) => u.parentCode === null)!.code;
 			const ingest = await key(t.app, 'ingest', province, `one-door-${province}`);
 			read[province] = await key(t.app, 'read', province);
-			for (const batch of batches(f.events, createRng(province.length * 31 + 5), { duplicateRate: 0.08, batchSize: 1200 })) {
+			for (const batch of batches(f.events, createRng(province.length * 31 + 5), {
+				duplicateRate: 0.08,
+				batchSize: 1200
+			})) {
 				const r = await postBatch(t.app, ingest, batch);
 				expect(r.status, JSON.stringify(r.json).slice(0, 400)).toBe(200);
 			}
@@ -46,7 +63,13 @@ describe.each(BACKENDS)('seed reconciliation on %s', (backend) => {
 
 	it('Phú Sơn ward, Q3/2022 (seed 003)', async () => {
 		const s = await summary('14806', '2022-07-01', '2022-09-30');
-		expect(s.received).toMatchObject({ new: 389, online: 131, direct: 258, carriedOver: 0, total: 389 });
+		expect(s.received).toMatchObject({
+			new: 389,
+			online: 131,
+			direct: 258,
+			carriedOver: 0,
+			total: 389
+		});
 		expect(s.resolved).toEqual({ total: 389, early: 316, onTime: 70, overdue: 3 });
 		expect(pct1(s.ratings.verySatisfied / s.ratings.total)).toBe(81.6);
 		expect(pct1(s.ratings.satisfied / s.ratings.total)).toBe(18.4);
@@ -91,7 +114,10 @@ describe.each(BACKENDS)('seed reconciliation on %s', (backend) => {
 		const csv = await request(t.app, 'GET', `${q}&format=csv`, { token: read['38'] });
 		expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
 		expect(Array.from(csv.bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
-		const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+		const lines = csv.text
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
 		expect(lines[0]).toContain('Trước hạn');
 		expect(lines[1]).toBe('14806,Phường Phú Sơn,389,131,258,0,389,316,70,3,0,0,0,0');
 		expect(lines[2]).toBe(',Tổng cộng,389,131,258,0,389,316,70,3,0,0,0,0');
@@ -103,7 +129,21 @@ describe.each(BACKENDS)('seed reconciliation on %s', (backend) => {
 		expect(ws.getCell(5, 8).value).toBe('Trước hạn');
 		const row = (ws.getRow(7).values as unknown[]).slice(1);
 		expect(row).toEqual([1, 'Phường Phú Sơn', 389, 131, 258, 0, 389, 316, 70, 3, 0, 0, 0, 0]);
-		expect((ws.getRow(8).values as unknown[]).slice(2)).toEqual(['Tổng cộng', 389, 131, 258, 0, 389, 316, 70, 3, 0, 0, 0, 0]);
+		expect((ws.getRow(8).values as unknown[]).slice(2)).toEqual([
+			'Tổng cộng',
+			389,
+			131,
+			258,
+			0,
+			389,
+			316,
+			70,
+			3,
+			0,
+			0,
+			0,
+			0
+		]);
 	});
 
 	it('every expected figure of every fixture, at commune, district and province; unchanged by rebuild', async () => {

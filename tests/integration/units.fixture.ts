@@ -15,7 +15,13 @@ export const TREE_CSV = `code,name,type,parent_code,lat,lon
 
 export const LEAVES = ['46001', '46002', '46003', '46101', '46102', '46103'];
 
-export function received(id: string, unit: string, dossier: string, at: string, extra: Record<string, unknown> = {}) {
+export function received(
+	id: string,
+	unit: string,
+	dossier: string,
+	at: string,
+	extra: Record<string, unknown> = {}
+) {
 	return {
 		id,
 		type: 'dossier.received',

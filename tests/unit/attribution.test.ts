@@ -4,14 +4,40 @@ import { judgedOverdue, overdueCause } from '../../src/lib/domain/dossier/attrib
 
 describe('overdue attribution', () => {
 	it('synchronisation: late sync, phantom overdue, or a resolution recorded after the return', () => {
-		expect(overdueCause({ flags: ['late_sync'], returnedAt: null, resolvedAt: '2024-05-01T09:00:00Z' })).toBe('sync');
-		expect(overdueCause({ flags: ['phantom_overdue', 'no_apology'], returnedAt: '2024-05-01T09:00:00Z', resolvedAt: null })).toBe('sync');
-		expect(overdueCause({ flags: [], returnedAt: '2024-05-02T09:00:00Z', resolvedAt: '2024-05-03T09:00:00Z' })).toBe('sync');
+		expect(
+			overdueCause({ flags: ['late_sync'], returnedAt: null, resolvedAt: '2024-05-01T09:00:00Z' })
+		).toBe('sync');
+		expect(
+			overdueCause({
+				flags: ['phantom_overdue', 'no_apology'],
+				returnedAt: '2024-05-01T09:00:00Z',
+				resolvedAt: null
+			})
+		).toBe('sync');
+		expect(
+			overdueCause({
+				flags: [],
+				returnedAt: '2024-05-02T09:00:00Z',
+				resolvedAt: '2024-05-03T09:00:00Z'
+			})
+		).toBe('sync');
 	});
 	it('processing otherwise', () => {
-		expect(overdueCause({ flags: ['no_apology'], returnedAt: '2024-05-04T09:00:00Z', resolvedAt: '2024-05-03T09:00:00Z' })).toBe('processing');
+		expect(
+			overdueCause({
+				flags: ['no_apology'],
+				returnedAt: '2024-05-04T09:00:00Z',
+				resolvedAt: '2024-05-03T09:00:00Z'
+			})
+		).toBe('processing');
 		expect(overdueCause({ flags: [], returnedAt: null, resolvedAt: null })).toBe('processing');
-		expect(overdueCause({ flags: ['many_supplements'], returnedAt: '2024-05-03T09:00:00Z', resolvedAt: '2024-05-03T09:00:00Z' })).toBe('processing');
+		expect(
+			overdueCause({
+				flags: ['many_supplements'],
+				returnedAt: '2024-05-03T09:00:00Z',
+				resolvedAt: '2024-05-03T09:00:00Z'
+			})
+		).toBe('processing');
 	});
 	it('judged overdue: resolved late, or in time but synchronised late', () => {
 		expect(judgedOverdue({ outcome: 'overdue', flags: [] })).toBe(true);

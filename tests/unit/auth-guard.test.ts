@@ -4,22 +4,55 @@ import { accessFor, decide, loginUrl, safeNext } from '../../src/lib/server/auth
 import type { Principal } from '../../src/lib/server/auth/roles.ts';
 
 type User = Extract<Principal, { kind: 'user' }>;
-const user = (role: User['role']): User => ({ kind: 'user', id: 'u1', username: 'x', role, scopeCode: '38', sessionId: 's1' });
+const user = (role: User['role']): User => ({
+	kind: 'user',
+	id: 'u1',
+	username: 'x',
+	role,
+	scopeCode: '38',
+	sessionId: 's1'
+});
 
 describe('route guard', () => {
 	it('lets only login, health, displays, the API and assets through before login', () => {
-		for (const p of ['/login', '/healthz', '/display/38', '/display', '/api/v1/summary', '/api', '/_app/immutable/x.js', '/favicon.svg']) {
+		for (const p of [
+			'/login',
+			'/healthz',
+			'/display/38',
+			'/display',
+			'/api/v1/summary',
+			'/api',
+			'/_app/immutable/x.js',
+			'/favicon.svg'
+		]) {
 			expect(accessFor(p), p).toBe('public');
 		}
-		for (const p of ['/', '/units/38', '/overdue', '/reports/x', '/account', '/logout', '/login2', '/displays', '/apis', '/healthz/x', '/_apps']) {
+		for (const p of [
+			'/',
+			'/units/38',
+			'/overdue',
+			'/reports/x',
+			'/account',
+			'/logout',
+			'/login2',
+			'/displays',
+			'/apis',
+			'/healthz/x',
+			'/_apps'
+		]) {
 			expect(accessFor(p), p).toBe('user');
 		}
-		for (const p of ['/admin', '/admin/users', '/admin/calendar', '/admin/anything/deeper']) expect(accessFor(p), p).toBe('admin');
+		for (const p of ['/admin', '/admin/users', '/admin/calendar', '/admin/anything/deeper'])
+			expect(accessFor(p), p).toBe('admin');
 		expect(accessFor('/administrator')).toBe('user');
 	});
 
 	it('sends anonymous visitors to the login page with the way back', () => {
-		expect(decide('/units/38', '?p=today', null)).toEqual({ allow: false, status: 303, location: '/login?next=%2Funits%2F38%3Fp%3Dtoday' });
+		expect(decide('/units/38', '?p=today', null)).toEqual({
+			allow: false,
+			status: 303,
+			location: '/login?next=%2Funits%2F38%3Fp%3Dtoday'
+		});
 		expect(decide('/', '', null)).toEqual({ allow: false, status: 303, location: '/login' });
 		expect(decide('/admin/users', '', null)).toMatchObject({ status: 303 });
 		expect(decide('/logout', '', null)).toEqual({ allow: true });
@@ -37,7 +70,15 @@ describe('route guard', () => {
 
 	it('keeps `next` on this site', () => {
 		expect(safeNext('/units/38?p=today')).toBe('/units/38?p=today');
-		for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '', null]) expect(safeNext(bad)).toBe('/');
+		for (const bad of [
+			'//evil.example',
+			'/\\evil.example',
+			'https://evil.example',
+			'javascript:alert(1)',
+			'',
+			null
+		])
+			expect(safeNext(bad)).toBe('/');
 		expect(loginUrl('/')).toBe('/login');
 	});
 });

@@ -7,7 +7,8 @@ import { HOLIDAYS as FIXTURE_HOLIDAYS } from '../fixtures/calendar.ts';
 
 const isWeekend = (day: string): boolean => dayOfWeek(day) === 0 || dayOfWeek(day) === 6;
 const dates = (year: number): string[] => holidaysOfYear(year).map((h) => h.date);
-const nameOf = (year: number, day: string): string | undefined => holidaysOfYear(year).find((h) => h.date === day)?.name;
+const nameOf = (year: number, day: string): string | undefined =>
+	holidaysOfYear(year).find((h) => h.date === day)?.name;
 
 describe('holiday rules (Bộ luật Lao động 2019)', () => {
 	it('gives the whole 2027 list: Tết with its weekend made up after it, 1 May on a Saturday', () => {
@@ -64,7 +65,12 @@ describe('holiday rules (Bộ luật Lao động 2019)', () => {
 		expect(nameOf(2023, '2023-05-02')).toBe('Nghỉ bù Giỗ Tổ Hùng Vương');
 		expect(nameOf(2023, '2023-05-03')).toBe('Nghỉ bù Ngày Chiến thắng');
 		// 2029: 1/9 Saturday and 2/9 Sunday → 3/9 and 4/9.
-		expect(dates(2029).filter((d) => d.startsWith('2029-09'))).toEqual(['2029-09-01', '2029-09-02', '2029-09-03', '2029-09-04']);
+		expect(dates(2029).filter((d) => d.startsWith('2029-09'))).toEqual([
+			'2029-09-01',
+			'2029-09-02',
+			'2029-09-03',
+			'2029-09-04'
+		]);
 		expect(nameOf(2029, '2029-09-04')).toBe('Nghỉ bù Quốc khánh');
 	});
 
@@ -81,7 +87,10 @@ describe('holiday rules (Bộ luật Lao động 2019)', () => {
 	it('gives eleven weekdays off in every year 1950–2150, sorted, unique and inside the year', () => {
 		for (let y = 1950; y <= 2150; y++) {
 			const list = dates(y);
-			expect(list.every((d) => d.startsWith(`${y}-`)), `${y}`).toBe(true);
+			expect(
+				list.every((d) => d.startsWith(`${y}-`)),
+				`${y}`
+			).toBe(true);
 			expect([...list].sort(), `${y}`).toEqual(list);
 			expect(new Set(list).size, `${y}`).toBe(list.length);
 			expect(list.filter((d) => !isWeekend(d)).length, `${y}`).toBe(11);
@@ -108,7 +117,8 @@ describe('announced schedules', () => {
 			expect(s.source.length).toBeGreaterThan(10);
 			const off = new Set(s.daysOff.map((h) => h.date));
 			expect(off.size, `${s.year} duplicates`).toBe(s.daysOff.length);
-			for (const h of [...s.daysOff, ...s.workingDays]) expect(h.date.startsWith(`${s.year}-`), h.date).toBe(true);
+			for (const h of [...s.daysOff, ...s.workingDays])
+				expect(h.date.startsWith(`${s.year}-`), h.date).toBe(true);
 			for (const h of s.workingDays) {
 				expect(isWeekend(h.date), h.date).toBe(true);
 				expect(off.has(h.date), h.date).toBe(false);
@@ -148,7 +158,14 @@ describe('announced schedules', () => {
 		const off = s.daysOff.map((h) => h.date);
 		for (let d = '2025-01-25'; d <= '2025-02-02'; d = addDays(d, 1)) expect(off, d).toContain(d);
 		expect(off).not.toContain('2025-02-03');
-		expect(off.filter((d) => !isWeekend(d) && d >= '2025-04-01')).toEqual(['2025-04-07', '2025-04-30', '2025-05-01', '2025-05-02', '2025-09-01', '2025-09-02']);
+		expect(off.filter((d) => !isWeekend(d) && d >= '2025-04-01')).toEqual([
+			'2025-04-07',
+			'2025-04-30',
+			'2025-05-01',
+			'2025-05-02',
+			'2025-09-01',
+			'2025-09-02'
+		]);
 		expect(s.workingDays.map((h) => h.date)).toEqual(['2025-04-26']);
 	});
 

@@ -20,7 +20,18 @@ describe('isWorkingDay and holidayName', () => {
 	});
 
 	it('uses the rules in a year without an announcement (2027)', () => {
-		for (const d of ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-10', '2027-02-11', '2027-04-16', '2027-04-30', '2027-05-03', '2027-09-01', '2027-09-02']) {
+		for (const d of [
+			'2027-01-01',
+			'2027-02-05',
+			'2027-02-08',
+			'2027-02-10',
+			'2027-02-11',
+			'2027-04-16',
+			'2027-04-30',
+			'2027-05-03',
+			'2027-09-01',
+			'2027-09-02'
+		]) {
 			expect(cal.isWorkingDay(d), d).toBe(false);
 		}
 		expect(cal.isWorkingDay('2027-02-12')).toBe(true);
@@ -99,7 +110,8 @@ describe('overrides', () => {
 });
 
 describe('addWorkingDays', () => {
-	const due = (start: string, days: number, c = cal): string => wall(c.addWorkingDays(vn(start), days));
+	const due = (start: string, days: number, c = cal): string =>
+		wall(c.addWorkingDays(vn(start), days));
 
 	it('whole days keep the time of day, to the millisecond', () => {
 		expect(due('2024-05-06T09:15:00', 3)).toBe('2024-05-09T09:15:00.000'); // Mon → Thu
@@ -132,9 +144,13 @@ describe('addWorkingDays', () => {
 	});
 
 	it('counts days at UTC+7: 2023-12-31T17:30Z is 00:30 on 1 January, a holiday', () => {
-		expect(wall(cal.addWorkingDays(new Date('2023-12-31T17:30:00Z'), 1))).toBe('2024-01-03T08:00:00.000');
+		expect(wall(cal.addWorkingDays(new Date('2023-12-31T17:30:00Z'), 1))).toBe(
+			'2024-01-03T08:00:00.000'
+		);
 		// Sunday 5/5 17:30 UTC is Monday 00:30 local: clock starts 07:30 Monday.
-		expect(cal.addWorkingDays(new Date('2024-05-05T17:30:00Z'), 1).toISOString()).toBe('2024-05-07T00:30:00.000Z');
+		expect(cal.addWorkingDays(new Date('2024-05-05T17:30:00Z'), 1).toISOString()).toBe(
+			'2024-05-07T00:30:00.000Z'
+		);
 	});
 
 	it('0 days: 17:00 of the receipt’s working day', () => {
@@ -180,7 +196,8 @@ describe('addWorkingDays', () => {
 	// due at 16:30 the same day, half an hour before 0 days would be.
 	it('always lands on a working day, after the start, and never earlier for more days (from 0.5)', () => {
 		let seed = 12345;
-		const rnd = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+		const rnd = (): number =>
+			(seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 		const base = vn('2023-12-20T00:00:00').getTime();
 		for (let i = 0; i < 3000; i++) {
 			const start = new Date(base + Math.floor(rnd() * 3 * 365 * 86_400_000));
@@ -200,7 +217,8 @@ describe('addWorkingDays', () => {
 		const c = createCalendar({ daysOff: ['2025-03-03'], workingDays: ['2025-03-08'] });
 		const base = vn('2024-01-02T09:00:00').getTime();
 		const t0 = performance.now();
-		for (let i = 0; i < 200_000; i++) c.addWorkingDays(new Date(base + (i % 5000) * 3_600_000), (i % 31) / 2);
+		for (let i = 0; i < 200_000; i++)
+			c.addWorkingDays(new Date(base + (i % 5000) * 3_600_000), (i % 31) / 2);
 		expect(performance.now() - t0).toBeLessThan(2000);
 	});
 });

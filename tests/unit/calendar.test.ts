@@ -9,7 +9,11 @@ import {
 	localTimeOfDayMinutes,
 	toDayNumber
 } from '../../src/lib/domain/calendar/days.ts';
-import { lunarMonthLength, lunarToSolar, solarToLunar } from '../../src/lib/domain/calendar/lunar.ts';
+import {
+	lunarMonthLength,
+	lunarToSolar,
+	solarToLunar
+} from '../../src/lib/domain/calendar/lunar.ts';
 
 const iso = (s: { year: number; month: number; day: number }): string =>
 	`${s.year}-${String(s.month).padStart(2, '0')}-${String(s.day).padStart(2, '0')}`;
@@ -68,7 +72,16 @@ describe('local days (Asia/Ho_Chi_Minh, UTC+7)', () => {
 	});
 
 	it('rejects strings that are not days', () => {
-		for (const bad of ['2023-02-29', '2024-1-01', '2024-13-01', '2024-00-10', '2024-04-31', 'abcd-ef-gh', '2024/01/01', '']) {
+		for (const bad of [
+			'2023-02-29',
+			'2024-1-01',
+			'2024-13-01',
+			'2024-00-10',
+			'2024-04-31',
+			'abcd-ef-gh',
+			'2024/01/01',
+			''
+		]) {
 			expect(() => toDayNumber(bad), bad).toThrow(RangeError);
 			expect(() => localDayStart(bad), bad).toThrow(RangeError);
 		}
@@ -126,7 +139,8 @@ describe('lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
 			2026: '2026-04-26',
 			2027: '2027-04-16'
 		};
-		for (const [y, day] of Object.entries(hung)) expect(iso(lunarToSolar(Number(y), 3, 10)), `${y}`).toBe(day);
+		for (const [y, day] of Object.entries(hung))
+			expect(iso(lunarToSolar(Number(y), 3, 10)), `${y}`).toBe(day);
 	});
 
 	it('knows the leap months (2020: 4, 2023: 2, 2025: 6)', () => {
@@ -156,10 +170,12 @@ describe('lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
 			const [y, m, d] = fromDayNumber(n).split('-').map(Number);
 			const l = solarToLunar(y, m, d);
 			expect(l.day >= 1 && l.day <= 30).toBe(true);
-			if (l.day === 1) expect(previous.day === 29 || previous.day === 30, fromDayNumber(n)).toBe(true);
+			if (l.day === 1)
+				expect(previous.day === 29 || previous.day === 30, fromDayNumber(n)).toBe(true);
 			else expect(l.day, fromDayNumber(n)).toBe(previous.day + 1);
 			const back = lunarToSolar(l.year, l.month, l.day, l.leap);
-			if (back.year !== y || back.month !== m || back.day !== d) expect(iso(back)).toBe(fromDayNumber(n));
+			if (back.year !== y || back.month !== m || back.day !== d)
+				expect(iso(back)).toBe(fromDayNumber(n));
 			previous = l;
 		}
 	});

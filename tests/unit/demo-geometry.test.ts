@@ -1,8 +1,17 @@
 /** The demo province's generated map: valid, closed GeoJSON polygons that tile the outline. */
 import { describe, expect, it } from 'vitest';
 import { parseUnitsGeoJson } from '../../src/lib/domain/units/parse-geojson.ts';
-import { generateProvince, provinceGeoJson, type DemoUnit } from '../../src/lib/server/demo/province.ts';
-import { clipToConvex, contains, signedArea, type Point } from '../../src/lib/server/demo/polygon.ts';
+import {
+	generateProvince,
+	provinceGeoJson,
+	type DemoUnit
+} from '../../src/lib/server/demo/province.ts';
+import {
+	clipToConvex,
+	contains,
+	signedArea,
+	type Point
+} from '../../src/lib/server/demo/polygon.ts';
 
 const ring = (u: DemoUnit) => u.geometry.coordinates[0] as Point[];
 /** Planar area in degrees² (the projection is linear, so ratios are those of km²). */
@@ -25,9 +34,13 @@ describe.each([0, 6])('demo province geometry with %i districts', (districts) =>
 	it('has ~100 communes under a 2-digit province, with the expected codes', () => {
 		expect(province).toMatchObject({ code: '99', type: 'province', parentCode: null });
 		expect(communes).toHaveLength(100);
-		expect(communes.map((c) => c.code)).toEqual(Array.from({ length: 100 }, (_, i) => `99${String(i + 1).padStart(3, '0')}`));
+		expect(communes.map((c) => c.code)).toEqual(
+			Array.from({ length: 100 }, (_, i) => `99${String(i + 1).padStart(3, '0')}`)
+		);
 		const middle = p.units.filter((u) => u.type === 'district' || u.type === 'provincial_city');
-		expect(middle.map((d) => d.code)).toEqual(districts ? ['991', '992', '993', '994', '995', '996'] : []);
+		expect(middle.map((d) => d.code)).toEqual(
+			districts ? ['991', '992', '993', '994', '995', '996'] : []
+		);
 		for (const c of communes) expect(c.parentCode).toMatch(districts ? /^99[1-6]$/ : /^99$/);
 		expect(communes.some((c) => c.type === 'ward')).toBe(true);
 	});
@@ -64,7 +77,9 @@ describe.each([0, 6])('demo province geometry with %i districts', (districts) =>
 		}
 		if (districts) {
 			for (const d of p.units.filter((u) => u.parentCode === '99')) {
-				const sum = communes.filter((c) => c.parentCode === d.code).reduce((s, c) => s + areaOf(c), 0);
+				const sum = communes
+					.filter((c) => c.parentCode === d.code)
+					.reduce((s, c) => s + areaOf(c), 0);
 				expect(Math.abs(sum / areaOf(d) - 1)).toBeLessThan(0.02);
 			}
 		}
@@ -74,12 +89,16 @@ describe.each([0, 6])('demo province geometry with %i districts', (districts) =>
 		const parsed = parseUnitsGeoJson(provinceGeoJson(p));
 		expect(parsed.errors).toEqual([]);
 		expect(parsed.rows).toHaveLength(p.units.length);
-		expect(parsed.rows.every((r) => r.geometry !== null && r.lat !== null && r.lon !== null)).toBe(true);
+		expect(parsed.rows.every((r) => r.geometry !== null && r.lat !== null && r.lon !== null)).toBe(
+			true
+		);
 	});
 
 	it('is deterministic for a seed', () => {
 		expect(generateProvince({ seed: 20250701, districts })).toEqual(p);
-		expect(generateProvince({ seed: 7, districts }).units[1].geometry).not.toEqual(p.units[1].geometry);
+		expect(generateProvince({ seed: 7, districts }).units[1].geometry).not.toEqual(
+			p.units[1].geometry
+		);
 	});
 });
 

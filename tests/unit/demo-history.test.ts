@@ -33,13 +33,18 @@ describe('demo history', () => {
 	});
 
 	it('are valid contract events with unique ids, none after now', () => {
-		for (let i = 0; i < events.length; i += 5000) expect(parseBatch(events.slice(i, i + 5000)).errors).toEqual([]);
+		for (let i = 0; i < events.length; i += 5000)
+			expect(parseBatch(events.slice(i, i + 5000)).errors).toEqual([]);
 		expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
 		expect(events.every((e) => e.at <= NOW.toISOString())).toBe(true);
 		expect(receipts.length).toBeGreaterThan(8000 * 0.95);
 		expect(receipts.length).toBeLessThan(8000 * 1.05);
-		expect(receipts.some((e) => e.processingDays !== undefined && e.dueAt === undefined)).toBe(true);
-		expect(receipts.some((e) => e.dueAt !== undefined && e.processingDays === undefined)).toBe(true);
+		expect(receipts.some((e) => e.processingDays !== undefined && e.dueAt === undefined)).toBe(
+			true
+		);
+		expect(receipts.some((e) => e.dueAt !== undefined && e.processingDays === undefined)).toBe(
+			true
+		);
 	});
 
 	it('receives nothing on a day off (weekends, holidays, Tết) and less in the week after Tết', () => {
@@ -51,16 +56,22 @@ describe('demo history', () => {
 			const working = new Set(days.filter((d) => d >= from && d <= to)).size;
 			return n / working;
 		};
-		expect(perDay('2026-02-23', '2026-02-27')).toBeLessThan(0.75 * perDay('2026-03-02', '2026-03-06'));
+		expect(perDay('2026-02-23', '2026-02-27')).toBeLessThan(
+			0.75 * perDay('2026-03-02', '2026-03-06')
+		);
 	});
 
 	it('leaves recent dossiers pending (some overdue), and has phantom, late, rated and apologised dossiers', () => {
 		const byDossier = new Map<string, DemoEvent[]>();
-		for (const e of events) if (e.dossier) byDossier.set(e.dossier as string, [...(byDossier.get(e.dossier as string) ?? []), e]);
+		for (const e of events)
+			if (e.dossier)
+				byDossier.set(e.dossier as string, [...(byDossier.get(e.dossier as string) ?? []), e]);
 		const terminal = new Set(['dossier.resolved', 'dossier.withdrawn', 'dossier.rejected']);
 		const pending = [...byDossier.values()].filter((es) => !es.some((e) => terminal.has(e.type)));
 		expect(pending.length).toBeGreaterThan(0);
-		const overdue = pending.filter((es) => es[0].dueAt !== undefined && (es[0].dueAt as string) < NOW.toISOString());
+		const overdue = pending.filter(
+			(es) => es[0].dueAt !== undefined && (es[0].dueAt as string) < NOW.toISOString()
+		);
 		expect(overdue.length).toBeGreaterThan(0);
 		const phantom = [...byDossier.values()].filter((es) => {
 			const ret = es.find((e) => e.type === 'dossier.returned');
@@ -68,7 +79,12 @@ describe('demo history', () => {
 			return ret && (!res || ret.at < res.at);
 		});
 		expect(phantom.length).toBeGreaterThan(0);
-		for (const type of ['dossier.rated', 'dossier.rescheduled', 'dossier.supplement_requested', 'feedback.received']) {
+		for (const type of [
+			'dossier.rated',
+			'dossier.rescheduled',
+			'dossier.supplement_requested',
+			'feedback.received'
+		]) {
 			expect(events.some((e) => e.type === type)).toBe(true);
 		}
 	});
@@ -95,21 +111,31 @@ describe('demo live feed actions', () => {
 	it('sends valid events; receipts and resolutions in office hours, never a receipt on a day off', () => {
 		const state = createLiveState(createRng(1), work, profiles, '260311', 0);
 		const office: DemoEvent[] = [];
-		for (let i = 0; i < 400; i++) office.push(...liveAction(state, 'office', at('2026-03-11T10:00:00+07:00')));
+		for (let i = 0; i < 400; i++)
+			office.push(...liveAction(state, 'office', at('2026-03-11T10:00:00+07:00')));
 		expect(parseBatch(office).errors).toEqual([]);
 		expect(new Set(office.map((e) => e.id)).size).toBe(office.length);
 		const types = new Set(office.map((e) => e.type));
-		for (const t of ['dossier.received', 'dossier.resolved', 'dossier.returned', 'dossier.rated']) expect(types.has(t)).toBe(true);
-		expect(office.filter((e) => e.type === 'dossier.received').every((e) => /^99\d{3}-260311-9\d{5}$/.test(e.dossier as string))).toBe(true);
+		for (const t of ['dossier.received', 'dossier.resolved', 'dossier.returned', 'dossier.rated'])
+			expect(types.has(t)).toBe(true);
+		expect(
+			office
+				.filter((e) => e.type === 'dossier.received')
+				.every((e) => /^99\d{3}-260311-9\d{5}$/.test(e.dossier as string))
+		).toBe(true);
 
 		const sunday: DemoEvent[] = [];
-		for (let i = 0; i < 200; i++) sunday.push(...liveAction(state, 'off', at('2026-03-15T10:00:00+07:00')));
+		for (let i = 0; i < 200; i++)
+			sunday.push(...liveAction(state, 'off', at('2026-03-15T10:00:00+07:00')));
 		expect(sunday.length).toBeGreaterThan(0);
 		expect(parseBatch(sunday).errors).toEqual([]);
 		expect(sunday.some((e) => e.type === 'dossier.received')).toBe(false);
 
 		const evening: DemoEvent[] = [];
-		for (let i = 0; i < 200; i++) evening.push(...liveAction(state, 'evening', at('2026-03-11T20:00:00+07:00')));
-		expect(evening.filter((e) => e.type === 'dossier.received').every((e) => e.channel === 'online')).toBe(true);
+		for (let i = 0; i < 200; i++)
+			evening.push(...liveAction(state, 'evening', at('2026-03-11T20:00:00+07:00')));
+		expect(
+			evening.filter((e) => e.type === 'dossier.received').every((e) => e.channel === 'online')
+		).toBe(true);
 	});
 });

@@ -8,15 +8,21 @@ import { generateProvince } from '../../src/lib/server/demo/province.ts';
 describe('demo names', () => {
 	it('says the province is sample data', () => {
 		expect(provinceName(20250701).full).toBe('Tỉnh Minh Sơn (dữ liệu mẫu)');
-		for (const seed of [1, 2, 3, 42]) expect(provinceName(seed).full).toMatch(/^Tỉnh \S+ \S+ \(dữ liệu mẫu\)$/);
+		for (const seed of [1, 2, 3, 42])
+			expect(provinceName(seed).full).toMatch(/^Tỉnh \S+ \S+ \(dữ liệu mẫu\)$/);
 	});
 	it('gives unique Vietnamese unit names, with the type in front', () => {
 		for (const districts of [0, 6]) {
 			const names = generateProvince({ seed: 20250701, districts }).units.map((u) => u.name);
 			expect(new Set(names).size).toBe(names.length);
-			const bases = names.map((n) => n.replace(/^(Tỉnh|Huyện|Thành phố|Phường|Xã|Thị trấn) /, '').replace(/ \(dữ liệu mẫu\)$/, ''));
+			const bases = names.map((n) =>
+				n
+					.replace(/^(Tỉnh|Huyện|Thành phố|Phường|Xã|Thị trấn) /, '')
+					.replace(/ \(dữ liệu mẫu\)$/, '')
+			);
 			expect(new Set(bases).size).toBe(bases.length);
-			for (const n of names.slice(1)) expect(n).toMatch(/^(Huyện|Thành phố|Phường|Xã|Thị trấn) \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
+			for (const n of names.slice(1))
+				expect(n).toMatch(/^(Huyện|Thành phố|Phường|Xã|Thị trấn) \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
 		}
 		const many = placeNames(5, 800);
 		expect(new Set(many).size).toBe(800);
@@ -58,17 +64,29 @@ describe('demo profiles', () => {
 		expect(profiles.filter((p) => p.onBehalfRate > 0).length).toBe(3);
 		// and two whose software sends results late
 		expect(profiles.filter((p) => p.syncLagRate > 0).length).toBe(2);
-		expect(mean(profiles.filter((p) => p.type === 'ward').map((p) => p.size))).toBeGreaterThan(mean(profiles.filter((p) => p.type === 'commune').map((p) => p.size)));
+		expect(mean(profiles.filter((p) => p.type === 'ward').map((p) => p.size))).toBeGreaterThan(
+			mean(profiles.filter((p) => p.type === 'commune').map((p) => p.size))
+		);
 	});
 });
 
 describe('demo settings', () => {
 	it('defaults, DEMO=0, overrides and bad values', () => {
-		expect(demoConfig({})).toEqual({ enabled: true, dossiers: DEFAULT_DOSSIERS, rate: 2, seed: 20250701, districts: 0 });
+		expect(demoConfig({})).toEqual({
+			enabled: true,
+			dossiers: DEFAULT_DOSSIERS,
+			rate: 2,
+			seed: 20250701,
+			districts: 0
+		});
 		expect(demoConfig({ DEMO: '0' }).enabled).toBe(false);
-		expect(demoConfig({ DEMO_DOSSIERS: '3000', DEMO_RATE: '0.5', DEMO_DISTRICTS: '6' })).toMatchObject({ dossiers: 3000, rate: 0.5, districts: 6 });
+		expect(
+			demoConfig({ DEMO_DOSSIERS: '3000', DEMO_RATE: '0.5', DEMO_DISTRICTS: '6' })
+		).toMatchObject({ dossiers: 3000, rate: 0.5, districts: 6 });
 		const warnings: string[] = [];
-		expect(demoConfig({ DEMO_DOSSIERS: 'lots', DEMO_RATE: '-1' }, (w) => warnings.push(w))).toMatchObject({ dossiers: DEFAULT_DOSSIERS, rate: 2 });
+		expect(
+			demoConfig({ DEMO_DOSSIERS: 'lots', DEMO_RATE: '-1' }, (w) => warnings.push(w))
+		).toMatchObject({ dossiers: DEFAULT_DOSSIERS, rate: 2 });
 		expect(warnings).toHaveLength(2);
 	});
 });

@@ -20,7 +20,10 @@ describe('wall map shapes', () => {
 		const map = buildWallMap([
 			{ geometry: square(105, 20, 0.5, 0.5), properties: { code: 'A', name: 'Phường Ba Đình' } },
 			{ geometry: square(105.5, 20, 0.5, 0.5), properties: { code: 'B', name: 'Xã Hà Lan' } },
-			{ geometry: square(105.2, 20.6, 0.004, 0.004), properties: { code: 'C', name: 'Xã Một Cái Tên Rất Dài Không Vừa' } }
+			{
+				geometry: square(105.2, 20.6, 0.004, 0.004),
+				properties: { code: 'C', name: 'Xã Một Cái Tên Rất Dài Không Vừa' }
+			}
 		]);
 		expect(map.width).toBe(MAP_WIDTH);
 		expect(map.units.map((u) => u.code)).toEqual(['A', 'B', 'C']);
@@ -31,7 +34,10 @@ describe('wall map shapes', () => {
 		expect(c.label).toBeNull();
 		// Every coordinate lies inside the drawing.
 		for (const u of map.units)
-			for (const [x, y] of u.d!.slice(1, -1).split(/[LMZ]+/).map((p) => p.split(' ').map(Number))) {
+			for (const [x, y] of u
+				.d!.slice(1, -1)
+				.split(/[LMZ]+/)
+				.map((p) => p.split(' ').map(Number))) {
 				expect(x).toBeGreaterThanOrEqual(0);
 				expect(x).toBeLessThanOrEqual(map.width);
 				expect(y).toBeGreaterThanOrEqual(0);
@@ -43,11 +49,16 @@ describe('wall map shapes', () => {
 
 	it('falls back to points for units without geometry, and to an empty map without any', () => {
 		const map = buildWallMap([
-			{ geometry: { type: 'Point', coordinates: [105, 20] }, properties: { code: 'P', name: 'Xã Điểm' } },
+			{
+				geometry: { type: 'Point', coordinates: [105, 20] },
+				properties: { code: 'P', name: 'Xã Điểm' }
+			},
 			{ geometry: null, properties: { code: 'Q', name: 'Xã Tọa Độ', lat: 20.5, lon: 105.5 } }
 		]);
 		expect(map.units.every((u) => u.d === null && u.cx >= 0 && u.label !== null)).toBe(true);
-		expect(buildWallMap([{ geometry: null, properties: { code: 'Z', name: 'Xã Không' } }]).units).toEqual([]);
+		expect(
+			buildWallMap([{ geometry: null, properties: { code: 'Z', name: 'Xã Không' } }]).units
+		).toEqual([]);
 	});
 
 	it('shortens unit names for the map', () => {
@@ -67,6 +78,8 @@ describe('daily reload', () => {
 		// A screen asleep through the quiet hour reloads when it wakes.
 		expect(dailyReloadDue(loaded, at('2025-03-12T10:00:00+07:00'))).toBe(true);
 		// Loaded after the quiet hour: not again the same day.
-		expect(dailyReloadDue(at('2025-03-11T03:01:00+07:00'), at('2025-03-11T22:00:00+07:00'))).toBe(false);
+		expect(dailyReloadDue(at('2025-03-11T03:01:00+07:00'), at('2025-03-11T22:00:00+07:00'))).toBe(
+			false
+		);
 	});
 });

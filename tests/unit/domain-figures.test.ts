@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeOf } from '../../src/lib/domain/dossier/outcome.ts';
 import { foldDossier, type FoldEvent } from '../../src/lib/domain/dossier/state.ts';
-import { dossierContribution, DeltaTable, COUNTERS, emptyCounters } from '../../src/lib/domain/figures/counters.ts';
+import {
+	dossierContribution,
+	DeltaTable,
+	COUNTERS,
+	emptyCounters
+} from '../../src/lib/domain/figures/counters.ts';
 import { wilson } from '../../src/lib/domain/ranking/wilson.ts';
 import { rankUnits } from '../../src/lib/domain/ranking/rank.ts';
 import { isValidDay, periodOf, isOpenAt } from '../../src/lib/domain/figures/period.ts';
@@ -38,7 +43,9 @@ describe('local days (Asia/Ho_Chi_Minh)', () => {
 	it('ends a period at now when it reaches today', () => {
 		const now = d('2024-05-20T10:00:00+07:00');
 		expect(periodOf('2024-05-01', '2024-05-20', now).end).toEqual(now);
-		expect(periodOf('2024-05-01', '2024-05-19', now).end.toISOString()).toBe('2024-05-19T17:00:00.000Z');
+		expect(periodOf('2024-05-01', '2024-05-19', now).end.toISOString()).toBe(
+			'2024-05-19T17:00:00.000Z'
+		);
 		expect(periodOf('2024-05-01', '2024-06-30', now).end).toEqual(now);
 	});
 	it('an open interval: received before the instant, not finished before it', () => {
@@ -51,12 +58,30 @@ describe('local days (Asia/Ho_Chi_Minh)', () => {
 	});
 });
 
-const ev = (seq: number, type: string, at: string, extra: Partial<FoldEvent> = {}): FoldEvent => ({ seq, id: `e${seq}`, type, at: d(at), unit: 'U1', ...extra });
+const ev = (seq: number, type: string, at: string, extra: Partial<FoldEvent> = {}): FoldEvent => ({
+	seq,
+	id: `e${seq}`,
+	type,
+	at: d(at),
+	unit: 'U1',
+	...extra
+});
 
 describe('fold', () => {
-	const recv = ev(1, 'dossier.received', '2024-05-06T08:00:00+07:00', { channel: 'online', onlineLevel: 'full', dueAt: d('2024-05-10T17:00:00+07:00'), procedure: 'P', field: 'F' });
-	const resched = ev(2, 'dossier.rescheduled', '2024-05-10T10:00:00+07:00', { dueAt: d('2024-05-15T17:00:00+07:00'), apology: true });
-	const resolved = ev(3, 'dossier.resolved', '2024-05-13T09:00:00+07:00', { resultDigitized: true });
+	const recv = ev(1, 'dossier.received', '2024-05-06T08:00:00+07:00', {
+		channel: 'online',
+		onlineLevel: 'full',
+		dueAt: d('2024-05-10T17:00:00+07:00'),
+		procedure: 'P',
+		field: 'F'
+	});
+	const resched = ev(2, 'dossier.rescheduled', '2024-05-10T10:00:00+07:00', {
+		dueAt: d('2024-05-15T17:00:00+07:00'),
+		apology: true
+	});
+	const resolved = ev(3, 'dossier.resolved', '2024-05-13T09:00:00+07:00', {
+		resultDigitized: true
+	});
 	const rated = ev(4, 'dossier.rated', '2024-05-13T10:00:00+07:00', { level: 'satisfied' });
 
 	it('is independent of arrival order and judges against the first dueAt', () => {
@@ -70,7 +95,12 @@ describe('fold', () => {
 		expect(a.apologyAts).toHaveLength(1);
 	});
 	it('a later received corrects attributes but keeps the first receipt time', () => {
-		const fix = ev(9, 'dossier.received', '2024-05-06T09:00:00+07:00', { channel: 'direct', dueAt: d('2024-05-12T17:00:00+07:00'), procedure: 'P2', field: 'F' });
+		const fix = ev(9, 'dossier.received', '2024-05-06T09:00:00+07:00', {
+			channel: 'direct',
+			dueAt: d('2024-05-12T17:00:00+07:00'),
+			procedure: 'P2',
+			field: 'F'
+		});
 		const s = foldDossier('X', [fix, recv]);
 		expect(s.receivedAt).toEqual(recv.at);
 		expect(s.channel).toBe('direct');
@@ -82,13 +112,16 @@ describe('fold', () => {
 		const s = foldDossier('X', [resolved, rated]);
 		expect(s.received).toBe(false);
 		expect(s.outcome).toBeNull();
-		expect(dossierContribution(s)).toEqual({ '2024-05-13': [COUNTERS.indexOf('rated'), COUNTERS.indexOf('satisfied')] });
+		expect(dossierContribution(s)).toEqual({
+			'2024-05-13': [COUNTERS.indexOf('rated'), COUNTERS.indexOf('satisfied')]
+		});
 	});
 	it('flags phantom overdue, missing apology and many supplements', () => {
 		const late = ev(5, 'dossier.resolved', '2024-05-11T09:00:00+07:00');
 		const ret = ev(6, 'dossier.returned', '2024-05-10T15:00:00+07:00');
 		expect(foldDossier('X', [recv, late, ret]).flags).toEqual(['phantom_overdue', 'no_apology']);
-		const sup = (n: number) => ev(10 + n, 'dossier.supplement_requested', `2024-05-0${7 + n}T08:00:00+07:00`);
+		const sup = (n: number) =>
+			ev(10 + n, 'dossier.supplement_requested', `2024-05-0${7 + n}T08:00:00+07:00`);
 		expect(foldDossier('X', [recv, sup(0), sup(1)]).flags).toEqual(['many_supplements']);
 		expect(foldDossier('X', [recv, sup(0)]).flags).toEqual([]);
 	});
@@ -101,7 +134,10 @@ describe('fold', () => {
 
 describe('delta table', () => {
 	it('new minus old contribution leaves only the change', () => {
-		const recv = ev(1, 'dossier.received', '2024-05-06T08:00:00+07:00', { channel: 'online', dueAt: d('2024-05-10T17:00:00+07:00') });
+		const recv = ev(1, 'dossier.received', '2024-05-06T08:00:00+07:00', {
+			channel: 'online',
+			dueAt: d('2024-05-10T17:00:00+07:00')
+		});
 		const before = foldDossier('X', [recv]);
 		const after = foldDossier('X', [recv, ev(2, 'dossier.resolved', '2024-05-07T08:00:00+07:00')]);
 		const t = new DeltaTable();
@@ -144,7 +180,17 @@ describe('Wilson interval and ranking', () => {
 });
 
 describe('event schema', () => {
-	const base = { id: 'e', type: 'dossier.received', at: '2024-05-06T08:00:00+07:00', unit: 'U', dossier: 'D', procedure: 'P', field: 'F', channel: 'direct', dueAt: '2024-05-08T08:00:00+07:00' };
+	const base = {
+		id: 'e',
+		type: 'dossier.received',
+		at: '2024-05-06T08:00:00+07:00',
+		unit: 'U',
+		dossier: 'D',
+		procedure: 'P',
+		field: 'F',
+		channel: 'direct',
+		dueAt: '2024-05-08T08:00:00+07:00'
+	};
 	it('accepts Z and offsets; refuses local times and times without seconds (CONTRACT §3)', () => {
 		expect(parseEvent({ ...base, at: '2024-05-06T01:00:00Z' }, 0).errors).toEqual([]);
 		expect(parseEvent({ ...base, at: '2024-05-06T08:00:00.5+0700' }, 0).errors).toEqual([]);
@@ -153,13 +199,22 @@ describe('event schema', () => {
 	});
 	it('needs dueAt or processingDays, half days only, dueAt not before at', () => {
 		const { dueAt: _, ...noDue } = base;
-		expect(parseEvent(noDue, 3).errors).toEqual([{ index: 3, path: 'dueAt', message: expect.stringMatching(/processingDays/) }]);
+		expect(parseEvent(noDue, 3).errors).toEqual([
+			{ index: 3, path: 'dueAt', message: expect.stringMatching(/processingDays/) }
+		]);
 		expect(parseEvent({ ...noDue, processingDays: 0.5 }, 0).errors).toEqual([]);
 		expect(parseEvent({ ...noDue, processingDays: 1.25 }, 0).errors[0].path).toBe('processingDays');
-		expect(parseEvent({ ...base, dueAt: '2024-05-05T08:00:00+07:00' }, 0).errors[0].path).toBe('dueAt');
+		expect(parseEvent({ ...base, dueAt: '2024-05-05T08:00:00+07:00' }, 0).errors[0].path).toBe(
+			'dueAt'
+		);
 	});
 	it('a rating needs no dossier; other dossier events do', () => {
-		expect(parseEvent({ id: 'r', type: 'dossier.rated', at: base.at, unit: 'U', level: 'satisfied' }, 0).errors).toEqual([]);
-		expect(parseEvent({ id: 'r', type: 'dossier.returned', at: base.at, unit: 'U' }, 0).errors[0]).toMatchObject({ path: 'dossier', message: 'is required' });
+		expect(
+			parseEvent({ id: 'r', type: 'dossier.rated', at: base.at, unit: 'U', level: 'satisfied' }, 0)
+				.errors
+		).toEqual([]);
+		expect(
+			parseEvent({ id: 'r', type: 'dossier.returned', at: base.at, unit: 'U' }, 0).errors[0]
+		).toMatchObject({ path: 'dossier', message: 'is required' });
 	});
 });

@@ -65,28 +65,50 @@ describe('safe text', () => {
 		expect(unsafeUrlReason(new URL('http://x/api/v1/summary?unit=%00'))).toMatch(/unit/);
 		expect(unsafeUrlReason(new URL('http://x/api/v1/dossiers/V-1%00'))).toMatch(/path/);
 		expect(unsafeUrlReason(new URL('http://x/units/%E0%A4%A'))).toMatch(/percent/);
-		expect(unsafeUrlReason(new URL('http://x/units/46?p=year&unit=Ph%C6%B0%E1%BB%9Dng'))).toBeNull();
+		expect(
+			unsafeUrlReason(new URL('http://x/units/46?p=year&unit=Ph%C6%B0%E1%BB%9Dng'))
+		).toBeNull();
 	});
 });
 
 describe('event schema, hostile input', () => {
-	const base = { id: 'e', type: 'dossier.received', at: '2024-05-06T08:00:00+07:00', unit: 'U', dossier: 'D', procedure: 'P', field: 'F', channel: 'direct', dueAt: '2024-05-08T08:00:00+07:00' };
+	const base = {
+		id: 'e',
+		type: 'dossier.received',
+		at: '2024-05-06T08:00:00+07:00',
+		unit: 'U',
+		dossier: 'D',
+		procedure: 'P',
+		field: 'F',
+		channel: 'direct',
+		dueAt: '2024-05-08T08:00:00+07:00'
+	};
 	it('names the field holding a NUL or a lone surrogate', () => {
-		expect(parseEvent({ ...base, procedureName: 'a\u0000b' }, 4).errors).toEqual([{ index: 4, path: 'procedureName', message: expect.stringMatching(/NUL/) }]);
+		expect(parseEvent({ ...base, procedureName: 'a\u0000b' }, 4).errors).toEqual([
+			{ index: 4, path: 'procedureName', message: expect.stringMatching(/NUL/) }
+		]);
 		expect(parseEvent({ ...base, dossier: 'a\ud800b' }, 0).errors[0].path).toBe('dossier');
 		expect(parseEvent({ ...base, id: '\u0000' }, 0).errors[0].path).toBe('id');
-		expect(parseEvent({ ...base, at: '2024-05-06T08:00:00+07:00\u0000' }, 0).errors[0].path).toBe('at');
+		expect(parseEvent({ ...base, at: '2024-05-06T08:00:00+07:00\u0000' }, 0).errors[0].path).toBe(
+			'at'
+		);
 	});
 	it('type names of Object.prototype are unknown types', () => {
 		for (const type of ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty']) {
-			expect(parseEvent({ ...base, type }, 0).errors).toEqual([{ index: 0, path: 'type', message: expect.stringMatching(/must be one of/) }]);
+			expect(parseEvent({ ...base, type }, 0).errors).toEqual([
+				{ index: 0, path: 'type', message: expect.stringMatching(/must be one of/) }
+			]);
 		}
 	});
 	it('years outside 1990–2100 are refused in at and dueAt', () => {
 		expect(parseEvent({ ...base, at: '0000-01-01T00:00:00Z' }, 0).errors[0].path).toBe('at');
-		expect(parseEvent({ ...base, dueAt: '9999-12-31T23:59:59-12:00' }, 0).errors[0].path).toBe('dueAt');
+		expect(parseEvent({ ...base, dueAt: '9999-12-31T23:59:59-12:00' }, 0).errors[0].path).toBe(
+			'dueAt'
+		);
 		const { dueAt: _, ...noDue } = base;
-		expect(parseEvent({ ...noDue, at: '0999-05-06T08:00:00+07:00', processingDays: 3 }, 0).errors[0].path).toBe('at');
+		expect(
+			parseEvent({ ...noDue, at: '0999-05-06T08:00:00+07:00', processingDays: 3 }, 0).errors[0].path
+		).toBe('at');
 	});
 });
 

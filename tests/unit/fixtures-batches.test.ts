@@ -23,10 +23,17 @@ describe('batches()', () => {
 		const extra = out.flat().length - events.length;
 		expect(extra).toBeGreaterThan(events.length * 0.05);
 		expect(extra).toBeLessThan(events.length * 0.15);
-		expect(out.flat().slice(0, 50).map((e) => e.id)).not.toEqual(events.slice(0, 50).map((e) => e.id));
+		expect(
+			out
+				.flat()
+				.slice(0, 50)
+				.map((e) => e.id)
+		).not.toEqual(events.slice(0, 50).map((e) => e.id));
 		// Dropping duplicates by id gives back exactly the original events.
 		const dedup = [...new Map(out.flat().map((e) => [e.id, e])).values()];
-		expect(dedup.sort((a, b) => a.id.localeCompare(b.id))).toEqual([...events].sort((a, b) => a.id.localeCompare(b.id)));
+		expect(dedup.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+			[...events].sort((a, b) => a.id.localeCompare(b.id))
+		);
 	});
 
 	it('is deterministic for the same rng seed and does not mutate its input', () => {

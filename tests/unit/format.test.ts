@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fmtDateTime, fmtDay, fmtDeltaCount, fmtDeltaPoints, fmtFeedTime, fmtInt, fmtPct } from '../../src/lib/client/format.ts';
+import {
+	fmtDateTime,
+	fmtDay,
+	fmtDeltaCount,
+	fmtDeltaPoints,
+	fmtFeedTime,
+	fmtInt,
+	fmtPct
+} from '../../src/lib/client/format.ts';
 
 describe('vi-VN formats (Asia/Ho_Chi_Minh)', () => {
 	it('numbers, percentages and days', () => {

@@ -11,19 +11,29 @@ const back = (now: string, h: number) => workingHoursBefore(cal, at(now), h).toI
 describe('working hours before now', () => {
 	it('counts 07:30–11:30 and 13:30–17:00 only', () => {
 		// Wednesday 2026-03-04 10:00: 2.5 h this morning, 3.5 h Tuesday afternoon, 2 h of Tuesday morning.
-		expect(back('2026-03-04T10:00:00+07:00', 8)).toBe(at('2026-03-03T09:30:00+07:00').toISOString());
+		expect(back('2026-03-04T10:00:00+07:00', 8)).toBe(
+			at('2026-03-03T09:30:00+07:00').toISOString()
+		);
 		// Lunch is not counted: at 13:00 the morning's 4 h are the last ones.
-		expect(back('2026-03-04T13:00:00+07:00', 4)).toBe(at('2026-03-04T07:30:00+07:00').toISOString());
-		expect(back('2026-03-04T14:00:00+07:00', 1)).toBe(at('2026-03-04T11:00:00+07:00').toISOString());
+		expect(back('2026-03-04T13:00:00+07:00', 4)).toBe(
+			at('2026-03-04T07:30:00+07:00').toISOString()
+		);
+		expect(back('2026-03-04T14:00:00+07:00', 1)).toBe(
+			at('2026-03-04T11:00:00+07:00').toISOString()
+		);
 	});
 	it('skips weekends and holidays of the calendar', () => {
 		// Monday 2026-03-09 08:30: 1 h today, then Friday 06/03 (7.5 h): 8 h before is Friday 08:00.
-		expect(back('2026-03-09T08:30:00+07:00', 8)).toBe(at('2026-03-06T08:00:00+07:00').toISOString());
+		expect(back('2026-03-09T08:30:00+07:00', 8)).toBe(
+			at('2026-03-06T08:00:00+07:00').toISOString()
+		);
 		// 2 September 2026 (Wednesday) is National Day, 1 September the day off next to it: Thursday 03/09 09:00 reaches back to Monday 31/08.
 		const r = back('2026-09-03T09:00:00+07:00', 8);
 		expect(r < at('2026-09-01T00:00:00+07:00').toISOString()).toBe(true);
 		const withOverride = createCalendar({ daysOff: [], workingDays: ['2026-03-07'] });
-		expect(workingHoursBefore(withOverride, at('2026-03-09T08:30:00+07:00'), 8).toISOString()).toBe(at('2026-03-07T08:00:00+07:00').toISOString());
+		expect(workingHoursBefore(withOverride, at('2026-03-09T08:30:00+07:00'), 8).toISOString()).toBe(
+			at('2026-03-07T08:00:00+07:00').toISOString()
+		);
 	});
 	it('a unit is silent with nothing accepted since then, and always when it never sent', () => {
 		const now = at('2026-03-04T10:00:00+07:00');

@@ -2,8 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, localDay, localDayStart } from '../../src/lib/domain/calendar/days.ts';
-import { bucketStart, prefixSpans, spansOf, type Span } from '../../src/lib/domain/figures/grains.ts';
-import { isOpenOverdueAt, laterToday, openAtInstant, openCounterTimes, openFromPrefix, type OpenTimes } from '../../src/lib/domain/figures/open-counts.ts';
+import {
+	bucketStart,
+	prefixSpans,
+	spansOf,
+	type Span
+} from '../../src/lib/domain/figures/grains.ts';
+import {
+	isOpenOverdueAt,
+	laterToday,
+	openAtInstant,
+	openCounterTimes,
+	openFromPrefix,
+	type OpenTimes
+} from '../../src/lib/domain/figures/open-counts.ts';
 import { isOpenAt } from '../../src/lib/domain/figures/period.ts';
 
 const BASE = Date.parse('2023-12-25T00:00:00+07:00');
@@ -42,9 +54,15 @@ describe('grains', () => {
 		);
 	});
 	it('a calendar year is one year row; a month one month row; a prefix a handful', () => {
-		expect(spansOf('2025-01-01', '2025-12-31')).toEqual([{ grain: 'y', from: '2025-01-01', to: '2025-01-01' }]);
-		expect(spansOf('2025-02-01', '2025-02-28')).toEqual([{ grain: 'm', from: '2025-02-01', to: '2025-02-01' }]);
-		expect(spansOf('2025-02-03', '2025-02-05')).toEqual([{ grain: 'd', from: '2025-02-03', to: '2025-02-05' }]);
+		expect(spansOf('2025-01-01', '2025-12-31')).toEqual([
+			{ grain: 'y', from: '2025-01-01', to: '2025-01-01' }
+		]);
+		expect(spansOf('2025-02-01', '2025-02-28')).toEqual([
+			{ grain: 'm', from: '2025-02-01', to: '2025-02-01' }
+		]);
+		expect(spansOf('2025-02-03', '2025-02-05')).toEqual([
+			{ grain: 'd', from: '2025-02-03', to: '2025-02-05' }
+		]);
 		expect(spansOf('2024-12-15', '2026-01-10')).toEqual([
 			{ grain: 'd', from: '2024-12-15', to: '2024-12-31' },
 			{ grain: 'y', from: '2025-01-01', to: '2025-01-01' },
@@ -74,9 +92,15 @@ const dossier = fc
 
 /** Day → summed counters, from each dossier's four instants. */
 function dayCounters(ds: OpenTimes[]) {
-	const byDay = new Map<string, { open_in: number; open_out: number; due_in: number; due_out: number }>();
+	const byDay = new Map<
+		string,
+		{ open_in: number; open_out: number; due_in: number; due_out: number }
+	>();
 	for (const d of ds)
-		for (const [k, at] of Object.entries(openCounterTimes(d)) as [keyof ReturnType<typeof openCounterTimes>, Date | null][]) {
+		for (const [k, at] of Object.entries(openCounterTimes(d)) as [
+			keyof ReturnType<typeof openCounterTimes>,
+			Date | null
+		][]) {
 			if (!at) continue;
 			const key = localDay(at);
 			const row = byDay.get(key) ?? { open_in: 0, open_out: 0, due_in: 0, due_out: 0 };
@@ -88,42 +112,55 @@ function dayCounters(ds: OpenTimes[]) {
 
 function prefix(byDay: ReturnType<typeof dayCounters>, upTo: string) {
 	const s = { open_in: 0, open_out: 0, due_in: 0, due_out: 0 };
-	for (const [d, row] of byDay) if (d <= upTo) for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += row[k];
+	for (const [d, row] of byDay)
+		if (d <= upTo) for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += row[k];
 	return s;
 }
 
 describe('open counts from day counters', () => {
 	it('at the end of every day they equal a direct count of the open dossiers', () => {
 		fc.assert(
-			fc.property(fc.array(dossier, { maxLength: 40 }), fc.integer({ min: -2, max: 95 }), (ds, k) => {
-				const D = day(k);
-				const E = localDayStart(addDays(D, 1));
-				const direct = {
-					total: ds.filter((d) => isOpenAt(d.receivedAt, d.finishedAt, E)).length,
-					overdue: ds.filter((d) => isOpenOverdueAt(d, E)).length
-				};
-				expect(openFromPrefix(prefix(dayCounters(ds), D))).toEqual(direct);
-			})
+			fc.property(
+				fc.array(dossier, { maxLength: 40 }),
+				fc.integer({ min: -2, max: 95 }),
+				(ds, k) => {
+					const D = day(k);
+					const E = localDayStart(addDays(D, 1));
+					const direct = {
+						total: ds.filter((d) => isOpenAt(d.receivedAt, d.finishedAt, E)).length,
+						overdue: ds.filter((d) => isOpenOverdueAt(d, E)).length
+					};
+					expect(openFromPrefix(prefix(dayCounters(ds), D))).toEqual(direct);
+				}
+			)
 		);
 	});
 	it('at any instant inside a day they equal a direct count, from the day end and the rest of the day', () => {
 		fc.assert(
-			fc.property(fc.array(dossier, { maxLength: 40 }), fc.integer({ min: 0, max: 90 * 24 * 60 }), (ds, minute) => {
-				const t = new Date(BASE + minute * 60_000);
-				const E = localDayStart(addDays(localDay(t), 1));
-				const atEnd = openFromPrefix(prefix(dayCounters(ds), localDay(t)));
-				const rest = ds.filter((d) => laterToday(d, t, E));
-				const direct = {
-					total: ds.filter((d) => isOpenAt(d.receivedAt, d.finishedAt, t)).length,
-					overdue: ds.filter((d) => isOpenOverdueAt(d, t)).length
-				};
-				expect(openAtInstant(atEnd, rest, t, E)).toEqual(direct);
-			})
+			fc.property(
+				fc.array(dossier, { maxLength: 40 }),
+				fc.integer({ min: 0, max: 90 * 24 * 60 }),
+				(ds, minute) => {
+					const t = new Date(BASE + minute * 60_000);
+					const E = localDayStart(addDays(localDay(t), 1));
+					const atEnd = openFromPrefix(prefix(dayCounters(ds), localDay(t)));
+					const rest = ds.filter((d) => laterToday(d, t, E));
+					const direct = {
+						total: ds.filter((d) => isOpenAt(d.receivedAt, d.finishedAt, t)).length,
+						overdue: ds.filter((d) => isOpenOverdueAt(d, t)).length
+					};
+					expect(openAtInstant(atEnd, rest, t, E)).toEqual(direct);
+				}
+			)
 		);
 	});
 	it('a dossier finished before its receipt is never open; no appointment is never overdue', () => {
 		const r = new Date('2024-05-06T09:00:00+07:00');
-		const early: OpenTimes = { receivedAt: r, finishedAt: new Date(r.getTime() - HOUR), firstDueAt: null };
+		const early: OpenTimes = {
+			receivedAt: r,
+			finishedAt: new Date(r.getTime() - HOUR),
+			firstDueAt: null
+		};
 		const times = openCounterTimes(early);
 		expect(localDay(times.open_in!)).toBe(localDay(times.open_out!));
 		expect(times.due_in).toBeNull();

@@ -28,19 +28,29 @@ describe('days late', () => {
 	const at = (s: string) => new Date(s);
 	it('working days after the due day, skipping weekends', () => {
 		// Due Friday 2024-03-08; resolved Tuesday 2024-03-12: Mon + Tue = 2 working days, 4 calendar days.
-		expect(workingDaysLate(cal, at('2024-03-08T17:00:00+07:00'), at('2024-03-12T09:00:00+07:00'))).toBe(2);
-		expect(calendarDaysLate(at('2024-03-08T17:00:00+07:00'), at('2024-03-12T09:00:00+07:00'))).toBe(4);
+		expect(
+			workingDaysLate(cal, at('2024-03-08T17:00:00+07:00'), at('2024-03-12T09:00:00+07:00'))
+		).toBe(2);
+		expect(calendarDaysLate(at('2024-03-08T17:00:00+07:00'), at('2024-03-12T09:00:00+07:00'))).toBe(
+			4
+		);
 	});
 	it('late by hours on the due day is 0 working days', () => {
-		expect(workingDaysLate(cal, at('2024-03-08T10:00:00+07:00'), at('2024-03-08T16:00:00+07:00'))).toBe(0);
+		expect(
+			workingDaysLate(cal, at('2024-03-08T10:00:00+07:00'), at('2024-03-08T16:00:00+07:00'))
+		).toBe(0);
 	});
 	it('skips public holidays (30/4 and 1/5)', () => {
 		// Due Monday 2024-04-29; resolved Thursday 2024-05-02: 30/4 and 1/5 are off → 1 working day.
-		expect(workingDaysLate(cal, at('2024-04-29T17:00:00+07:00'), at('2024-05-02T10:00:00+07:00'))).toBe(1);
+		expect(
+			workingDaysLate(cal, at('2024-04-29T17:00:00+07:00'), at('2024-05-02T10:00:00+07:00'))
+		).toBe(1);
 	});
 	it('uses local days (UTC+7)', () => {
 		// 2024-03-11T17:30Z is Tuesday 00:30 local.
-		expect(workingDaysLate(cal, at('2024-03-08T17:00:00+07:00'), at('2024-03-11T17:30:00Z'))).toBe(2);
+		expect(workingDaysLate(cal, at('2024-03-08T17:00:00+07:00'), at('2024-03-11T17:30:00Z'))).toBe(
+			2
+		);
 	});
 });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { countPositions, extentOf, screenGeometry } from '../../src/lib/domain/units/screen-geometry.ts';
+import {
+	countPositions,
+	extentOf,
+	screenGeometry
+} from '../../src/lib/domain/units/screen-geometry.ts';
 
 /** A ring of n points around (cx, cy), radius r with a little wobble, closed. */
 function wobblyRing(cx: number, cy: number, r: number, n: number): number[][] {
@@ -15,22 +19,33 @@ function wobblyRing(cx: number, cy: number, r: number, n: number): number[][] {
 
 function area(ring: number[][]): number {
 	let s = 0;
-	for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+	for (let i = 0; i + 1 < ring.length; i++)
+		s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
 	return Math.abs(s) / 2;
 }
 
 function distToSegment(p: number[], a: number[], b: number[]): number {
 	const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
-	const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1)));
+	const t = Math.max(
+		0,
+		Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1))
+	);
 	return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
-const feature = (code: string, geometry: unknown) => ({ type: 'Feature', geometry, properties: { code } });
+const feature = (code: string, geometry: unknown) => ({
+	type: 'Feature',
+	geometry,
+	properties: { code }
+});
 
 describe('geometry for the screen', () => {
 	const dense = [
 		feature('A', { type: 'Polygon', coordinates: [wobblyRing(105.5, 21, 0.1, 20_000)] }),
-		feature('B', { type: 'MultiPolygon', coordinates: [[wobblyRing(105.8, 21, 0.08, 8_000)], [wobblyRing(106, 21.2, 0.01, 3_000)]] }),
+		feature('B', {
+			type: 'MultiPolygon',
+			coordinates: [[wobblyRing(105.8, 21, 0.08, 8_000)], [wobblyRing(106, 21.2, 0.01, 3_000)]]
+		}),
 		feature('P', { type: 'Point', coordinates: [105.7, 21.1] }),
 		feature('N', null)
 	];
@@ -50,7 +65,8 @@ describe('geometry for the screen', () => {
 		// every original vertex lies within the tolerance (+ rounding) of the simplified outline
 		for (let i = 0; i < original.length; i += 37) {
 			let best = Infinity;
-			for (let j = 0; j + 1 < a.length; j++) best = Math.min(best, distToSegment(original[i], a[j], a[j + 1]));
+			for (let j = 0; j + 1 < a.length; j++)
+				best = Math.min(best, distToSegment(original[i], a[j], a[j + 1]));
 			expect(best).toBeLessThanOrEqual(tolerance + 1e-6);
 		}
 		expect(Math.abs(area(a) - area(original)) / area(original)).toBeLessThan(0.005);
@@ -70,7 +86,20 @@ describe('geometry for the screen', () => {
 	});
 
 	it('leaves a coarse map as it is', () => {
-		const square = [feature('S', { type: 'Polygon', coordinates: [[[105, 20], [106, 20], [106, 21], [105, 21], [105, 20]]] })];
+		const square = [
+			feature('S', {
+				type: 'Polygon',
+				coordinates: [
+					[
+						[105, 20],
+						[106, 20],
+						[106, 21],
+						[105, 21],
+						[105, 20]
+					]
+				]
+			})
+		];
 		expect(screenGeometry(square)[0].geometry).toEqual(square[0].geometry);
 	});
 });

@@ -11,7 +11,10 @@ const parents = new Map<string, string | null>([
 
 describe('parseMergersCsv', () => {
 	it('reads rows with or without a header, BOM, CRLF, semicolons', () => {
-		const r = parseMergersCsv('\ufeffold_code,new_code,effective_date\r\n77001,77100,2025-07-01\r\n\r\n77002,77100,2025-07-01\r\n', parents);
+		const r = parseMergersCsv(
+			'\ufeffold_code,new_code,effective_date\r\n77001,77100,2025-07-01\r\n\r\n77002,77100,2025-07-01\r\n',
+			parents
+		);
 		expect(r.errors).toEqual([]);
 		expect(r.rows).toEqual([
 			{ oldCode: '77001', newCode: '77100', effectiveDate: '2025-07-01', line: 2 },
@@ -21,7 +24,10 @@ describe('parseMergersCsv', () => {
 	});
 
 	it('names every bad line and returns no rows', () => {
-		const r = parseMergersCsv('77001,77100,2025-07-01\n77003,77100,2025-07-01\n77002,77100\n77001,77100,2025-07-01\n77002,77100,2025-02-30\n', parents);
+		const r = parseMergersCsv(
+			'77001,77100,2025-07-01\n77003,77100,2025-07-01\n77002,77100\n77001,77100,2025-07-01\n77002,77100,2025-02-30\n',
+			parents
+		);
 		expect(r.rows).toEqual([]);
 		expect(r.errors.map((e) => [e.line, e.message])).toEqual([
 			[2, 'unknown old_code "77003" (import units first)'],
@@ -32,9 +38,13 @@ describe('parseMergersCsv', () => {
 	});
 
 	it('refuses a successor inside the predecessor, and cycles with earlier mappings', () => {
-		expect(parseMergersCsv('771,77001,2025-07-01\n', parents).errors[0].message).toMatch(/cycle \(771 → 77001 → 771\)/);
+		expect(parseMergersCsv('771,77001,2025-07-01\n', parents).errors[0].message).toMatch(
+			/cycle \(771 → 77001 → 771\)/
+		);
 		const earlier = [{ oldCode: '77001', newCode: '77100', effectiveDate: '2025-07-01', line: 0 }];
-		expect(parseMergersCsv('77100,77001,2025-08-01\n', parents, earlier).errors[0].message).toMatch(/cycle/);
+		expect(parseMergersCsv('77100,77001,2025-08-01\n', parents, earlier).errors[0].message).toMatch(
+			/cycle/
+		);
 		expect(parseMergersCsv('', parents).errors[0].message).toMatch(/no mapping row/);
 	});
 

@@ -29,12 +29,22 @@ const NONE = existing({});
 
 describe('validateUnitTree', () => {
 	it('accepts a tree whose parents are in the file, in any order, or already stored', () => {
-		const rows = [row('00004', '001', 2), row('001', '01', 3), row('01', null, 4), row('002', '02', 5)];
+		const rows = [
+			row('00004', '001', 2),
+			row('001', '01', 3),
+			row('01', null, 4),
+			row('002', '02', 5)
+		];
 		expect(validateUnitTree(rows, existing({ '02': null }))).toEqual([]);
 	});
 
 	it('reports an unknown parent on the line of the row', () => {
-		const rows = [row('01', null, 2), row('001', '01', 3), row('002', '1', 4), row('00004', '999', 7)];
+		const rows = [
+			row('01', null, 2),
+			row('001', '01', 3),
+			row('002', '1', 4),
+			row('00004', '999', 7)
+		];
 		expect(validateUnitTree(rows, existing({ '99': null }))).toEqual([
 			{ line: 4, message: 'unknown parent_code "1"' },
 			{ line: 7, message: 'unknown parent_code "999"' }
@@ -42,11 +52,19 @@ describe('validateUnitTree', () => {
 	});
 
 	it('reports a unit that is its own parent', () => {
-		expect(validateUnitTree([row('01', null, 2), row('001', '001', 3)], NONE)).toEqual([{ line: 3, message: 'unit is its own parent' }]);
+		expect(validateUnitTree([row('01', null, 2), row('001', '001', 3)], NONE)).toEqual([
+			{ line: 3, message: 'unit is its own parent' }
+		]);
 	});
 
 	it('reports a loop within the file on every row of it, but not on rows below it', () => {
-		const rows = [row('A', 'C', 2), row('B', 'A', 3), row('C', 'B', 4), row('D', 'C', 5), row('01', null, 6)];
+		const rows = [
+			row('A', 'C', 2),
+			row('B', 'A', 3),
+			row('C', 'B', 4),
+			row('D', 'C', 5),
+			row('01', null, 6)
+		];
 		expect(validateUnitTree(rows, NONE)).toEqual([
 			{ line: 2, message: 'parent chain loops: A → C → B → A' },
 			{ line: 3, message: 'parent chain loops: B → A → C → B' },
@@ -65,7 +83,10 @@ describe('validateUnitTree', () => {
 	it('reports a loop formed with stored units when the file re-parents one of them', () => {
 		const stored = existing({ '01': null, '001': '01', '00004': '001' });
 		expect(validateUnitTree([row('01', '00004', 2)], stored)).toEqual([
-			{ line: 2, message: 'parent chain loops: 01 → 00004 → 001 → 01 (00004, 001 are existing units)' }
+			{
+				line: 2,
+				message: 'parent chain loops: 01 → 00004 → 001 → 01 (00004, 001 are existing units)'
+			}
 		]);
 	});
 
@@ -93,16 +114,24 @@ describe('validateUnitTree', () => {
 
 	it('keeps the feature number of GeoJSON rows', () => {
 		const r = { ...row('01', '99', 3), feature: 3 };
-		expect(validateUnitTree([r], NONE)).toEqual([{ line: 3, feature: 3, message: 'unknown parent_code "99"' }]);
+		expect(validateUnitTree([r], NONE)).toEqual([
+			{ line: 3, feature: 3, message: 'unknown parent_code "99"' }
+		]);
 	});
 
 	it('handles a long chain without recursion limits', () => {
-		const rows = Array.from({ length: 50_000 }, (_, i) => row(`u${i}`, i === 0 ? null : `u${i - 1}`, i + 1));
+		const rows = Array.from({ length: 50_000 }, (_, i) =>
+			row(`u${i}`, i === 0 ? null : `u${i - 1}`, i + 1)
+		);
 		expect(validateUnitTree(rows, NONE)).toEqual([]);
 		rows[0] = row('u0', 'u49999', 1);
 		const errors = validateUnitTree(rows, NONE);
 		expect(errors).toHaveLength(50_000);
-		expect(errors[0]).toEqual({ line: 1, message: 'parent chain loops: u0 → u49999 → u49998 → u49997 → u49996 → u49995 → u49994 → u49993 → … (50000 units in the loop)' });
+		expect(errors[0]).toEqual({
+			line: 1,
+			message:
+				'parent chain loops: u0 → u49999 → u49998 → u49997 → u49996 → u49995 → u49994 → u49993 → … (50000 units in the loop)'
+		});
 	});
 });
 
@@ -164,14 +193,25 @@ describe('tree helpers', () => {
 	});
 
 	it('treats a unit with an unknown parent as a top unit and survives loops', () => {
-		const broken = buildAncestors([{ code: 'a', parentCode: 'missing' }, { code: 'x', parentCode: 'y' }, { code: 'y', parentCode: 'x' }]);
+		const broken = buildAncestors([
+			{ code: 'a', parentCode: 'missing' },
+			{ code: 'x', parentCode: 'y' },
+			{ code: 'y', parentCode: 'x' }
+		]);
 		expect(broken.get('a')).toEqual(['a']);
 		expect(broken.get('x')).toEqual(['y', 'x']);
 		expect(broken.get('y')).toEqual(['y']);
 	});
 
 	it('orders import rows parents first, otherwise keeping file order', () => {
-		const rows = [row('00004', '001'), row('001', '01'), row('002', '01'), row('01', null), row('003', '99'), row('00009', '002')];
+		const rows = [
+			row('00004', '001'),
+			row('001', '01'),
+			row('002', '01'),
+			row('01', null),
+			row('003', '99'),
+			row('00009', '002')
+		];
 		const sorted = sortImportOrder(rows).map((r) => r.code);
 		expect(sorted).toEqual(['01', '003', '001', '002', '00004', '00009']);
 		for (const r of rows) {

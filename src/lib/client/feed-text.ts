@@ -18,12 +18,20 @@ export const FEED_ICON: Record<string, string> = {
 
 export const feedIcon = (type: string): string => FEED_ICON[type] ?? '•';
 
-const CHANNEL: Record<string, 'online' | 'direct' | 'postal'> = { online: 'online', direct: 'direct', postal: 'postal' };
+const CHANNEL: Record<string, 'online' | 'direct' | 'postal'> = {
+	online: 'online',
+	direct: 'direct',
+	postal: 'postal'
+};
 
 /** The channel (for a receipt) and the procedure, joined by a dash; '' when neither is known. */
-export function feedDetail(r: { type: string; channel: string | null; procedureName: string | null }, s: Strings): string {
+export function feedDetail(
+	r: { type: string; channel: string | null; procedureName: string | null },
+	s: Strings
+): string {
 	const bits: string[] = [];
-	if (r.type === 'dossier.received' && r.channel && CHANNEL[r.channel]) bits.push(s[CHANNEL[r.channel]].toLowerCase());
+	if (r.type === 'dossier.received' && r.channel && CHANNEL[r.channel])
+		bits.push(s[CHANNEL[r.channel]].toLowerCase());
 	if (r.procedureName) bits.push(r.procedureName);
 	return bits.join(' — ');
 }

@@ -71,19 +71,23 @@ export class LiveConnection {
 		// render and this subscribe is then replayed, not lost.
 		socket
 			.timeout(ACK_TIMEOUT_MS)
-			.emit('subscribe', { unit: o.unit, since: this.lastSeq, period: o.period, metric: o.metric }, (err: Error | null, ack: Ack) => {
-				if (socket !== this.#socket) return;
-				if (err || !ack?.ok) {
-					this.error = err ? 'no answer to subscribe' : (ack?.error ?? 'subscribe refused');
-					this.#scheduleRetry();
-					return;
+			.emit(
+				'subscribe',
+				{ unit: o.unit, since: this.lastSeq, period: o.period, metric: o.metric },
+				(err: Error | null, ack: Ack) => {
+					if (socket !== this.#socket) return;
+					if (err || !ack?.ok) {
+						this.error = err ? 'no answer to subscribe' : (ack?.error ?? 'subscribe refused');
+						this.#scheduleRetry();
+						return;
+					}
+					this.error = null;
+					this.lastUpdate = new Date();
+					if (typeof ack.seq === 'number' && ack.seq > this.lastSeq) this.lastSeq = ack.seq;
+					this.#setConnected(true);
+					if (ack.resync) o.onResync?.();
 				}
-				this.error = null;
-				this.lastUpdate = new Date();
-				if (typeof ack.seq === 'number' && ack.seq > this.lastSeq) this.lastSeq = ack.seq;
-				this.#setConnected(true);
-				if (ack.resync) o.onResync?.();
-			});
+			);
 	}
 
 	#scheduleRetry(): void {
@@ -117,7 +121,9 @@ export class LiveConnection {
 			this.#setDatabase(true);
 			this.#subscribe();
 		});
-		socket.on('status', (msg: { database?: string }) => this.#setDatabase(msg?.database !== 'down'));
+		socket.on('status', (msg: { database?: string }) =>
+			this.#setDatabase(msg?.database !== 'down')
+		);
 		socket.on('disconnect', () => this.#setConnected(false));
 		socket.on('connect_error', (err) => {
 			this.#setConnected(false);

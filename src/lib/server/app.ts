@@ -57,7 +57,9 @@ export async function createAppFromEnv(env: NodeJS.ProcessEnv = process.env): Pr
  * For the server and the CLI: the app from the environment, or null after
  * saying why on stderr when the embedded database is held by another process.
  */
-export async function createAppOrExplain(env: NodeJS.ProcessEnv = process.env): Promise<App | null> {
+export async function createAppOrExplain(
+	env: NodeJS.ProcessEnv = process.env
+): Promise<App | null> {
 	try {
 		return await createAppFromEnv(env);
 	} catch (err) {

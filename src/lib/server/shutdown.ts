@@ -53,7 +53,8 @@ export type StopOptions = {
 	requestsGraceMs?: number;
 };
 
-const bounded = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<void>((r) => setTimeout(r, ms).unref())]);
+const bounded = <T>(p: Promise<T>, ms: number) =>
+	Promise.race([p, new Promise<void>((r) => setTimeout(r, ms).unref())]);
 
 export async function gracefulStop(o: StopOptions): Promise<void> {
 	const started = Date.now();
@@ -61,14 +62,21 @@ export async function gracefulStop(o: StopOptions): Promise<void> {
 	o.server.close();
 	o.server.closeIdleConnections();
 	const finished = await o.requests.idle(o.requestsGraceMs ?? 3000);
-	if (!finished) logger.warn({ inFlight: o.requests.inFlight() }, 'shutdown: requests still running are cut');
+	if (!finished)
+		logger.warn({ inFlight: o.requests.inFlight() }, 'shutdown: requests still running are cut');
 	await bounded(
-		(o.hub?.close() ?? Promise.resolve()).catch((err) => logger.warn({ err: errorFields(err) }, 'shutdown: closing the live hub failed')),
+		(o.hub?.close() ?? Promise.resolve()).catch((err) =>
+			logger.warn({ err: errorFields(err) }, 'shutdown: closing the live hub failed')
+		),
 		1000
 	);
 	o.server.closeAllConnections();
 	await bounded(
-		o.app.close().catch((err) => logger.warn({ err: errorFields(err) }, 'shutdown: closing the database failed')),
+		o.app
+			.close()
+			.catch((err) =>
+				logger.warn({ err: errorFields(err) }, 'shutdown: closing the database failed')
+			),
 		700
 	);
 	logger.info({ ms: Date.now() - started }, 'shutdown: done');

@@ -9,6 +9,18 @@ export const load = (async ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 	const app = await getApp();
 	// The header's badge: counters of the user's scope that sent nothing for 8 working hours (CONTRACT §10).
-	const silent = await silentCounters(app.database, locals.user.scopeCode, await loadCalendar(app.database), app.now());
-	return { user: { username: locals.user.username, role: locals.user.role, scopeCode: locals.user.scopeCode }, silent };
+	const silent = await silentCounters(
+		app.database,
+		locals.user.scopeCode,
+		await loadCalendar(app.database),
+		app.now()
+	);
+	return {
+		user: {
+			username: locals.user.username,
+			role: locals.user.role,
+			scopeCode: locals.user.scopeCode
+		},
+		silent
+	};
 }) satisfies LayoutServerLoad;

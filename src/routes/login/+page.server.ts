@@ -26,12 +26,24 @@ export const actions = {
 		const read = await readForm(request);
 		if (!read.ok) return fail(400, { username: '', throttled: false, error: read.error });
 		const { form } = read;
-		const parsed = LoginForm.safeParse({ username: form.get('username') ?? '', password: form.get('password') ?? '' });
+		const parsed = LoginForm.safeParse({
+			username: form.get('username') ?? '',
+			password: form.get('password') ?? ''
+		});
 		const raw = form.get('username');
 		const username = typeof raw === 'string' ? raw.trim().slice(0, 64) : '';
-		if (!parsed.success) return fail(400, { username, throttled: false, error: 'Vui lòng nhập tên đăng nhập và mật khẩu.' });
+		if (!parsed.success)
+			return fail(400, {
+				username,
+				throttled: false,
+				error: 'Vui lòng nhập tên đăng nhập và mật khẩu.'
+			});
 		const app = await getApp();
-		const result = await attemptLogin(app.database, { ...parsed.data, ip: getClientAddress(), now: new Date() });
+		const result = await attemptLogin(app.database, {
+			...parsed.data,
+			ip: getClientAddress(),
+			now: new Date()
+		});
 		if (!result.ok && result.reason === 'throttled') {
 			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			return fail(429, {
@@ -40,7 +52,12 @@ export const actions = {
 				error: `Đăng nhập sai quá nhiều lần. Vì an toàn, vui lòng thử lại sau ${minutes(result.retryAfterSeconds)}.`
 			});
 		}
-		if (!result.ok) return fail(400, { username, throttled: false, error: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+		if (!result.ok)
+			return fail(400, {
+				username,
+				throttled: false,
+				error: 'Tên đăng nhập hoặc mật khẩu không đúng.'
+			});
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}

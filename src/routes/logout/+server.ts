@@ -9,7 +9,12 @@ export const POST: RequestHandler = async ({ locals, cookies, getClientAddress }
 	if (locals.user) {
 		const { database } = await getApp();
 		await invalidateSession(database, locals.user.sessionId);
-		await audit(database, { actor: actorOf(locals.user), action: 'logout', target: locals.user.username, ip: getClientAddress() });
+		await audit(database, {
+			actor: actorOf(locals.user),
+			action: 'logout',
+			target: locals.user.username,
+			ip: getClientAddress()
+		});
 	}
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 	redirect(303, '/login');

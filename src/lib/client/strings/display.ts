@@ -27,9 +27,11 @@ const vi = {
 	satisfaction: 'hài lòng',
 	top: 'Đúng hạn cao nhất',
 	bottom: 'Cần cải thiện',
-	tooFew: (n: number, min: number) => `${n} đơn vị chưa đủ số liệu (dưới ${min} hồ sơ hoặc khoảng tin cậy quá rộng) không được xếp vào hai danh sách.`,
+	tooFew: (n: number, min: number) =>
+		`${n} đơn vị chưa đủ số liệu (dưới ${min} hồ sơ hoặc khoảng tin cậy quá rộng) không được xếp vào hai danh sách.`,
 	noRanking: 'Chưa có hồ sơ giải quyết trong tháng.',
-	rankingNote: 'n = số hồ sơ đã giải quyết trong tháng; xếp hạng theo cận dưới khoảng tin cậy 95% nên đơn vị ít hồ sơ không vượt lên chỉ nhờ may mắn.',
+	rankingNote:
+		'n = số hồ sơ đã giải quyết trong tháng; xếp hạng theo cận dưới khoảng tin cậy 95% nên đơn vị ít hồ sơ không vượt lên chỉ nhờ may mắn.',
 	receivedPerDay: 'Tiếp nhận mỗi ngày (vàng: hôm nay)',
 	row_received: 'Tiếp nhận',
 	row_resolved: 'Giải quyết',
@@ -89,9 +91,11 @@ const en: DisplayStrings = {
 	satisfaction: 'satisfied',
 	top: 'Most on time',
 	bottom: 'Needs improvement',
-	tooFew: (n: number, min: number) => `${n} units with too few dossiers (under ${min}, or too wide an interval) are in neither list.`,
+	tooFew: (n: number, min: number) =>
+		`${n} units with too few dossiers (under ${min}, or too wide an interval) are in neither list.`,
 	noRanking: 'No dossier resolved this month yet.',
-	rankingNote: 'n = dossiers resolved this month; ranked by the lower bound of the 95% interval, so a unit with few dossiers does not rise by luck.',
+	rankingNote:
+		'n = dossiers resolved this month; ranked by the lower bound of the 95% interval, so a unit with few dossiers does not rise by luck.',
 	receivedPerDay: 'Dossiers received per day (today in yellow)',
 	row_received: 'Received',
 	row_resolved: 'Resolved',

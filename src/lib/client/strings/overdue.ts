@@ -52,7 +52,8 @@ const vi = {
 	remindedAny: 'tất cả',
 	causeSync: 'Quá hạn do đồng bộ dữ liệu, không do xử lý.',
 	causeProcessing: 'Quá hạn do quá trình xử lý.',
-	syncHint: 'Đã trả kết quả cho công dân trước hạn nhưng chưa ghi nhận giải quyết: quá hạn do dữ liệu, không do xử lý.',
+	syncHint:
+		'Đã trả kết quả cho công dân trước hạn nhưng chưa ghi nhận giải quyết: quá hạn do dữ liệu, không do xử lý.',
 	syncSummary: 'Trong {n} hồ sơ đang quá hạn, {m} do đồng bộ dữ liệu và {k} do quá trình xử lý.',
 	col_dossier: 'Mã hồ sơ',
 	col_unit: 'Đơn vị',
@@ -82,20 +83,24 @@ const vi = {
 	empty_anomalies: 'Không có hồ sơ bất thường nào trong phạm vi và bộ lọc này.',
 	emptyAction: 'Xóa bộ lọc để xem toàn bộ',
 	shownOf: 'Hiển thị {shown} trên {total} hồ sơ. Lọc thêm hoặc tải CSV để có đủ danh sách.',
-	anomaliesCut: 'Trang này đọc {n} hồ sơ bất thường tiếp nhận gần nhất, nên số đếm bất thường là tối thiểu (dấu +). Chọn kỳ ngắn hơn để có số chính xác, hoặc tải CSV.',
+	anomaliesCut:
+		'Trang này đọc {n} hồ sơ bất thường tiếp nhận gần nhất, nên số đếm bất thường là tối thiểu (dấu +). Chọn kỳ ngắn hơn để có số chính xác, hoặc tải CSV.',
 	period: 'Tiếp nhận trong kỳ',
 	allTime: 'mọi thời điểm',
 	scope: 'Phạm vi',
 	liveAnnounce: 'Quá hạn: {o}. Sắp đến hạn: {a}.',
-	judgedOnFirst: 'Quá hạn tính theo hạn trả lần đầu (ngày hẹn khi tiếp nhận), kể cả khi đã gia hạn có phiếu xin lỗi.',
+	judgedOnFirst:
+		'Quá hạn tính theo hạn trả lần đầu (ngày hẹn khi tiếp nhận), kể cả khi đã gia hạn có phiếu xin lỗi.',
 	flag_phantom_overdue: 'Quá hạn ảo',
 	flag_no_apology: 'Không có phiếu xin lỗi',
 	flag_many_supplements: 'Bổ sung nhiều lần',
 	flag_late_sync: 'Đồng bộ trễ',
 	flagExplain_phantom_overdue:
 		'Kết quả đã trả cho công dân đúng hạn, nhưng việc giải quyết được ghi nhận trên phần mềm sau hạn (hoặc chưa ghi nhận): hồ sơ hiện là quá hạn trên phần mềm dù thực tế đúng hạn.',
-	flagExplain_no_apology: 'Hồ sơ giải quyết quá hạn mà không có lần hẹn lại kèm phiếu xin lỗi, như Quyết định 2651 yêu cầu.',
-	flagExplain_many_supplements: 'Hồ sơ bị yêu cầu bổ sung hơn một lần; Bộ chỉ số 766/QĐ-TTg tính hồ sơ như vậy là trễ hạn.',
+	flagExplain_no_apology:
+		'Hồ sơ giải quyết quá hạn mà không có lần hẹn lại kèm phiếu xin lỗi, như Quyết định 2651 yêu cầu.',
+	flagExplain_many_supplements:
+		'Hồ sơ bị yêu cầu bổ sung hơn một lần; Bộ chỉ số 766/QĐ-TTg tính hồ sơ như vậy là trễ hạn.',
 	flagExplain_late_sync:
 		'Hồ sơ giải quyết đúng hạn, nhưng kết quả chỉ về hệ thống sau hạn, nên trong lúc chờ đã hiện (và được báo) là quá hạn: lỗi đồng bộ, không phải giải quyết chậm.',
 	channel_direct: 'Trực tiếp',
@@ -214,7 +219,8 @@ const en: OverdueStrings = {
 	remindedAny: 'all',
 	causeSync: 'Overdue because of synchronisation, not processing.',
 	causeProcessing: 'Overdue because of processing.',
-	syncHint: 'Returned to the citizen in time but not recorded as resolved: overdue because of the data, not the processing.',
+	syncHint:
+		'Returned to the citizen in time but not recorded as resolved: overdue because of the data, not the processing.',
 	syncSummary: 'Of {n} dossiers overdue now, {m} are due to synchronisation and {k} to processing.',
 	col_dossier: 'Dossier',
 	col_unit: 'Unit',
@@ -243,21 +249,26 @@ const en: OverdueStrings = {
 	empty_atRisk: 'No dossier falls due within the next {h} hours in this scope and filter.',
 	empty_anomalies: 'No flagged dossier in this scope and filter.',
 	emptyAction: 'Clear the filters to see everything',
-	shownOf: 'Showing {shown} of {total} dossiers. Filter further or download the CSV for the full list.',
-	anomaliesCut: 'This page reads the {n} most recently received flagged dossiers, so anomaly counts are lower bounds (marked +). Choose a shorter period for exact counts, or download the CSV.',
+	shownOf:
+		'Showing {shown} of {total} dossiers. Filter further or download the CSV for the full list.',
+	anomaliesCut:
+		'This page reads the {n} most recently received flagged dossiers, so anomaly counts are lower bounds (marked +). Choose a shorter period for exact counts, or download the CSV.',
 	period: 'Received in',
 	allTime: 'any time',
 	scope: 'Scope',
 	liveAnnounce: 'Overdue: {o}. At risk: {a}.',
-	judgedOnFirst: 'Overdue is judged against the first appointment (given at receipt), even after a rescheduling with apology.',
+	judgedOnFirst:
+		'Overdue is judged against the first appointment (given at receipt), even after a rescheduling with apology.',
 	flag_phantom_overdue: 'Phantom overdue',
 	flag_no_apology: 'No apology letter',
 	flag_many_supplements: 'Many supplements',
 	flag_late_sync: 'Late sync',
 	flagExplain_phantom_overdue:
 		'The result was handed to the citizen on time, but the resolution was recorded in the software after the deadline (or not at all): overdue in the software, on time in reality.',
-	flagExplain_no_apology: 'Resolved overdue without a rescheduling with an apology letter, which decision 2651 requires.',
-	flagExplain_many_supplements: 'More than one supplementation request; the national scoreboard (766/QĐ-TTg) counts such a dossier as late.',
+	flagExplain_no_apology:
+		'Resolved overdue without a rescheduling with an apology letter, which decision 2651 requires.',
+	flagExplain_many_supplements:
+		'More than one supplementation request; the national scoreboard (766/QĐ-TTg) counts such a dossier as late.',
 	flagExplain_late_sync:
 		'Resolved on time, but the resolution reached us only after the deadline, so meanwhile the dossier was shown (and announced) as overdue: a synchronisation delay, not late work.',
 	channel_direct: 'Direct',

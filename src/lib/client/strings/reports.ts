@@ -17,7 +17,8 @@ const vi = {
 	noSnapshots: 'Chưa có bản chốt nào.',
 	snapshotFailed: 'Không chốt được số liệu',
 	drift: 'Số liệu hiện nay so với bản chốt',
-	driftNote: 'Số liệu trực tiếp cho cùng đơn vị và kỳ; chênh lệch do các sự kiện đồng bộ sau thời điểm chốt.',
+	driftNote:
+		'Số liệu trực tiếp cho cùng đơn vị và kỳ; chênh lệch do các sự kiện đồng bộ sau thời điểm chốt.',
 	driftNone: 'Không có thay đổi nào kể từ khi chốt.',
 	driftDossiers: 'Hồ sơ có sự kiện đến sau thời điểm chốt',
 	frozenCol: 'Lúc chốt',
@@ -52,8 +53,15 @@ const vi = {
 	secIndicators: 'IV. Trực tuyến, số hóa, mức độ hài lòng, phản ánh kiến nghị, xin lỗi',
 	secComparison: 'V. So sánh với kỳ trước và cùng kỳ năm trước',
 	secLate: 'VI. Hồ sơ giải quyết quá hạn và hồ sơ đang quá hạn',
-	attribution: (n: string, m: string, k: string) => `Trong ${n} hồ sơ bị tính là quá hạn (giải quyết quá hạn, đồng bộ trễ, hoặc còn quá hạn cuối kỳ), ${m} do đồng bộ dữ liệu và ${k} do quá trình xử lý.`,
-	attributionCols: ['Đơn vị', 'Bị tính quá hạn', 'Do đồng bộ', 'Do xử lý', 'Tỷ lệ do đồng bộ'] as string[],
+	attribution: (n: string, m: string, k: string) =>
+		`Trong ${n} hồ sơ bị tính là quá hạn (giải quyết quá hạn, đồng bộ trễ, hoặc còn quá hạn cuối kỳ), ${m} do đồng bộ dữ liệu và ${k} do quá trình xử lý.`,
+	attributionCols: [
+		'Đơn vị',
+		'Bị tính quá hạn',
+		'Do đồng bộ',
+		'Do xử lý',
+		'Tỷ lệ do đồng bộ'
+	] as string[],
 	secOnlineRatings: 'VII. Hồ sơ trực tuyến: công dân đánh giá ở đâu (dấu hiệu nộp hộ)',
 	onlineRatingsNote:
 		'Hồ sơ tiếp nhận trực tuyến trong kỳ, theo nơi công dân đánh giá lần cuối. Công dân tự nộp trực tuyến thường đánh giá trực tuyến hoặc qua mã QR; đánh giá tại kiosk hoặc phiếu giấy ở bộ phận một cửa cho thấy công dân có mặt tại quầy, nên hồ sơ “trực tuyến” có thể do cán bộ nộp hộ. ⚠ đánh dấu đơn vị có từ {min} hồ sơ trực tuyến được đánh giá trở lên và ít nhất {share} trong số đó đánh giá tại quầy.',
@@ -114,7 +122,8 @@ const vi = {
 	lastYear: 'Cùng kỳ năm trước',
 	difference: 'Chênh lệch',
 	points: 'đ.p.',
-	cmpLegend: '▲ tăng · ▼ giảm · ■ không đổi; màu xanh: tốt hơn, màu cam: kém hơn (đ.p. = điểm phần trăm)',
+	cmpLegend:
+		'▲ tăng · ▼ giảm · ■ không đổi; màu xanh: tốt hơn, màu cam: kém hơn (đ.p. = điểm phần trăm)',
 	lateResolved: 'Hồ sơ giải quyết quá hạn trong kỳ',
 	lateOverdue: 'Hồ sơ đang quá hạn tại cuối kỳ',
 	dossierCol: 'Mã hồ sơ',
@@ -159,7 +168,8 @@ const en: ReportStrings = {
 	noSnapshots: 'No snapshot yet.',
 	snapshotFailed: 'Could not freeze the figures',
 	drift: 'The figures now, against the snapshot',
-	driftNote: 'Live figures for the same unit and period; differences come from events synchronised after the snapshot.',
+	driftNote:
+		'Live figures for the same unit and period; differences come from events synchronised after the snapshot.',
 	driftNone: 'Nothing changed since the snapshot.',
 	driftDossiers: 'Dossiers with events that arrived after the snapshot',
 	frozenCol: 'Frozen',
@@ -172,7 +182,8 @@ const en: ReportStrings = {
 	kind_year: 'Year',
 	kind_reporting: '15th–14th',
 	kind_custom: 'Custom',
-	kindReportingHint: "The province's reporting period: from the 15th of the previous month to the 14th of the month",
+	kindReportingHint:
+		"The province's reporting period: from the 15th of the previous month to the 14th of the month",
 	previousPeriod: 'Previous',
 	nextPeriod: 'Next',
 	from: 'From',
@@ -185,7 +196,8 @@ const en: ReportStrings = {
 	mergersTitle: 'Merged units',
 	mergersIntro: "This unit's figures include the history of the units merged into it:",
 	mergedOn: 'merged on',
-	mergersContinuous: 'A period spanning the merger is counted continuously, before and after that day.',
+	mergersContinuous:
+		'A period spanning the merger is counted continuously, before and after that day.',
 	mergedIntoTitle: 'Merged unit',
 	mergedIntoText: 'This unit was merged into',
 	secTable: 'I. Dossiers received and resolved (form II.06a)',
@@ -194,8 +206,15 @@ const en: ReportStrings = {
 	secIndicators: 'IV. Online, digitisation, satisfaction, feedback, apologies',
 	secComparison: 'V. Compared with the previous period and the same period last year',
 	secLate: 'VI. Dossiers resolved late and still overdue',
-	attribution: (n: string, m: string, k: string) => `Of ${n} dossiers judged overdue (resolved late, synchronised late, or still overdue at the end), ${m} are due to synchronisation and ${k} to processing.`,
-	attributionCols: ['Unit', 'Judged overdue', 'Synchronisation', 'Processing', 'Share from sync'] as string[],
+	attribution: (n: string, m: string, k: string) =>
+		`Of ${n} dossiers judged overdue (resolved late, synchronised late, or still overdue at the end), ${m} are due to synchronisation and ${k} to processing.`,
+	attributionCols: [
+		'Unit',
+		'Judged overdue',
+		'Synchronisation',
+		'Processing',
+		'Share from sync'
+	] as string[],
 	secOnlineRatings: 'VII. Online dossiers: where citizens rated them (filed on their behalf?)',
 	onlineRatingsNote:
 		'Dossiers received online in the period, by where the citizen last rated the service. Citizens who file online themselves rate online or by QR code; a rating at the counter’s kiosk or on a paper form means the citizen stood at the counter, so the “online” filing may have been made for them by an officer. ⚠ marks units with at least {min} rated online dossiers of which at least {share} were rated at the counter.',

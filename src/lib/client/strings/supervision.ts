@@ -3,7 +3,8 @@ import type { Lang } from '../i18n.ts';
 
 const vi = {
 	scoreTitle: 'Chỉ số phục vụ (ước tính theo QĐ 766)',
-	scoreNote: 'Ước tính của Một Cửa Live từ dữ liệu hồ sơ nhận được, không phải điểm chính thức trên Cổng DVCQG.',
+	scoreNote:
+		'Ước tính của Một Cửa Live từ dữ liệu hồ sơ nhận được, không phải điểm chính thức trên Cổng DVCQG.',
 	progress: 'Tiến độ giải quyết',
 	online: 'Dịch vụ trực tuyến (tỷ lệ hồ sơ)',
 	satisfaction: 'Hài lòng khi tiếp nhận',
@@ -12,9 +13,11 @@ const vi = {
 	noData: 'chưa có dữ liệu',
 	vsPrevious: 'so với kỳ trước',
 	progressRule: 'Hồ sơ bị yêu cầu bổ sung quá 1 lần tính là trễ hạn.',
-	whatIf: (n: string, keep: string, drop: string) => `${n} hồ sơ đến hạn trong hôm nay: giải quyết kịp thì tiến độ giữ ${keep} điểm; nếu trễ hạn cả, còn ${drop} điểm.`,
+	whatIf: (n: string, keep: string, drop: string) =>
+		`${n} hồ sơ đến hạn trong hôm nay: giải quyết kịp thì tiến độ giữ ${keep} điểm; nếu trễ hạn cả, còn ${drop} điểm.`,
 	noneDueToday: 'Không có hồ sơ nào đến hạn trong phần còn lại của hôm nay.',
-	digitisationNote: (intake: string, result: string) => `Số hóa (không ước tính điểm): thành phần hồ sơ ${intake}, kết quả ${result}.`,
+	digitisationNote: (intake: string, result: string) =>
+		`Số hóa (không ước tính điểm): thành phần hồ sơ ${intake}, kết quả ${result}.`,
 	childrenTitle: 'Đơn vị trực thuộc theo tổng điểm',
 	progressShort: 'Tiến độ',
 	onlineShort: 'Trực tuyến',
@@ -36,12 +39,14 @@ const vi = {
 	silentSince: (n: number, since: string) => `${n} đơn vị chưa gửi dữ liệu từ ${since}`,
 	lateArrival: 'đến trễ',
 	remindersTitle: 'Đôn đốc',
-	reminderEffect: (n: string, r: string, m: string) => `${n} hồ sơ đã được nhắc; ${r} đã giải quyết sau khi nhắc, trung vị ${m} ngày làm việc từ lúc nhắc.`
+	reminderEffect: (n: string, r: string, m: string) =>
+		`${n} hồ sơ đã được nhắc; ${r} đã giải quyết sau khi nhắc, trung vị ${m} ngày làm việc từ lúc nhắc.`
 };
 
 const en: typeof vi = {
 	scoreTitle: 'Service index (estimate, Decision 766)',
-	scoreNote: "Một Cửa Live's estimate from the dossier events it received — not the official score on the national portal.",
+	scoreNote:
+		"Một Cửa Live's estimate from the dossier events it received — not the official score on the national portal.",
 	progress: 'Progress',
 	online: 'Online service (dossier share)',
 	satisfaction: 'Satisfaction at receiving',
@@ -50,9 +55,11 @@ const en: typeof vi = {
 	noData: 'no data yet',
 	vsPrevious: 'vs previous period',
 	progressRule: 'A dossier asked to supplement more than once counts as late.',
-	whatIf: (n, keep, drop) => `${n} dossiers fall due before midnight: resolved in time, progress stays at ${keep} points; all late, it drops to ${drop}.`,
+	whatIf: (n, keep, drop) =>
+		`${n} dossiers fall due before midnight: resolved in time, progress stays at ${keep} points; all late, it drops to ${drop}.`,
 	noneDueToday: 'No dossier falls due in the rest of today.',
-	digitisationNote: (intake, result) => `Digitisation (no points estimated): intake components ${intake}, results ${result}.`,
+	digitisationNote: (intake, result) =>
+		`Digitisation (no points estimated): intake components ${intake}, results ${result}.`,
 	childrenTitle: 'Units below by total points',
 	progressShort: 'Progress',
 	onlineShort: 'Online',
@@ -74,7 +81,8 @@ const en: typeof vi = {
 	silentSince: (n, since) => `${n} units have sent nothing since ${since}`,
 	lateArrival: 'late',
 	remindersTitle: 'Reminders',
-	reminderEffect: (n, r, m) => `${n} dossiers reminded about; ${r} resolved since, a median of ${m} working days after the reminder.`
+	reminderEffect: (n, r, m) =>
+		`${n} dossiers reminded about; ${r} resolved since, a median of ${m} working days after the reminder.`
 };
 
 export const SUPERVISION_STRINGS: Record<Lang, typeof vi> = { vi, en };

@@ -8,8 +8,17 @@
 /** The quiet hour (Asia/Ho_Chi_Minh) for the daily reload. */
 export const QUIET_HOUR = 3;
 const RETRY_MS = 30_000;
-const hourFmt = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' });
-const dayFmt = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const hourFmt = new Intl.DateTimeFormat('en-GB', {
+	hour: '2-digit',
+	hour12: false,
+	timeZone: 'Asia/Ho_Chi_Minh'
+});
+const dayFmt = new Intl.DateTimeFormat('en-CA', {
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	timeZone: 'Asia/Ho_Chi_Minh'
+});
 
 /** Due once the local calendar day has changed since the page loaded and the quiet hour has come (also after a sleep through it). */
 export function dailyReloadDue(loadedAt: Date, now: Date, hour = QUIET_HOUR): boolean {

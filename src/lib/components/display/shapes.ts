@@ -8,11 +8,22 @@
 
 type Position = number[];
 type Geometry = { type: string; coordinates?: unknown } | null;
-export type GeoFeature = { geometry: unknown; properties: { code: string; name: string; lat?: number | null; lon?: number | null } };
+export type GeoFeature = {
+	geometry: unknown;
+	properties: { code: string; name: string; lat?: number | null; lon?: number | null };
+};
 
 /** A label's centre, font size (SVG units) and one or two lines. */
 export type WallLabel = { x: number; y: number; size: number; lines: string[] };
-export type WallUnit = { code: string; name: string; short: string; d: string | null; cx: number; cy: number; label: WallLabel | null };
+export type WallUnit = {
+	code: string;
+	name: string;
+	short: string;
+	d: string | null;
+	cx: number;
+	cy: number;
+	label: WallLabel | null;
+};
 export type WallMap = { width: number; height: number; units: WallUnit[] };
 
 /** The drawing's width in SVG units; the height follows the shape. */
@@ -112,13 +123,21 @@ function linesOf(text: string, n: number): string[] | null {
 	let best: string[] | null = null;
 	for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
 		const split = [text.slice(0, i), text.slice(i + 1)];
-		if (!best || Math.max(...split.map((l) => l.length)) < Math.max(...best.map((l) => l.length))) best = split;
+		if (!best || Math.max(...split.map((l) => l.length)) < Math.max(...best.map((l) => l.length)))
+			best = split;
 	}
 	return best;
 }
 
 /** Where the label goes: the scanline nearest the centroid that holds the text, in the first layout that fits. */
-function placeLabel(rings: Ring[], text: string, cy: number, top: number, bottom: number, unitPx: number): WallLabel | null {
+function placeLabel(
+	rings: Ring[],
+	text: string,
+	cy: number,
+	top: number,
+	bottom: number,
+	unitPx: number
+): WallLabel | null {
 	for (const layout of LAYOUTS) {
 		const lines = linesOf(text, layout.lines);
 		if (!lines) continue;
@@ -133,7 +152,8 @@ function placeLabel(rings: Ring[], text: string, cy: number, top: number, bottom
 		for (const y of candidates) {
 			if (y - h / 2 <= top || y + h / 2 >= bottom) continue;
 			const room = roomAt(rings, y, h);
-			if (room && room.right - room.left >= need) return { x: round((room.left + room.right) / 2), y: round(y), size: round(size), lines };
+			if (room && room.right - room.left >= need)
+				return { x: round((room.left + room.right) / 2), y: round(y), size: round(size), lines };
 		}
 	}
 	return null;
@@ -152,7 +172,9 @@ function simplify(r: Ring, tol: number): Ring {
 }
 
 function pathOf(rings: Ring[]): string {
-	return rings.map((r) => 'M' + r.map(([x, y]) => `${round(x)} ${round(y)}`).join('L') + 'Z').join('');
+	return rings
+		.map((r) => 'M' + r.map(([x, y]) => `${round(x)} ${round(y)}`).join('L') + 'Z')
+		.join('');
 }
 
 export function buildWallMap(features: GeoFeature[]): WallMap {
@@ -169,10 +191,12 @@ export function buildWallMap(features: GeoFeature[]): WallMap {
 		maxLat = Math.max(maxLat, p[1]);
 	};
 	features.forEach((_, i) => {
-		if (polys[i].length > 0) for (const poly of polys[i]) for (const ring of poly) ring.forEach(see);
+		if (polys[i].length > 0)
+			for (const poly of polys[i]) for (const ring of poly) ring.forEach(see);
 		else if (points[i]) see(points[i]!);
 	});
-	if (!Number.isFinite(minLon)) return { width: MAP_WIDTH, height: Math.round(MAP_WIDTH * 0.6), units: [] };
+	if (!Number.isFinite(minLon))
+		return { width: MAP_WIDTH, height: Math.round(MAP_WIDTH * 0.6), units: [] };
 
 	const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
 	const spanX = Math.max((maxLon - minLon) * kx, 1e-6);
@@ -180,7 +204,10 @@ export function buildWallMap(features: GeoFeature[]): WallMap {
 	const scale = (MAP_WIDTH - 2 * PAD) / spanX;
 	const height = Math.round(Math.max(spanY * scale + 2 * PAD, MAP_WIDTH * 0.3));
 	const offY = (height - spanY * scale) / 2;
-	const project = (p: Position): [number, number] => [PAD + (p[0] - minLon) * kx * scale, offY + (maxLat - p[1]) * scale];
+	const project = (p: Position): [number, number] => [
+		PAD + (p[0] - minLon) * kx * scale,
+		offY + (maxLat - p[1]) * scale
+	];
 	// CSS px per SVG unit when the drawing fills the panel at 1080p.
 	const unitPx = Math.min(PANEL_PX.width / MAP_WIDTH, PANEL_PX.height / height);
 	const tol = 0.6 / unitPx;
@@ -190,9 +217,19 @@ export function buildWallMap(features: GeoFeature[]): WallMap {
 		const short = shortName(name);
 		if (polys[i].length === 0) {
 			const p = points[i] ? project(points[i]!) : null;
-			return { code, name, short, d: null, cx: round(p?.[0] ?? -1), cy: round(p?.[1] ?? -1), label: null };
+			return {
+				code,
+				name,
+				short,
+				d: null,
+				cx: round(p?.[0] ?? -1),
+				cy: round(p?.[1] ?? -1),
+				label: null
+			};
 		}
-		const rings: Ring[] = polys[i].flatMap((poly) => poly.map((ring) => simplify(ring.map(project), tol)));
+		const rings: Ring[] = polys[i].flatMap((poly) =>
+			poly.map((ring) => simplify(ring.map(project), tol))
+		);
 		// Label in the largest outer ring.
 		let best = { area: -1, x: 0, y: 0 };
 		let top = Infinity;
@@ -214,7 +251,8 @@ export function buildWallMap(features: GeoFeature[]): WallMap {
 	const pointUnits = units.filter((u) => u.d === null && u.cx >= 0);
 	if (pointUnits.length > 0 && pointUnits.length <= 30) {
 		const size = round(LAYOUTS[2].px / unitPx);
-		for (const u of pointUnits) u.label = { x: u.cx, y: round(u.cy - size * 1.2), size, lines: [u.short] };
+		for (const u of pointUnits)
+			u.label = { x: u.cx, y: round(u.cy - size * 1.2), size, lines: [u.short] };
 	}
 	return { width: MAP_WIDTH, height, units };
 }

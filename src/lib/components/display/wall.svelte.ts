@@ -10,7 +10,11 @@
 import { LiveConnection, type FeedItem, type FiguresMessage } from '$lib/client/live.svelte.ts';
 import type { DisplayLive, DisplayPanels } from '$lib/server/queries/display.ts';
 
-export type WallData = DisplayPanels & { unit: { code: string; name: string }; childOf: Record<string, string>; key: string };
+export type WallData = DisplayPanels & {
+	unit: { code: string; name: string };
+	childOf: Record<string, string>;
+	key: string;
+};
 export type FlashKind = 'in' | 'out';
 
 /** Disconnected this long before the banner shows (a reconnect usually takes less). */
@@ -18,7 +22,11 @@ const OFFLINE_GRACE_MS = 3000;
 /** Bursts of events are gathered for this long into one refresh. */
 const PULL_DELAY_MS = 150;
 const PANELS_EVERY_MS = 60_000;
-const FLASH_TYPES: Record<string, FlashKind> = { 'dossier.received': 'in', 'dossier.resolved': 'out', 'dossier.returned': 'out' };
+const FLASH_TYPES: Record<string, FlashKind> = {
+	'dossier.received': 'in',
+	'dossier.resolved': 'out',
+	'dossier.returned': 'out'
+};
 
 type Part = 'live' | 'panels';
 
@@ -140,9 +148,16 @@ export class Wall {
 
 	#onFigures(msg: FiguresMessage): void {
 		const m = this.#data.month;
-		if (msg.unit !== this.#data.unit.code || msg.from !== m.from || msg.to !== m.to || msg.metric !== 'onTime') return;
+		if (
+			msg.unit !== this.#data.unit.code ||
+			msg.from !== m.from ||
+			msg.to !== m.to ||
+			msg.metric !== 'onTime'
+		)
+			return;
 		this.rankings = msg.rankings as DisplayPanels['rankings'];
-		if (msg.scoreboard) this.score = { ...this.score, board: msg.scoreboard as DisplayPanels['score']['board'] };
+		if (msg.scoreboard)
+			this.score = { ...this.score, board: msg.scoreboard as DisplayPanels['score']['board'] };
 		this.updatedAt = new Date();
 	}
 
@@ -163,11 +178,14 @@ export class Wall {
 		let retryIn = 0;
 		const abort = (this.#inflight = new AbortController());
 		try {
-			const r = await fetch(`/display/${encodeURIComponent(this.#data.unit.code)}/state?part=${part}`, {
-				headers: { authorization: `Bearer ${this.#data.key}` },
-				cache: 'no-store',
-				signal: abort.signal
-			});
+			const r = await fetch(
+				`/display/${encodeURIComponent(this.#data.unit.code)}/state?part=${part}`,
+				{
+					headers: { authorization: `Bearer ${this.#data.key}` },
+					cache: 'no-store',
+					signal: abort.signal
+				}
+			);
 			if (!r.ok) throw new Error(`HTTP ${r.status}`);
 			const body = await r.json();
 			if (this.#stopped) return;
@@ -186,6 +204,7 @@ export class Wall {
 			// Every fetch leaves a resource-timing entry (up to 250 are kept): nobody reads them on a wall.
 			performance.clearResourceTimings();
 		}
-		if (this.#want && !this.#pullTimer && !this.#stopped) this.#pullTimer = setTimeout(() => void this.#pull(), retryIn || PULL_DELAY_MS);
+		if (this.#want && !this.#pullTimer && !this.#stopped)
+			this.#pullTimer = setTimeout(() => void this.#pull(), retryIn || PULL_DELAY_MS);
 	}
 }

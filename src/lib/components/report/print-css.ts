@@ -9,7 +9,10 @@ export function cssString(text: string): string {
 	let out = '"';
 	for (const ch of text) {
 		const cp = ch.codePointAt(0)!;
-		out += /[\p{L}\p{N} .,:;()·–\-/]/u.test(ch) && ch !== '\\' ? ch : `\\${cp.toString(16).padStart(6, '0')}`;
+		out +=
+			/[\p{L}\p{N} .,:;()·–\-/]/u.test(ch) && ch !== '\\'
+				? ch
+				: `\\${cp.toString(16).padStart(6, '0')}`;
 	}
 	return `${out}"`;
 }

@@ -13,5 +13,7 @@ export function dayFromText(text: string): string | null {
 
 /** 'YYYY-MM-DD' → 'dd/MM/yyyy' ('' for ''). */
 export function dayToText(day: string): string {
-	return /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}` : '';
+	return /^\d{4}-\d{2}-\d{2}$/.test(day)
+		? `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`
+		: '';
 }

@@ -25,7 +25,9 @@ export function civilFromDays(n: number): { year: number; month: number; day: nu
 	const z = n + 719_468;
 	const era = Math.floor(z / 146_097);
 	const doe = z - era * 146_097;
-	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+	const yoe = Math.floor(
+		(doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365
+	);
 	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
 	const mp = Math.floor((5 * doy + 2) / 153);
 	const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -62,7 +64,8 @@ export function toDayNumber(day: string): number {
 	const y = ds[0] * 1000 + ds[1] * 100 + ds[2] * 10 + ds[3];
 	const m = ds[4] * 10 + ds[5];
 	const d = ds[6] * 10 + ds[7];
-	if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new RangeError(`no such day: ${day}`);
+	if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+		throw new RangeError(`no such day: ${day}`);
 	return daysFromCivil(y, m, d);
 }
 

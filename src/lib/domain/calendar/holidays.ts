@@ -77,7 +77,8 @@ function statutoryDays(year: number, options: HolidayRuleOptions): Map<number, s
  * announcement instead (see schedules.ts).
  */
 export function holidaysOfYear(year: number, options: HolidayRuleOptions = {}): Holiday[] {
-	if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`bad year ${year}`);
+	if (!Number.isInteger(year) || year < 1000 || year > 9999)
+		throw new RangeError(`bad year ${year}`);
 	const statutory = statutoryDays(year, options);
 	const all = new Map(statutory);
 	const ordered = [...statutory.keys()].sort((a, b) => a - b);
@@ -87,7 +88,9 @@ export function holidaysOfYear(year: number, options: HolidayRuleOptions = {}): 
 		while (isWeekend(c) || all.has(c)) c++;
 		all.set(c, compensatoryName(statutory.get(n) as string));
 	}
-	return [...all.entries()].sort((a, b) => a[0] - b[0]).map(([n, name]) => ({ date: fromDayNumber(n), name }));
+	return [...all.entries()]
+		.sort((a, b) => a[0] - b[0])
+		.map(([n, name]) => ({ date: fromDayNumber(n), name }));
 }
 
 const memo = new Map<number, ReadonlyMap<string, string>>();

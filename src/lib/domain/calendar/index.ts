@@ -9,7 +9,25 @@ export {
 	toDayNumber,
 	fromDayNumber
 } from './days.ts';
-export { solarToLunar, lunarToSolar, lunarMonthLength, VIETNAM_TIME_ZONE, type LunarDate, type SolarDate } from './lunar.ts';
-export { holidaysOfYear, HOLIDAY_NAMES, compensatoryName, type Holiday, type HolidayRuleOptions } from './holidays.ts';
+export {
+	solarToLunar,
+	lunarToSolar,
+	lunarMonthLength,
+	VIETNAM_TIME_ZONE,
+	type LunarDate,
+	type SolarDate
+} from './lunar.ts';
+export {
+	holidaysOfYear,
+	HOLIDAY_NAMES,
+	compensatoryName,
+	type Holiday,
+	type HolidayRuleOptions
+} from './holidays.ts';
 export { announcedSchedule, ANNOUNCED_SCHEDULES, type AnnouncedSchedule } from './schedules.ts';
-export { createCalendar, EXTRA_DAY_OFF_NAME, type Calendar, type CalendarOverrides } from './working-days.ts';
+export {
+	createCalendar,
+	EXTRA_DAY_OFF_NAME,
+	type Calendar,
+	type CalendarOverrides
+} from './working-days.ts';

@@ -129,13 +129,25 @@ function leapMonthOffset(a11: number, timeZone: number): number {
 }
 
 function checkZone(timeZone: number): void {
-	if (!Number.isFinite(timeZone) || timeZone < -12 || timeZone > 14) throw new RangeError(`bad time zone ${timeZone}`);
+	if (!Number.isFinite(timeZone) || timeZone < -12 || timeZone > 14)
+		throw new RangeError(`bad time zone ${timeZone}`);
 }
 
 /** The lunar date of a solar (Gregorian) date, in a time zone (default UTC+7). */
-export function solarToLunar(year: number, month: number, day: number, timeZone: number = VIETNAM_TIME_ZONE): LunarDate {
+export function solarToLunar(
+	year: number,
+	month: number,
+	day: number,
+	timeZone: number = VIETNAM_TIME_ZONE
+): LunarDate {
 	checkZone(timeZone);
-	if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1 || day > 31) {
+	if (
+		![year, month, day].every(Number.isInteger) ||
+		month < 1 ||
+		month > 12 ||
+		day < 1 ||
+		day > 31
+	) {
 		throw new RangeError(`bad solar date ${year}-${month}-${day}`);
 	}
 	const dayNumber = jdFromDate(day, month, year);
@@ -173,7 +185,13 @@ export function solarToLunar(year: number, month: number, day: number, timeZone:
 }
 
 /** Julian day number of the first day of a lunar month, or throws if that (leap) month does not exist. */
-function lunarMonthStart(lunarYear: number, lunarMonth: number, leap: boolean, timeZone: number, shift = 0): number {
+function lunarMonthStart(
+	lunarYear: number,
+	lunarMonth: number,
+	leap: boolean,
+	timeZone: number,
+	shift = 0
+): number {
 	let a11: number;
 	let b11: number;
 	if (lunarMonth < 11) {
@@ -201,9 +219,17 @@ function lunarMonthStart(lunarYear: number, lunarMonth: number, leap: boolean, t
 }
 
 /** Number of days (29 or 30) of a lunar month. */
-export function lunarMonthLength(lunarYear: number, lunarMonth: number, leap = false, timeZone: number = VIETNAM_TIME_ZONE): number {
+export function lunarMonthLength(
+	lunarYear: number,
+	lunarMonth: number,
+	leap = false,
+	timeZone: number = VIETNAM_TIME_ZONE
+): number {
 	checkZone(timeZone);
-	return lunarMonthStart(lunarYear, lunarMonth, leap, timeZone, 1) - lunarMonthStart(lunarYear, lunarMonth, leap, timeZone);
+	return (
+		lunarMonthStart(lunarYear, lunarMonth, leap, timeZone, 1) -
+		lunarMonthStart(lunarYear, lunarMonth, leap, timeZone)
+	);
 }
 
 /**
@@ -219,12 +245,20 @@ export function lunarToSolar(
 	timeZone: number = VIETNAM_TIME_ZONE
 ): SolarDate {
 	checkZone(timeZone);
-	if (![lunarYear, lunarMonth, lunarDay].every(Number.isInteger) || lunarMonth < 1 || lunarMonth > 12 || lunarDay < 1 || lunarDay > 30) {
+	if (
+		![lunarYear, lunarMonth, lunarDay].every(Number.isInteger) ||
+		lunarMonth < 1 ||
+		lunarMonth > 12 ||
+		lunarDay < 1 ||
+		lunarDay > 30
+	) {
 		throw new RangeError(`bad lunar date ${lunarYear}/${lunarMonth}/${lunarDay}`);
 	}
 	const start = lunarMonthStart(lunarYear, lunarMonth, leap, timeZone);
 	if (lunarDay === 30 && lunarMonthStart(lunarYear, lunarMonth, leap, timeZone, 1) - start < 30) {
-		throw new RangeError(`lunar month ${lunarMonth}${leap ? ' (leap)' : ''} of ${lunarYear} has 29 days`);
+		throw new RangeError(
+			`lunar month ${lunarMonth}${leap ? ' (leap)' : ''} of ${lunarYear} has 29 days`
+		);
 	}
 	return jdToDate(start + lunarDay - 1);
 }

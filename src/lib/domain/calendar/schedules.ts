@@ -51,7 +51,8 @@ function days(from: string, to: string | null, name: string): Holiday[] {
 	return out;
 }
 
-const swapped = (holiday: string, makeUp: string): string => `Nghỉ hoán đổi dịp ${holiday} (làm bù thứ Bảy ${makeUp})`;
+const swapped = (holiday: string, makeUp: string): string =>
+	`Nghỉ hoán đổi dịp ${holiday} (làm bù thứ Bảy ${makeUp})`;
 const makeUpFor = (weekday: string, day: string): string => `Làm bù cho ${weekday} ${day}`;
 
 const SCHEDULES: readonly AnnouncedSchedule[] = [

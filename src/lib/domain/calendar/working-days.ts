@@ -36,7 +36,16 @@
  * Speed: holiday sets are memoised per year (module-wide for the rules and
  * schedules, per calendar once overrides are applied), as one byte per day.
  */
-import { DAY_MS, OFFSET_MS, daysFromCivil, fromDayNumber, localDayNumber, localTimeOfDayMs, toDayNumber, weekdayOfNumber } from './days.ts';
+import {
+	DAY_MS,
+	OFFSET_MS,
+	daysFromCivil,
+	fromDayNumber,
+	localDayNumber,
+	localTimeOfDayMs,
+	toDayNumber,
+	weekdayOfNumber
+} from './days.ts';
 import { ruleHolidayMap } from './holidays.ts';
 import { announcedSchedule } from './schedules.ts';
 
@@ -86,7 +95,9 @@ function yearBase(year: number): YearBase {
 	}
 	const schedule = announcedSchedule(year);
 	const names = new Map<string, string>();
-	const offs = schedule ? schedule.daysOff.map((h) => [h.date, h.name] as const) : [...ruleHolidayMap(year)];
+	const offs = schedule
+		? schedule.daysOff.map((h) => [h.date, h.name] as const)
+		: [...ruleHolidayMap(year)];
 	for (const [date, name] of offs) {
 		names.set(date, name);
 		flags[toDayNumber(date) - start] = 0;
@@ -121,7 +132,9 @@ function checkDays(list: readonly string[], what: string): Set<string> {
 	return new Set(list);
 }
 
-export function createCalendar(overrides: CalendarOverrides = { daysOff: [], workingDays: [] }): Calendar {
+export function createCalendar(
+	overrides: CalendarOverrides = { daysOff: [], workingDays: [] }
+): Calendar {
 	const working = checkDays(overrides.workingDays, 'workingDays');
 	const off = checkDays(overrides.daysOff, 'daysOff');
 	/** Override day numbers by year: 1 = working, 0 = off. Working days are noted last, so they win. */
@@ -188,7 +201,9 @@ export function createCalendar(overrides: CalendarOverrides = { daysOff: [], wor
 				processingDays > MAX_PROCESSING_DAYS ||
 				!Number.isInteger(processingDays * 2)
 			) {
-				throw new RangeError(`addWorkingDays: processingDays must be a multiple of 0.5 in [0, ${MAX_PROCESSING_DAYS}], got ${processingDays}`);
+				throw new RangeError(
+					`addWorkingDays: processingDays must be a multiple of 0.5 in [0, ${MAX_PROCESSING_DAYS}], got ${processingDays}`
+				);
 			}
 			let n = localDayNumber(start);
 			let ms = localTimeOfDayMs(start);

@@ -18,7 +18,11 @@ import type { Flag } from './flags.ts';
 
 export type OverdueCause = 'sync' | 'processing';
 
-export type AttributionInput = { flags: readonly (Flag | string)[]; returnedAt: Date | string | null; resolvedAt: Date | string | null };
+export type AttributionInput = {
+	flags: readonly (Flag | string)[];
+	returnedAt: Date | string | null;
+	resolvedAt: Date | string | null;
+};
 
 const ms = (t: Date | string | null) => (t === null ? null : new Date(t).getTime());
 

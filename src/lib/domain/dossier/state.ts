@@ -123,7 +123,8 @@ export function foldDossier(code: string, events: readonly FoldEvent[]): Dossier
 			case 'dossier.received':
 				// The first receipt fixes the receipt time; a later one corrects the attributes.
 				if (!s.received) s.receivedAt = e.at;
-				if (e.acceptedAt && (!s.receiptKnownAt || e.acceptedAt < s.receiptKnownAt)) s.receiptKnownAt = e.acceptedAt;
+				if (e.acceptedAt && (!s.receiptKnownAt || e.acceptedAt < s.receiptKnownAt))
+					s.receiptKnownAt = e.acceptedAt;
 				s.received = true;
 				receivedUnit = e.unit;
 				s.procedure = e.procedure ?? null;

@@ -21,7 +21,8 @@
 import type { Channel } from '../events/schema.ts';
 
 /** What a status code turns into: the kinds of §3 events it gives. */
-export type StatusEffect = 'none' | 'supplement' | 'withdrawn' | 'rejected' | 'resolved' | 'returned';
+export type StatusEffect =
+	'none' | 'supplement' | 'withdrawn' | 'rejected' | 'resolved' | 'returned';
 
 export type PortalStatus = { code: string; name: string; effect: StatusEffect };
 
@@ -44,4 +45,8 @@ export function portalStatus(code: string): PortalStatus | undefined {
 	return BY_CODE.get(code);
 }
 
-export const PORTAL_CHANNELS: Readonly<Record<string, Channel>> = { '1': 'direct', '2': 'online', '3': 'postal' };
+export const PORTAL_CHANNELS: Readonly<Record<string, Channel>> = {
+	'1': 'direct',
+	'2': 'online',
+	'3': 'postal'
+};

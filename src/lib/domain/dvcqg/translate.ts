@@ -45,16 +45,26 @@ export type Translated = {
 	errors: { index: number; path: string; message: string }[];
 };
 
-const TERMINAL = { withdrawn: 'dossier.withdrawn', rejected: 'dossier.rejected', resolved: 'dossier.resolved' } as const;
+const TERMINAL = {
+	withdrawn: 'dossier.withdrawn',
+	rejected: 'dossier.rejected',
+	resolved: 'dossier.resolved'
+} as const;
 
-const digest = (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 12);
+const digest = (parts: readonly unknown[]) =>
+	createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 12);
 
 /**
  * `state` holds what is known of the call's dossiers (absent = never seen) and
  * is updated in place, so calls translated one after another (a history file)
  * see each other's effects.
  */
-export function translateCall(call: PortalCall, units: ReadonlyMap<string, string>, state: Map<string, KnownDossier>, acceptedAt: Date): Translated {
+export function translateCall(
+	call: PortalCall,
+	units: ReadonlyMap<string, string>,
+	state: Map<string, KnownDossier>,
+	acceptedAt: Date
+): Translated {
 	const out: Translated = { events: [], origins: [], touched: new Set(), errors: [] };
 	const stateOf = (dossier: string): KnownDossier => {
 		let s = state.get(dossier);
@@ -72,20 +82,36 @@ export function translateCall(call: PortalCall, units: ReadonlyMap<string, strin
 	const id = (dossier: string, kind: string, t: string) => `dvcqg:${dossier}:${kind}:${t}`;
 
 	/** The status events of one record or row; `own` is the time a code without its own time takes. */
-	const statusEvents = (r: { index: number; dossier: string }, unit: string, code: string | null, own: PortalTime, times: { resolved: PortalTime; returned: PortalTime | null }, field: string) => {
+	const statusEvents = (
+		r: { index: number; dossier: string },
+		unit: string,
+		code: string | null,
+		own: PortalTime,
+		times: { resolved: PortalTime; returned: PortalTime | null },
+		field: string
+	) => {
 		if (code === null) return;
 		const s = stateOf(r.dossier);
 		const effect = portalStatus(code)!.effect;
-		const base = (type: string, t: PortalTime, kind: string) => ({ id: id(r.dossier, kind, t.raw), type, at: t.iso, unit, dossier: r.dossier });
-		if (effect === 'supplement' && s.portalStatus !== '5') emit(r.index, field, base('dossier.supplement_requested', own, 'supplement'));
+		const base = (type: string, t: PortalTime, kind: string) => ({
+			id: id(r.dossier, kind, t.raw),
+			type,
+			at: t.iso,
+			unit,
+			dossier: r.dossier
+		});
+		if (effect === 'supplement' && s.portalStatus !== '5')
+			emit(r.index, field, base('dossier.supplement_requested', own, 'supplement'));
 		if (effect === 'withdrawn' || effect === 'rejected') {
 			if (s.status !== effect) emit(r.index, field, base(TERMINAL[effect], own, effect));
 			s.status = effect;
 		}
 		if (effect === 'resolved' || effect === 'returned') {
-			if (s.status !== 'resolved') emit(r.index, field, base(TERMINAL.resolved, times.resolved, 'resolved'));
+			if (s.status !== 'resolved')
+				emit(r.index, field, base(TERMINAL.resolved, times.resolved, 'resolved'));
 			s.status = 'resolved';
-			if (effect === 'returned' && times.returned) emit(r.index, field, base('dossier.returned', times.returned, 'returned'));
+			if (effect === 'returned' && times.returned)
+				emit(r.index, field, base('dossier.returned', times.returned, 'returned'));
 		}
 		s.portalStatus = code;
 		out.touched.add(r.dossier);
@@ -94,11 +120,20 @@ export function translateCall(call: PortalCall, units: ReadonlyMap<string, strin
 	const unitOf = (r: { index: number; unit: string | null }, field: string): string | null => {
 		const name = r.unit ?? call.madonvi;
 		if (name === null) {
-			out.errors.push({ index: r.index, path: 'MaDonVi', message: 'the receiving unit is required: MaDonVi in the record or madonvi in the call' });
+			out.errors.push({
+				index: r.index,
+				path: 'MaDonVi',
+				message: 'the receiving unit is required: MaDonVi in the record or madonvi in the call'
+			});
 			return null;
 		}
 		const unit = units.get(name);
-		if (!unit) out.errors.push({ index: r.index, path: r.unit ? 'MaDonVi' : field, message: `unknown unit "${name}" (neither one of our unit codes nor a unit's dvcqg_code)` });
+		if (!unit)
+			out.errors.push({
+				index: r.index,
+				path: r.unit ? 'MaDonVi' : field,
+				message: `unknown unit "${name}" (neither one of our unit codes nor a unit's dvcqg_code)`
+			});
 		return unit ?? null;
 	};
 
@@ -107,7 +142,15 @@ export function translateCall(call: PortalCall, units: ReadonlyMap<string, strin
 			const unit = unitOf(r, 'madonvi');
 			if (!unit) continue;
 			const s = stateOf(r.dossier);
-			const attributes = [unit, r.procedure, r.procedureName, r.field, r.fieldName, r.channel, r.digitized];
+			const attributes = [
+				unit,
+				r.procedure,
+				r.procedureName,
+				r.field,
+				r.fieldName,
+				r.channel,
+				r.digitized
+			];
 			// A receipt with other attributes corrects them (the latest receipt wins) but keeps the first due date.
 			s.firstDueAt ??= r.dueAt.iso;
 			emit(r.index, 'NgayTiepNhan', {
@@ -127,12 +170,26 @@ export function translateCall(call: PortalCall, units: ReadonlyMap<string, strin
 			if (new Date(s.dueAt ?? s.firstDueAt).getTime() !== r.dueAt.ms) {
 				// A new appointment: when the call says so, but not after the dossier was finished.
 				const at = r.finishedAt && r.finishedAt.ms < acceptedAt.getTime() ? r.finishedAt : accepted;
-				emit(r.index, 'NgayHenTra', { id: id(r.dossier, 'rescheduled', r.dueAt.raw), type: 'dossier.rescheduled', at: at.iso, unit, dossier: r.dossier, dueAt: r.dueAt.iso });
+				emit(r.index, 'NgayHenTra', {
+					id: id(r.dossier, 'rescheduled', r.dueAt.raw),
+					type: 'dossier.rescheduled',
+					at: at.iso,
+					unit,
+					dossier: r.dossier,
+					dueAt: r.dueAt.iso
+				});
 			}
 			s.dueAt = r.dueAt.iso;
 			const own = r.finishedAt ?? accepted;
 			const resolvedAt = r.finishedAt ?? r.returnedAt ?? accepted;
-			statusEvents(r, unit, r.status, own, { resolved: resolvedAt, returned: r.returnedAt }, 'TrangThaiHoSo');
+			statusEvents(
+				r,
+				unit,
+				r.status,
+				own,
+				{ resolved: resolvedAt, returned: r.returnedAt },
+				'TrangThaiHoSo'
+			);
 		}
 	} else {
 		for (const r of call.records as ProgressRow[]) {

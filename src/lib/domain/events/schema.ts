@@ -22,7 +22,8 @@ export const instant = safe.transform((s, ctx) => {
 	return r.date;
 });
 
-const code = (max: number) => safe.trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const code = (max: number) =>
+	safe.trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const text = (max: number) => safe.max(max, `must be at most ${max} characters`);
 
 export const CHANNELS = ['direct', 'online', 'postal'] as const;
@@ -65,20 +66,36 @@ const received = z
 	})
 	.superRefine((e, ctx) => {
 		if (e.dueAt === undefined && e.processingDays === undefined) {
-			ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'one of dueAt or processingDays is required' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['dueAt'],
+				message: 'one of dueAt or processingDays is required'
+			});
 		}
 		if (e.dueAt instanceof Date && e.at instanceof Date && e.dueAt.getTime() < e.at.getTime()) {
-			ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'must not be before the receipt time `at`' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['dueAt'],
+				message: 'must not be before the receipt time `at`'
+			});
 		}
 	});
 
-const simple = <T extends string>(type: T) => z.object({ ...base, ...dossierRef, type: z.literal(type) });
+const simple = <T extends string>(type: T) =>
+	z.object({ ...base, ...dossierRef, type: z.literal(type) });
 
 const SCHEMAS = {
 	'dossier.received': received,
-	'dossier.supplement_requested': simple('dossier.supplement_requested').extend({ reason: text(2000).optional() }),
-	'dossier.rescheduled': simple('dossier.rescheduled').extend({ dueAt: instant, apology: z.boolean().optional() }),
-	'dossier.resolved': simple('dossier.resolved').extend({ resultDigitized: z.boolean().optional() }),
+	'dossier.supplement_requested': simple('dossier.supplement_requested').extend({
+		reason: text(2000).optional()
+	}),
+	'dossier.rescheduled': simple('dossier.rescheduled').extend({
+		dueAt: instant,
+		apology: z.boolean().optional()
+	}),
+	'dossier.resolved': simple('dossier.resolved').extend({
+		resultDigitized: z.boolean().optional()
+	}),
 	'dossier.returned': simple('dossier.returned'),
 	'dossier.withdrawn': simple('dossier.withdrawn'),
 	'dossier.rejected': simple('dossier.rejected').extend({ reason: text(2000).optional() }),
@@ -116,7 +133,10 @@ export type EventOf<K extends EventType> = Parsed[K];
 export type EventError = { index: number; path: string; message: string };
 
 /** Validate one raw event; errors carry the event index and a dotted path inside the event. */
-export function parseEvent(raw: unknown, index: number): { event?: IngestEvent; errors: EventError[] } {
+export function parseEvent(
+	raw: unknown,
+	index: number
+): { event?: IngestEvent; errors: EventError[] } {
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
 		return { errors: [{ index, path: '', message: 'must be an object' }] };
 	}
@@ -133,7 +153,8 @@ export function parseEvent(raw: unknown, index: number): { event?: IngestEvent; 
 		errors: result.error.issues.map((issue) => ({
 			index,
 			path: issue.path.map(String).join('.'),
-			message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message
+			message:
+				issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message
 		}))
 	};
 }

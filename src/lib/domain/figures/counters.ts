@@ -51,16 +51,25 @@ export function dossierContribution(s: DossierState): Contribution {
 		if (s.outcome === 'overdue' && overdueCause(s) === 'sync') add(c, s.resolvedAt, 'overdue_sync');
 		if (s.flags.includes('late_sync')) add(c, s.resolvedAt, 'late_sync_resolved');
 	}
-	if ((s.status === 'withdrawn' || s.status === 'rejected') && s.finishedAt) add(c, s.finishedAt, s.status);
+	if ((s.status === 'withdrawn' || s.status === 'rejected') && s.finishedAt)
+		add(c, s.finishedAt, s.status);
 	if (s.returnedAt) add(c, s.returnedAt, 'returned');
 	for (const at of s.apologyAts) add(c, at, 'apologies');
 	for (const at of s.supplementAts) add(c, at, 'supplements');
-	for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][]) if (at) add(c, at, counter);
+	for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][])
+		if (at) add(c, at, counter);
 	if (hasManySupplements(s)) {
-		if (s.status === 'resolved' && s.resolvedAt && (s.outcome === 'early' || s.outcome === 'on_time')) add(c, s.resolvedAt, 'timely_multi');
-		for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][]) if (at) add(c, at, `m${counter}` as Counter);
+		if (
+			s.status === 'resolved' &&
+			s.resolvedAt &&
+			(s.outcome === 'early' || s.outcome === 'on_time')
+		)
+			add(c, s.resolvedAt, 'timely_multi');
+		for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][])
+			if (at) add(c, at, `m${counter}` as Counter);
 	}
-	if (s.flags.length > 0) add(c, s.receivedAt, 'flagged', ...s.flags.map((f) => `flag_${f}` as Counter));
+	if (s.flags.length > 0)
+		add(c, s.receivedAt, 'flagged', ...s.flags.map((f) => `flag_${f}` as Counter));
 	if (s.channel === 'online') {
 		const where = onlineRatingCounter(s);
 		if (where) add(c, s.receivedAt, where);
@@ -130,7 +139,12 @@ export class DeltaTable {
 }
 
 /** Sum of counter contributions over local days in [from, to] (inclusive) — a from-scratch reference. */
-export function sumContribution(into: Counters, contribution: Contribution, from: string, to: string): void {
+export function sumContribution(
+	into: Counters,
+	contribution: Contribution,
+	from: string,
+	to: string
+): void {
 	for (const [day, indexes] of Object.entries(contribution)) {
 		if (day < from || day > to) continue;
 		for (const i of indexes) into[COUNTERS[i]] += 1;

@@ -2,7 +2,13 @@
 import type { Counter } from './counter-names.ts';
 import type { Counters } from './counters.ts';
 
-export const METRICS = ['onTime', 'online', 'digitizedIntake', 'digitizedResult', 'satisfaction'] as const;
+export const METRICS = [
+	'onTime',
+	'online',
+	'digitizedIntake',
+	'digitizedResult',
+	'satisfaction'
+] as const;
 export type Metric = (typeof METRICS)[number];
 
 export function metricParts(metric: Metric, c: Counters): { k: number; n: number } {

@@ -34,12 +34,19 @@ import type { Counter } from './counter-names.ts';
 import { isOpenAt } from './period.ts';
 
 /** What the point-in-time figures of one dossier depend on. */
-export type OpenTimes = { receivedAt: Date | null; finishedAt: Date | null; firstDueAt: Date | null };
+export type OpenTimes = {
+	receivedAt: Date | null;
+	finishedAt: Date | null;
+	firstDueAt: Date | null;
+};
 
-const latest = (...ts: (Date | null)[]) => ts.reduce<Date | null>((m, t) => (t && (!m || t > m) ? t : m), null);
+const latest = (...ts: (Date | null)[]) =>
+	ts.reduce<Date | null>((m, t) => (t && (!m || t > m) ? t : m), null);
 
 /** The instants of the four counters for a received dossier (null where it adds nothing). */
-export function openCounterTimes(s: OpenTimes): Record<Extract<Counter, 'open_in' | 'open_out' | 'due_in' | 'due_out'>, Date | null> {
+export function openCounterTimes(
+	s: OpenTimes
+): Record<Extract<Counter, 'open_in' | 'open_out' | 'due_in' | 'due_out'>, Date | null> {
 	const r = s.receivedAt;
 	if (!r) return { open_in: null, open_out: null, due_in: null, due_out: null };
 	const fEnd = s.finishedAt ? latest(r, s.finishedAt) : null;
@@ -48,14 +55,23 @@ export function openCounterTimes(s: OpenTimes): Record<Extract<Counter, 'open_in
 }
 
 export function isOpenOverdueAt(s: OpenTimes, t: Date): boolean {
-	return isOpenAt(s.receivedAt, s.finishedAt, t) && s.firstDueAt !== null && s.firstDueAt.getTime() < t.getTime();
+	return (
+		isOpenAt(s.receivedAt, s.finishedAt, t) &&
+		s.firstDueAt !== null &&
+		s.firstDueAt.getTime() < t.getTime()
+	);
 }
 
 /** Point-in-time counts: open, and of those past their first appointment. */
 export type OpenCounts = { total: number; overdue: number };
 
 /** Prefix sums of the four counters → the counts at the end of that day. */
-export function openFromPrefix(sum: { open_in: number; open_out: number; due_in: number; due_out: number }): OpenCounts {
+export function openFromPrefix(sum: {
+	open_in: number;
+	open_out: number;
+	due_in: number;
+	due_out: number;
+}): OpenCounts {
 	return { total: sum.open_in - sum.open_out, overdue: sum.due_in - sum.due_out };
 }
 
@@ -64,16 +80,28 @@ export function openFromPrefix(sum: { open_in: number; open_out: number; due_in:
  * one of r, f′, u lies in [t, E). Only such dossiers are read for "now".
  */
 export function laterToday(s: OpenTimes, t: Date, end: Date): boolean {
-	const inRest = (x: Date | null) => x !== null && x.getTime() >= t.getTime() && x.getTime() < end.getTime();
-	return inRest(s.receivedAt) || inRest(s.finishedAt ? latest(s.receivedAt, s.finishedAt) : null) || inRest(s.firstDueAt);
+	const inRest = (x: Date | null) =>
+		x !== null && x.getTime() >= t.getTime() && x.getTime() < end.getTime();
+	return (
+		inRest(s.receivedAt) ||
+		inRest(s.finishedAt ? latest(s.receivedAt, s.finishedAt) : null) ||
+		inRest(s.firstDueAt)
+	);
 }
 
 /** The counts at t from those at the end of its day and the dossiers `laterToday` picks. */
-export function openAtInstant(atDayEnd: OpenCounts, rest: readonly OpenTimes[], t: Date, end: Date): OpenCounts {
+export function openAtInstant(
+	atDayEnd: OpenCounts,
+	rest: readonly OpenTimes[],
+	t: Date,
+	end: Date
+): OpenCounts {
 	let total = atDayEnd.total;
 	let overdue = atDayEnd.overdue;
 	for (const s of rest) {
-		total += Number(isOpenAt(s.receivedAt, s.finishedAt, t)) - Number(isOpenAt(s.receivedAt, s.finishedAt, end));
+		total +=
+			Number(isOpenAt(s.receivedAt, s.finishedAt, t)) -
+			Number(isOpenAt(s.receivedAt, s.finishedAt, end));
 		overdue += Number(isOpenOverdueAt(s, t)) - Number(isOpenOverdueAt(s, end));
 	}
 	return { total, overdue };

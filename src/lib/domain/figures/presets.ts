@@ -77,17 +77,22 @@ export function comparisonRange(r: Range, today: string): Range {
 	const prev = previousRange(r);
 	if (today < r.from || today >= r.to) return prev;
 	const months = wholeMonths(r);
-	const cut = months !== null ? monthsBack(today, months) : addDays(today, -(daysBetween(r.from, r.to) + 1));
+	const cut =
+		months !== null ? monthsBack(today, months) : addDays(today, -(daysBetween(r.from, r.to) + 1));
 	return { from: prev.from, to: cut < prev.to ? cut : prev.to };
 }
 
 /** Read the period from URL parameters (p, from, to), falling back to this month. */
-export function rangeFromQuery(params: URLSearchParams, today: string): { preset: Preset; range: Range } {
+export function rangeFromQuery(
+	params: URLSearchParams,
+	today: string
+): { preset: Preset; range: Range } {
 	const p = params.get('p') as Preset | null;
 	if (p === 'custom') {
 		const from = params.get('from') ?? '';
 		const to = params.get('to') ?? '';
-		if (isValidDay(from) && isValidDay(to) && from <= to) return { preset: 'custom', range: { from, to } };
+		if (isValidDay(from) && isValidDay(to) && from <= to)
+			return { preset: 'custom', range: { from, to } };
 	}
 	const preset = p && p !== 'custom' && (PRESETS as readonly string[]).includes(p) ? p : 'month';
 	return { preset, range: presetRange(preset as Exclude<Preset, 'custom'>, today) };

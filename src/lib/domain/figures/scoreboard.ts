@@ -55,7 +55,12 @@ export const SATISFACTION_FULL_FROM = 0.9;
  */
 export type ManySupplements = { resolvedInTime: number; pendingWithinDeadline: number };
 
-const group = (max: number, n: number, value: (n: number) => number, points: (v: number) => number): ScoreGroup => {
+const group = (
+	max: number,
+	n: number,
+	value: (n: number) => number,
+	points: (v: number) => number
+): ScoreGroup => {
 	if (n === 0) return { points: null, max, value: null, n };
 	const v = value(n);
 	return { points: points(v), max, value: v, n };
@@ -63,14 +68,30 @@ const group = (max: number, n: number, value: (n: number) => number, points: (v:
 
 /** The dossiers handled in time, as progress counts them. */
 export function progressInTime(s: Summary, many: ManySupplements): number {
-	return s.resolved.early + s.resolved.onTime - many.resolvedInTime + s.pending.withinDeadline - many.pendingWithinDeadline;
+	return (
+		s.resolved.early +
+		s.resolved.onTime -
+		many.resolvedInTime +
+		s.pending.withinDeadline -
+		many.pendingWithinDeadline
+	);
 }
 
 export function scoreboardOf(s: Summary, many: ManySupplements): Scoreboard {
 	const handled = s.resolved.total + s.pending.total;
 	const inTime = progressInTime(s, many);
-	const progress = group(PROGRESS_MAX, handled, (n) => inTime / n, (v) => PROGRESS_MAX * v);
-	const online = group(ONLINE_MAX, s.received.new, (n) => s.received.online / n, (v) => ONLINE_MAX * Math.min(1, v / ONLINE_FULL_FROM));
+	const progress = group(
+		PROGRESS_MAX,
+		handled,
+		(n) => inTime / n,
+		(v) => PROGRESS_MAX * v
+	);
+	const online = group(
+		ONLINE_MAX,
+		s.received.new,
+		(n) => s.received.online / n,
+		(v) => ONLINE_MAX * Math.min(1, v / ONLINE_FULL_FROM)
+	);
 	const satisfaction = group(
 		SATISFACTION_MAX,
 		s.ratings.total,
@@ -85,7 +106,10 @@ export function scoreboardOf(s: Summary, many: ManySupplements): Scoreboard {
 		progress,
 		online,
 		satisfaction,
-		total: { points: groups.reduce((a, g) => a + g.points!, 0), max: groups.reduce((a, g) => a + g.max, 0) }
+		total: {
+			points: groups.reduce((a, g) => a + g.points!, 0),
+			max: groups.reduce((a, g) => a + g.max, 0)
+		}
 	};
 }
 

@@ -8,7 +8,15 @@ export type Summary = {
 	unit: string;
 	from: string;
 	to: string;
-	received: { total: number; new: number; carriedOver: number; direct: number; online: number; postal: number; onlineFull: number };
+	received: {
+		total: number;
+		new: number;
+		carriedOver: number;
+		direct: number;
+		online: number;
+		postal: number;
+		onlineFull: number;
+	};
 	resolved: { total: number; early: number; onTime: number; overdue: number };
 	pending: { total: number; withinDeadline: number; overdue: number };
 	withdrawn: number;
@@ -17,7 +25,13 @@ export type Summary = {
 	digitized: { intake: number; result: number };
 	ratings: { total: number; verySatisfied: number; satisfied: number; unsatisfied: number };
 	feedback: { received: number; resolved: number };
-	rates: { onTime: number | null; online: number | null; digitizedIntake: number | null; digitizedResult: number | null; satisfaction: number | null };
+	rates: {
+		onTime: number | null;
+		online: number | null;
+		digitizedIntake: number | null;
+		digitizedResult: number | null;
+		satisfaction: number | null;
+	};
 };
 
 export function buildSummary(
@@ -40,12 +54,21 @@ export function buildSummary(
 			onlineFull: c.online_full
 		},
 		resolved: { total: c.resolved, early: c.early, onTime: c.on_time, overdue: c.overdue },
-		pending: { total: pending.total, withinDeadline: pending.total - pending.overdue, overdue: pending.overdue },
+		pending: {
+			total: pending.total,
+			withinDeadline: pending.total - pending.overdue,
+			overdue: pending.overdue
+		},
 		withdrawn: c.withdrawn,
 		rejected: c.rejected,
 		apologies: c.apologies,
 		digitized: { intake: c.digitized_intake, result: c.digitized_result },
-		ratings: { total: c.rated, verySatisfied: c.very_satisfied, satisfied: c.satisfied, unsatisfied: c.unsatisfied },
+		ratings: {
+			total: c.rated,
+			verySatisfied: c.very_satisfied,
+			satisfied: c.satisfied,
+			unsatisfied: c.unsatisfied
+		},
 		feedback: { received: c.feedback_received, resolved: c.feedback_resolved },
 		rates: {
 			onTime: metricValue('onTime', c),

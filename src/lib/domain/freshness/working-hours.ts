@@ -42,6 +42,14 @@ export function workingHoursBefore(calendar: WorkingDays, now: Date, hours: numb
 }
 
 /** Silent: nothing accepted since `hours` working hours before now, or never. */
-export function isSilent(calendar: WorkingDays, now: Date, lastAcceptedAt: Date | null, hours = SILENT_AFTER_HOURS): boolean {
-	return lastAcceptedAt === null || lastAcceptedAt.getTime() < workingHoursBefore(calendar, now, hours).getTime();
+export function isSilent(
+	calendar: WorkingDays,
+	now: Date,
+	lastAcceptedAt: Date | null,
+	hours = SILENT_AFTER_HOURS
+): boolean {
+	return (
+		lastAcceptedAt === null ||
+		lastAcceptedAt.getTime() < workingHoursBefore(calendar, now, hours).getTime()
+	);
 }

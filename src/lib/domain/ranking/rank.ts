@@ -17,14 +17,26 @@ export type RankingItem = {
 	upper: number | null;
 };
 
-export function rankUnits(units: { unit: string; name: string; counters: Counters }[], metric: Metric): RankingItem[] {
+export function rankUnits(
+	units: { unit: string; name: string; counters: Counters }[],
+	metric: Metric
+): RankingItem[] {
 	const items = units.map(({ unit, name, counters }) => {
 		const { k, n } = metricParts(metric, counters);
 		const ci = wilson(k, n);
-		return { unit, name, rank: 0, value: n > 0 ? k / n : null, n, lower: ci?.lower ?? null, upper: ci?.upper ?? null };
+		return {
+			unit,
+			name,
+			rank: 0,
+			value: n > 0 ? k / n : null,
+			n,
+			lower: ci?.lower ?? null,
+			upper: ci?.upper ?? null
+		};
 	});
 	items.sort((a, b) => {
-		if (a.n === 0 || b.n === 0) return a.n === 0 && b.n === 0 ? a.unit.localeCompare(b.unit) : a.n === 0 ? 1 : -1;
+		if (a.n === 0 || b.n === 0)
+			return a.n === 0 && b.n === 0 ? a.unit.localeCompare(b.unit) : a.n === 0 ? 1 : -1;
 		return b.lower! - a.lower! || b.value! - a.value! || b.n - a.n || a.unit.localeCompare(b.unit);
 	});
 	items.forEach((item, i) => (item.rank = i + 1));
@@ -41,5 +53,10 @@ export const MIN_N = 10;
 export const MAX_WIDTH = 0.3;
 
 export function tooFewToShow(item: Pick<RankingItem, 'n' | 'lower' | 'upper'>): boolean {
-	return item.n < MIN_N || item.lower === null || item.upper === null || item.upper - item.lower > MAX_WIDTH;
+	return (
+		item.n < MIN_N ||
+		item.lower === null ||
+		item.upper === null ||
+		item.upper - item.lower > MAX_WIDTH
+	);
 }

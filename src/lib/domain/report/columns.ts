@@ -44,7 +44,10 @@ export const FORM_COLUMNS: readonly FormColumn[] = FORM_GROUPS.flatMap((g) => g.
 
 /** English headings, by the same positions, for ?lang=en. */
 export const FORM_GROUPS_EN: readonly { group: string; headings: string[] }[] = [
-	{ group: 'Dossiers to resolve', headings: ['Total', 'Online', 'Direct and postal', 'Carried over'] },
+	{
+		group: 'Dossiers to resolve',
+		headings: ['Total', 'Online', 'Direct and postal', 'Carried over']
+	},
 	{ group: 'Resolved', headings: ['Total', 'Early', 'On time', 'Overdue'] },
 	{ group: 'Pending', headings: ['Total', 'Within deadline', 'Overdue'] },
 	{ group: 'Withdrawn', headings: ['Withdrawn'] }

@@ -20,19 +20,55 @@ export type ComparisonKey =
 	| 'feedbackReceived'
 	| 'apologies';
 
-type Def = { key: ComparisonKey; kind: 'count' | 'rate'; better: 'up' | 'down' | null; value: (s: Summary) => number | null; n?: (s: Summary) => number };
+type Def = {
+	key: ComparisonKey;
+	kind: 'count' | 'rate';
+	better: 'up' | 'down' | null;
+	value: (s: Summary) => number | null;
+	n?: (s: Summary) => number;
+};
 
 export const COMPARISON_DEFS: readonly Def[] = [
 	{ key: 'receivedNew', kind: 'count', better: null, value: (s) => s.received.new },
 	{ key: 'online', kind: 'count', better: 'up', value: (s) => s.received.online },
-	{ key: 'onlineRate', kind: 'rate', better: 'up', value: (s) => s.rates.online, n: (s) => s.received.new },
+	{
+		key: 'onlineRate',
+		kind: 'rate',
+		better: 'up',
+		value: (s) => s.rates.online,
+		n: (s) => s.received.new
+	},
 	{ key: 'resolved', kind: 'count', better: null, value: (s) => s.resolved.total },
-	{ key: 'onTimeRate', kind: 'rate', better: 'up', value: (s) => s.rates.onTime, n: (s) => s.resolved.total },
+	{
+		key: 'onTimeRate',
+		kind: 'rate',
+		better: 'up',
+		value: (s) => s.rates.onTime,
+		n: (s) => s.resolved.total
+	},
 	{ key: 'resolvedOverdue', kind: 'count', better: 'down', value: (s) => s.resolved.overdue },
 	{ key: 'pendingOverdue', kind: 'count', better: 'down', value: (s) => s.pending.overdue },
-	{ key: 'digitizedIntakeRate', kind: 'rate', better: 'up', value: (s) => s.rates.digitizedIntake, n: (s) => s.received.new },
-	{ key: 'digitizedResultRate', kind: 'rate', better: 'up', value: (s) => s.rates.digitizedResult, n: (s) => s.resolved.total },
-	{ key: 'satisfactionRate', kind: 'rate', better: 'up', value: (s) => s.rates.satisfaction, n: (s) => s.ratings.total },
+	{
+		key: 'digitizedIntakeRate',
+		kind: 'rate',
+		better: 'up',
+		value: (s) => s.rates.digitizedIntake,
+		n: (s) => s.received.new
+	},
+	{
+		key: 'digitizedResultRate',
+		kind: 'rate',
+		better: 'up',
+		value: (s) => s.rates.digitizedResult,
+		n: (s) => s.resolved.total
+	},
+	{
+		key: 'satisfactionRate',
+		kind: 'rate',
+		better: 'up',
+		value: (s) => s.rates.satisfaction,
+		n: (s) => s.ratings.total
+	},
 	{ key: 'feedbackReceived', kind: 'count', better: null, value: (s) => s.feedback.received },
 	{ key: 'apologies', kind: 'count', better: null, value: (s) => s.apologies }
 ];
@@ -62,11 +98,18 @@ export type ComparisonRow = {
 /** Rates closer than this many percentage points count as unchanged (they print the same with one decimal). */
 const RATE_EPSILON_POINTS = 0.05;
 
-export function changeOf(kind: 'count' | 'rate', better: 'up' | 'down' | null, now: number | null, before: number | null): Change {
+export function changeOf(
+	kind: 'count' | 'rate',
+	better: 'up' | 'down' | null,
+	now: number | null,
+	before: number | null
+): Change {
 	if (now === null || before === null) return { diff: null, sign: 0, verdict: 'neutral' };
 	const diff = kind === 'rate' ? (now - before) * 100 : now - before;
-	const sign: -1 | 0 | 1 = Math.abs(diff) < (kind === 'rate' ? RATE_EPSILON_POINTS : 0.5) ? 0 : diff > 0 ? 1 : -1;
-	const verdict: Verdict = sign === 0 || better === null ? 'neutral' : (sign > 0) === (better === 'up') ? 'better' : 'worse';
+	const sign: -1 | 0 | 1 =
+		Math.abs(diff) < (kind === 'rate' ? RATE_EPSILON_POINTS : 0.5) ? 0 : diff > 0 ? 1 : -1;
+	const verdict: Verdict =
+		sign === 0 || better === null ? 'neutral' : sign > 0 === (better === 'up') ? 'better' : 'worse';
 	return { diff, sign, verdict };
 }
 

@@ -10,10 +10,15 @@ import { fromDayNumber, localDayNumber } from '../calendar/days.ts';
 import type { Calendar } from '../calendar/working-days.ts';
 
 /** Count of working days d with dueDay < d ≤ lateDay. */
-export function workingDaysLate(calendar: Pick<Calendar, 'isWorkingDay'>, firstDueAt: Date, at: Date): number {
+export function workingDaysLate(
+	calendar: Pick<Calendar, 'isWorkingDay'>,
+	firstDueAt: Date,
+	at: Date
+): number {
 	const last = localDayNumber(at);
 	let n = 0;
-	for (let d = localDayNumber(firstDueAt) + 1; d <= last; d++) if (calendar.isWorkingDay(fromDayNumber(d))) n++;
+	for (let d = localDayNumber(firstDueAt) + 1; d <= last; d++)
+		if (calendar.isWorkingDay(fromDayNumber(d))) n++;
 	return n;
 }
 

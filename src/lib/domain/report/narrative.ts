@@ -15,7 +15,11 @@ export type NarrativeInput = {
 };
 
 const int = new Intl.NumberFormat('vi-VN');
-const pct1 = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const pct1 = new Intl.NumberFormat('vi-VN', {
+	style: 'percent',
+	minimumFractionDigits: 1,
+	maximumFractionDigits: 1
+});
 
 export const viInt = (n: number) => int.format(n);
 /** A fraction as a vi-VN percentage with one decimal: 0.2146 → "21,5%". */
@@ -26,7 +30,8 @@ const share = (part: number, whole: number) => (whole > 0 ? ` (chiếm ${viPct(p
 
 function receivedSentence(s: Summary): string {
 	const r = s.received;
-	if (r.total === 0) return 'Trong kỳ không tiếp nhận hồ sơ nào và không có hồ sơ kỳ trước chuyển qua.';
+	if (r.total === 0)
+		return 'Trong kỳ không tiếp nhận hồ sơ nào và không có hồ sơ kỳ trước chuyển qua.';
 	const channels: string[] = [];
 	if (r.online > 0) channels.push(`trực tuyến ${hs(r.online)}${share(r.online, r.new)}`);
 	if (r.direct > 0) channels.push(`trực tiếp ${hs(r.direct)}`);
@@ -36,7 +41,8 @@ function receivedSentence(s: Summary): string {
 		const noOnline = r.online === 0 ? '; không có hồ sơ tiếp nhận trực tuyến' : '';
 		return `Tổng số hồ sơ tiếp nhận: ${hs(r.total)}, ${split}${noOnline}; không có hồ sơ kỳ trước chuyển qua.`;
 	}
-	if (r.new === 0) return `Tổng số hồ sơ tiếp nhận: ${hs(r.total)}, đều là hồ sơ kỳ trước chuyển qua; trong kỳ không tiếp nhận hồ sơ mới.`;
+	if (r.new === 0)
+		return `Tổng số hồ sơ tiếp nhận: ${hs(r.total)}, đều là hồ sơ kỳ trước chuyển qua; trong kỳ không tiếp nhận hồ sơ mới.`;
 	return (
 		`Tổng số hồ sơ tiếp nhận: ${hs(r.total)}, gồm ${hs(r.new)} tiếp nhận mới trong kỳ và ${hs(r.carriedOver)} kỳ trước chuyển qua; ` +
 		`trong số hồ sơ tiếp nhận mới, ${split.replace(/^trong đó /, '')}${r.online === 0 ? ', không có hồ sơ trực tuyến' : ''}.`
@@ -60,7 +66,8 @@ function pendingSentence(s: Summary): string {
 	if (p.total === 0) text = 'Không có hồ sơ đang giải quyết, tồn đọng';
 	else if (p.overdue === 0) text = `Đang giải quyết ${hs(p.total)}, đều còn trong hạn`;
 	else if (p.withinDeadline === 0) text = `Đang giải quyết ${hs(p.total)}, đều đã quá hạn`;
-	else text = `Đang giải quyết ${hs(p.total)} (trong hạn ${hs(p.withinDeadline)}, quá hạn ${hs(p.overdue)})`;
+	else
+		text = `Đang giải quyết ${hs(p.total)} (trong hạn ${hs(p.withinDeadline)}, quá hạn ${hs(p.overdue)})`;
 	const others: string[] = [];
 	if (s.withdrawn > 0) others.push(`số hồ sơ công dân rút: ${viInt(s.withdrawn)}`);
 	if (s.rejected > 0) others.push(`số hồ sơ từ chối, trả lại: ${viInt(s.rejected)}`);
@@ -69,8 +76,14 @@ function pendingSentence(s: Summary): string {
 
 function digitizedSentence(s: Summary): string | null {
 	const parts: string[] = [];
-	if (s.received.new > 0) parts.push(`số hóa thành phần hồ sơ ${viInt(s.digitized.intake)}/${viInt(s.received.new)} hồ sơ tiếp nhận mới (đạt ${viPct(s.digitized.intake / s.received.new)})`);
-	if (s.resolved.total > 0) parts.push(`số hóa kết quả ${viInt(s.digitized.result)}/${viInt(s.resolved.total)} hồ sơ đã giải quyết (đạt ${viPct(s.digitized.result / s.resolved.total)})`);
+	if (s.received.new > 0)
+		parts.push(
+			`số hóa thành phần hồ sơ ${viInt(s.digitized.intake)}/${viInt(s.received.new)} hồ sơ tiếp nhận mới (đạt ${viPct(s.digitized.intake / s.received.new)})`
+		);
+	if (s.resolved.total > 0)
+		parts.push(
+			`số hóa kết quả ${viInt(s.digitized.result)}/${viInt(s.resolved.total)} hồ sơ đã giải quyết (đạt ${viPct(s.digitized.result / s.resolved.total)})`
+		);
 	if (parts.length === 0) return null;
 	return `${parts.join('; ').replace(/^s/, 'S')}.`;
 }
@@ -79,28 +92,37 @@ function ratingSentence(s: Summary): string {
 	const r = s.ratings;
 	if (r.total === 0) return 'Chưa có lượt đánh giá mức độ hài lòng.';
 	const parts: string[] = [];
-	if (r.verySatisfied > 0) parts.push(`rất hài lòng ${viInt(r.verySatisfied)} lượt${share(r.verySatisfied, r.total)}`);
-	if (r.satisfied > 0) parts.push(`hài lòng ${viInt(r.satisfied)} lượt${share(r.satisfied, r.total)}`);
-	if (r.unsatisfied > 0) parts.push(`không hài lòng ${viInt(r.unsatisfied)} lượt${share(r.unsatisfied, r.total)}`);
+	if (r.verySatisfied > 0)
+		parts.push(`rất hài lòng ${viInt(r.verySatisfied)} lượt${share(r.verySatisfied, r.total)}`);
+	if (r.satisfied > 0)
+		parts.push(`hài lòng ${viInt(r.satisfied)} lượt${share(r.satisfied, r.total)}`);
+	if (r.unsatisfied > 0)
+		parts.push(`không hài lòng ${viInt(r.unsatisfied)} lượt${share(r.unsatisfied, r.total)}`);
 	const none = r.unsatisfied === 0 ? '; không có lượt đánh giá không hài lòng' : '';
 	return `Đánh giá mức độ hài lòng: ${viInt(r.total)} lượt, trong đó ${parts.join(', ')}${none}.`;
 }
 
 function feedbackSentence(s: Summary): string {
 	const f = s.feedback;
-	if (f.received === 0 && f.resolved === 0) return 'Không có phản ánh, kiến nghị của cá nhân, tổ chức.';
-	if (f.received === 0) return `Không tiếp nhận phản ánh, kiến nghị mới; đã xử lý ${viInt(f.resolved)} phản ánh, kiến nghị.`;
+	if (f.received === 0 && f.resolved === 0)
+		return 'Không có phản ánh, kiến nghị của cá nhân, tổ chức.';
+	if (f.received === 0)
+		return `Không tiếp nhận phản ánh, kiến nghị mới; đã xử lý ${viInt(f.resolved)} phản ánh, kiến nghị.`;
 	return `Tiếp nhận ${viInt(f.received)} phản ánh, kiến nghị; đã xử lý ${viInt(f.resolved)}.`;
 }
 
 function apologySentence(s: Summary, flags: NarrativeInput['flags']): string | null {
 	const late = s.resolved.overdue + s.pending.overdue;
 	const parts: string[] = [];
-	if (s.apologies > 0) parts.push(`Số văn bản xin lỗi công dân đối với hồ sơ chậm, quá hạn: ${viInt(s.apologies)}`);
+	if (s.apologies > 0)
+		parts.push(`Số văn bản xin lỗi công dân đối với hồ sơ chậm, quá hạn: ${viInt(s.apologies)}`);
 	else if (late > 0) parts.push('Không có văn bản xin lỗi công dân đối với hồ sơ chậm, quá hạn');
-	if (flags && flags.noApology > 0) parts.push(`${hs(flags.noApology)} giải quyết quá hạn chưa có phiếu xin lỗi và hẹn lại`);
+	if (flags && flags.noApology > 0)
+		parts.push(`${hs(flags.noApology)} giải quyết quá hạn chưa có phiếu xin lỗi và hẹn lại`);
 	if (flags && flags.phantomOverdue > 0)
-		parts.push(`${hs(flags.phantomOverdue)} quá hạn trên phần mềm nhưng kết quả đã được trả cho công dân trước hoặc đúng hạn`);
+		parts.push(
+			`${hs(flags.phantomOverdue)} quá hạn trên phần mềm nhưng kết quả đã được trả cho công dân trước hoặc đúng hạn`
+		);
 	return parts.length > 0 ? `${parts.join('; ')}.` : null;
 }
 

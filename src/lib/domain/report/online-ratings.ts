@@ -44,7 +44,9 @@ export function filedOnBehalfSignal(r: OnlineRatings): boolean {
 }
 
 /** Units ordered for the supervisor: signalled first, then by counter share, then by online volume. */
-export function orderForReview<T extends OnlineRatings & { code: string }>(rows: readonly T[]): T[] {
+export function orderForReview<T extends OnlineRatings & { code: string }>(
+	rows: readonly T[]
+): T[] {
 	return [...rows].sort(
 		(a, b) =>
 			Number(filedOnBehalfSignal(b)) - Number(filedOnBehalfSignal(a)) ||

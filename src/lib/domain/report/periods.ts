@@ -14,7 +14,11 @@ export type Range = { from: string; to: string };
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const partsOf = (day: string) => ({ y: Number(day.slice(0, 4)), m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)) });
+const partsOf = (day: string) => ({
+	y: Number(day.slice(0, 4)),
+	m: Number(day.slice(5, 7)),
+	d: Number(day.slice(8, 10))
+});
 
 /** Year and month `n` months after (y, m). */
 function addMonths(y: number, m: number, n: number): { y: number; m: number } {
@@ -112,12 +116,16 @@ export function periodLabel(kind: ReportKind, r: Range, lang: 'vi' | 'en' = 'vi'
 		case 'month':
 			return lang === 'vi' ? `Tháng ${m}/${y}` : `Month ${m}/${y}`;
 		case 'quarter':
-			return lang === 'vi' ? `Quý ${ROMAN[Math.floor((m - 1) / 3)]}/${y}` : `Q${Math.floor((m - 1) / 3) + 1}/${y}`;
+			return lang === 'vi'
+				? `Quý ${ROMAN[Math.floor((m - 1) / 3)]}/${y}`
+				: `Q${Math.floor((m - 1) / 3) + 1}/${y}`;
 		case 'year':
 			return lang === 'vi' ? `Năm ${y}` : `Year ${y}`;
 		case 'reporting': {
 			const end = partsOf(r.to);
-			return lang === 'vi' ? `Kỳ báo cáo tháng ${end.m}/${end.y} (${span})` : `Reporting period ${end.m}/${end.y} (${span})`;
+			return lang === 'vi'
+				? `Kỳ báo cáo tháng ${end.m}/${end.y} (${span})`
+				: `Reporting period ${end.m}/${end.y} (${span})`;
 		}
 		case 'custom':
 			return span;
@@ -135,17 +143,29 @@ export type PeriodParse = { ok: true; value: PeriodChoice } | { ok: false; error
  * For a month/quarter/year/reporting period, `from` (default `today`) picks the
  * period that contains it and `to` is ignored; a custom range needs both days.
  */
-export function parsePeriod(params: { p?: string | null; from?: string | null; to?: string | null }, today: string): PeriodParse {
+export function parsePeriod(
+	params: { p?: string | null; from?: string | null; to?: string | null },
+	today: string
+): PeriodParse {
 	const p = params.p ?? 'month';
-	if (!(REPORT_KINDS as readonly string[]).includes(p)) return { ok: false, error: `Loại kỳ "${p}" không hợp lệ (month, quarter, year, reporting, custom)` };
+	if (!(REPORT_KINDS as readonly string[]).includes(p))
+		return {
+			ok: false,
+			error: `Loại kỳ "${p}" không hợp lệ (month, quarter, year, reporting, custom)`
+		};
 	const kind = p as ReportKind;
 	const from = params.from || null;
 	const to = params.to || null;
-	if (from !== null && !isValidDay(from)) return { ok: false, error: `Ngày bắt đầu "${from}" không hợp lệ (YYYY-MM-DD)` };
-	if (kind !== 'custom') return { ok: true, value: { kind, range: periodContaining(kind, from ?? today) } };
-	if (from === null || to === null) return { ok: false, error: 'Kỳ tùy chọn cần cả ngày bắt đầu và ngày kết thúc' };
-	if (!isValidDay(to)) return { ok: false, error: `Ngày kết thúc "${to}" không hợp lệ (YYYY-MM-DD)` };
+	if (from !== null && !isValidDay(from))
+		return { ok: false, error: `Ngày bắt đầu "${from}" không hợp lệ (YYYY-MM-DD)` };
+	if (kind !== 'custom')
+		return { ok: true, value: { kind, range: periodContaining(kind, from ?? today) } };
+	if (from === null || to === null)
+		return { ok: false, error: 'Kỳ tùy chọn cần cả ngày bắt đầu và ngày kết thúc' };
+	if (!isValidDay(to))
+		return { ok: false, error: `Ngày kết thúc "${to}" không hợp lệ (YYYY-MM-DD)` };
 	if (from > to) return { ok: false, error: 'Ngày bắt đầu phải không sau ngày kết thúc' };
-	if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) return { ok: false, error: `Kỳ tùy chọn dài tối đa ${MAX_RANGE_DAYS} ngày` };
+	if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS)
+		return { ok: false, error: `Kỳ tùy chọn dài tối đa ${MAX_RANGE_DAYS} ngày` };
 	return { ok: true, value: { kind, range: { from, to } } };
 }

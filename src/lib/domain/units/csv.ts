@@ -60,7 +60,8 @@ export function readCsvRecords(text: string, delimiter: string = ','): CsvReadRe
 					field += c;
 					i++;
 				}
-				if (!closed) return { records, error: { line: quoteLine, message: 'unterminated quoted field' } };
+				if (!closed)
+					return { records, error: { line: quoteLine, message: 'unterminated quoted field' } };
 				if (!isEnd(text[i]) && text[i] !== delimiter) {
 					return { records, error: { line, message: 'unexpected text after a closing quote' } };
 				}

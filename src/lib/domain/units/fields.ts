@@ -36,7 +36,8 @@ export const DVCQG_CODE_PATTERN = /^[0-9A-Za-z._-]{1,64}$/;
 export function checkDvcqgCode(raw: string): Check<string | null> {
 	const value = raw.trim();
 	if (value === '') return ok(null);
-	if (!DVCQG_CODE_PATTERN.test(value)) return fail(`invalid dvcqg_code ${show(value)} (use 1–64 letters, digits, ".", "_" or "-")`);
+	if (!DVCQG_CODE_PATTERN.test(value))
+		return fail(`invalid dvcqg_code ${show(value)} (use 1–64 letters, digits, ".", "_" or "-")`);
 	return ok(value);
 }
 
@@ -57,7 +58,8 @@ export function checkName(raw: string): Check<string> {
 	const value = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
 	if (value === '') return fail('name is required');
 	const length = [...value].length;
-	if (length > NAME_MAX) return fail(`name is too long (${length} characters, at most ${NAME_MAX})`);
+	if (length > NAME_MAX)
+		return fail(`name is too long (${length} characters, at most ${NAME_MAX})`);
 	return ok(value);
 }
 
@@ -82,7 +84,8 @@ export function checkCoordinate(raw: string | number, field: 'lat' | 'lon'): Che
 	}
 	if (!Number.isFinite(value)) return fail(`${field} ${String(raw)} is not a number`);
 	const max = RANGE[field];
-	if (value < -max || value > max) return fail(`${field} ${value} is out of range (−${max} to ${max})`);
+	if (value < -max || value > max)
+		return fail(`${field} ${value} is out of range (−${max} to ${max})`);
 	return ok(value);
 }
 

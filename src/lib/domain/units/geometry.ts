@@ -8,11 +8,16 @@ export type GeometryResult =
 	| { ok: true; geometry: unknown | null; lat: number | null; lon: number | null }
 	| { ok: false; error: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A problem with one position, or null. `path` is like "coordinates[0][3]". */
 function positionProblem(p: unknown, path: string): string | null {
-	if (!Array.isArray(p) || p.length < 2 || !p.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+	if (
+		!Array.isArray(p) ||
+		p.length < 2 ||
+		!p.every((x) => typeof x === 'number' && Number.isFinite(x))
+	) {
 		return `${path} is not a position: expected [longitude, latitude] numbers`;
 	}
 	const [lon, lat] = p as number[];
@@ -23,12 +28,14 @@ function positionProblem(p: unknown, path: string): string | null {
 }
 
 function polygonProblem(rings: unknown, path: string): string | null {
-	if (!Array.isArray(rings) || rings.length === 0) return `${path} must be a non-empty array of rings`;
+	if (!Array.isArray(rings) || rings.length === 0)
+		return `${path} must be a non-empty array of rings`;
 	for (let r = 0; r < rings.length; r++) {
 		const ring: unknown = rings[r];
 		const ringPath = `${path}[${r}]`;
 		if (!Array.isArray(ring)) return `${ringPath} must be an array of positions`;
-		if (ring.length < 4) return `${ringPath} has ${ring.length} positions (a ring needs at least 4)`;
+		if (ring.length < 4)
+			return `${ringPath} has ${ring.length} positions (a ring needs at least 4)`;
 		for (let i = 0; i < ring.length; i++) {
 			const problem = positionProblem(ring[i], `${ringPath}[${i}]`);
 			if (problem !== null) return problem;
@@ -39,7 +46,8 @@ function polygonProblem(rings: unknown, path: string): string | null {
 
 /** Check a feature's `geometry` member (null or absent is allowed: no shape, no position). */
 export function checkGeometry(geometry: unknown): GeometryResult {
-	if (geometry === null || geometry === undefined) return { ok: true, geometry: null, lat: null, lon: null };
+	if (geometry === null || geometry === undefined)
+		return { ok: true, geometry: null, lat: null, lon: null };
 	if (!isObject(geometry)) return { ok: false, error: 'geometry must be an object or null' };
 	const { type, coordinates } = geometry;
 	if (type === 'Point') {
@@ -50,7 +58,9 @@ export function checkGeometry(geometry: unknown): GeometryResult {
 	}
 	if (type === 'Polygon') {
 		const problem = polygonProblem(coordinates, 'Polygon coordinates');
-		return problem === null ? { ok: true, geometry, lat: null, lon: null } : { ok: false, error: problem };
+		return problem === null
+			? { ok: true, geometry, lat: null, lon: null }
+			: { ok: false, error: problem };
 	}
 	if (type === 'MultiPolygon') {
 		if (!Array.isArray(coordinates) || coordinates.length === 0) {
@@ -63,5 +73,8 @@ export function checkGeometry(geometry: unknown): GeometryResult {
 		return { ok: true, geometry, lat: null, lon: null };
 	}
 	const shown = typeof type === 'string' ? `"${type}"` : String(type);
-	return { ok: false, error: `unsupported geometry type ${shown} (use Polygon, MultiPolygon or Point)` };
+	return {
+		ok: false,
+		error: `unsupported geometry type ${shown} (use Polygon, MultiPolygon or Point)`
+	};
 }

@@ -30,4 +30,10 @@ export {
 	type UnitLink
 } from './tree.ts';
 export { prepareUnitsImport, type PreparedUnitsImport } from './prepare-import.ts';
-export { parseMergersCsv, parentsAfter, type MergerRow, type MergerParseResult, type UnitParents } from './mergers.ts';
+export {
+	parseMergersCsv,
+	parentsAfter,
+	type MergerRow,
+	type MergerParseResult,
+	type UnitParents
+} from './mergers.ts';

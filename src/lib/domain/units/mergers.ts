@@ -26,7 +26,11 @@ export type UnitParents = ReadonlyMap<string, string | null>;
 
 const HEADER = ['old_code', 'new_code', 'effective_date'];
 
-export function parseMergersCsv(text: string, parents: UnitParents, existing: readonly MergerRow[] = []): MergerParseResult {
+export function parseMergersCsv(
+	text: string,
+	parents: UnitParents,
+	existing: readonly MergerRow[] = []
+): MergerParseResult {
 	const body = stripBom(text);
 	const { records, error } = readCsvRecords(body, detectDelimiter(body));
 	const errors: ImportError[] = [];
@@ -38,11 +42,15 @@ export function parseMergersCsv(text: string, parents: UnitParents, existing: re
 		if (cells.every((c) => c === '')) return;
 		if (i === 0 && cells[0]?.toLowerCase().replace(/\s+/g, '_') === 'old_code') {
 			const names = cells.map((c) => c.toLowerCase());
-			if (names.join(',') !== HEADER.join(',')) errors.push({ line: rec.line, message: `header must be ${HEADER.join(',')}` });
+			if (names.join(',') !== HEADER.join(','))
+				errors.push({ line: rec.line, message: `header must be ${HEADER.join(',')}` });
 			return;
 		}
 		if (cells.length !== 3) {
-			errors.push({ line: rec.line, message: `expected 3 cells (old_code,new_code,effective_date), got ${cells.length}` });
+			errors.push({
+				line: rec.line,
+				message: `expected 3 cells (old_code,new_code,effective_date), got ${cells.length}`
+			});
 			return;
 		}
 		const [oldCode, newCode, effectiveDate] = cells;
@@ -50,7 +58,8 @@ export function parseMergersCsv(text: string, parents: UnitParents, existing: re
 		if (!parents.has(oldCode)) problems.push(`unknown old_code "${oldCode}" (import units first)`);
 		if (!parents.has(newCode)) problems.push(`unknown new_code "${newCode}" (import units first)`);
 		if (oldCode === newCode) problems.push('old_code and new_code are the same unit');
-		if (!isValidDay(effectiveDate)) problems.push(`effective_date must be YYYY-MM-DD, got "${effectiveDate}"`);
+		if (!isValidDay(effectiveDate))
+			problems.push(`effective_date must be YYYY-MM-DD, got "${effectiveDate}"`);
 		const first = seen.get(oldCode);
 		if (first !== undefined) problems.push(`old_code "${oldCode}" already mapped on line ${first}`);
 		if (problems.length > 0) {
@@ -60,19 +69,29 @@ export function parseMergersCsv(text: string, parents: UnitParents, existing: re
 		seen.set(oldCode, rec.line);
 		rows.push({ oldCode, newCode, effectiveDate, line: rec.line });
 	});
-	if (errors.length === 0 && rows.length === 0) errors.push({ line: 1, message: 'the file holds no mapping row' });
+	if (errors.length === 0 && rows.length === 0)
+		errors.push({ line: 1, message: 'the file holds no mapping row' });
 	if (errors.length === 0) errors.push(...checkCycles(rows, parents, existing));
-	return errors.length > 0 ? { rows: [], errors: errors.sort((a, b) => a.line - b.line) } : { rows, errors };
+	return errors.length > 0
+		? { rows: [], errors: errors.sort((a, b) => a.line - b.line) }
+		: { rows, errors };
 }
 
 /** The parent of every unit once the mapping is applied: a predecessor hangs under its successor. */
-export function parentsAfter(parents: UnitParents, rows: readonly Pick<MergerRow, 'oldCode' | 'newCode'>[]): Map<string, string | null> {
+export function parentsAfter(
+	parents: UnitParents,
+	rows: readonly Pick<MergerRow, 'oldCode' | 'newCode'>[]
+): Map<string, string | null> {
 	const next = new Map(parents);
 	for (const r of rows) next.set(r.oldCode, r.newCode);
 	return next;
 }
 
-function checkCycles(rows: readonly MergerRow[], parents: UnitParents, existing: readonly MergerRow[]): ImportError[] {
+function checkCycles(
+	rows: readonly MergerRow[],
+	parents: UnitParents,
+	existing: readonly MergerRow[]
+): ImportError[] {
 	const merged = new Map(existing.map((r) => [r.oldCode, r]));
 	for (const r of rows) merged.set(r.oldCode, r);
 	const after = parentsAfter(parents, [...merged.values()]);
@@ -81,7 +100,10 @@ function checkCycles(rows: readonly MergerRow[], parents: UnitParents, existing:
 		const path = new Set<string>([r.oldCode]);
 		for (let code = after.get(r.oldCode) ?? null; code !== null; code = after.get(code) ?? null) {
 			if (path.has(code)) {
-				errors.push({ line: r.line, message: `mapping "${r.oldCode}" → "${r.newCode}" makes a cycle (${[...path, code].join(' → ')})` });
+				errors.push({
+					line: r.line,
+					message: `mapping "${r.oldCode}" → "${r.newCode}" makes a cycle (${[...path, code].join(' → ')})`
+				});
 				break;
 			}
 			path.add(code);

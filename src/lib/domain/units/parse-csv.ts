@@ -14,7 +14,15 @@
  *   without any error are returned in `rows`.
  */
 import { detectDelimiter, readCsvRecords, stripBom, type CsvRecord } from './csv.ts';
-import { checkCode, checkDvcqgCode, checkLatLon, checkName, checkParentCode, checkType, show } from './fields.ts';
+import {
+	checkCode,
+	checkDvcqgCode,
+	checkLatLon,
+	checkName,
+	checkParentCode,
+	checkType,
+	show
+} from './fields.ts';
 import type { ImportError, UnitRow, UnitsParseResult } from './types.ts';
 
 type Column = 'code' | 'name' | 'type' | 'parent' | 'lat' | 'lon' | 'dvcqg';
@@ -50,19 +58,33 @@ function readHeader(record: CsvRecord): { layout: Layout | null; errors: ImportE
 	const errors: ImportError[] = [];
 	const index: Partial<Record<Column, number>> = {};
 	record.fields.forEach((cell, i) => {
-		const column = HEADER_NAMES[cell.trim().toLowerCase().replace(/[\s_-]/g, '')];
+		const column =
+			HEADER_NAMES[
+				cell
+					.trim()
+					.toLowerCase()
+					.replace(/[\s_-]/g, '')
+			];
 		if (cell.trim() === '') {
 			errors.push({ line: record.line, message: `column ${i + 1} of the header has no name` });
 		} else if (column === undefined) {
-			errors.push({ line: record.line, message: `unknown column ${show(cell.trim())} (expected ${EXPECTED})` });
+			errors.push({
+				line: record.line,
+				message: `unknown column ${show(cell.trim())} (expected ${EXPECTED})`
+			});
 		} else if (index[column] !== undefined) {
 			errors.push({ line: record.line, message: `column ${show(cell.trim())} appears twice` });
 		} else {
 			index[column] = i;
 		}
 	});
-	for (const [column, label] of [['name', 'name'], ['type', 'type'], ['parent', 'parent_code']] as const) {
-		if (index[column] === undefined) errors.push({ line: record.line, message: `missing column "${label}"` });
+	for (const [column, label] of [
+		['name', 'name'],
+		['type', 'type'],
+		['parent', 'parent_code']
+	] as const) {
+		if (index[column] === undefined)
+			errors.push({ line: record.line, message: `missing column "${label}"` });
 	}
 	if ((index.lat === undefined) !== (index.lon === undefined)) {
 		errors.push({ line: record.line, message: 'columns lat and lon must come together' });
@@ -78,7 +100,11 @@ function cell(record: CsvRecord, layout: Layout, column: Column): string | null 
 }
 
 /** Every problem of one record, and the row when there is none. */
-function readRow(record: CsvRecord, layout: Layout, hasHeader: boolean): { row: UnitRow | null; problems: string[]; code: string | null } {
+function readRow(
+	record: CsvRecord,
+	layout: Layout,
+	hasHeader: boolean
+): { row: UnitRow | null; problems: string[]; code: string | null } {
 	const count = record.fields.length;
 	if (!layout.width.includes(count)) {
 		const expected = hasHeader ? `${layout.width[0]} columns as in the header` : '4 or 6 columns';
@@ -88,9 +114,15 @@ function readRow(record: CsvRecord, layout: Layout, hasHeader: boolean): { row: 
 	const code = checkCode(cell(record, layout, 'code') ?? '');
 	const name = checkName(cell(record, layout, 'name') ?? '');
 	const parent = checkParentCode(cell(record, layout, 'parent') ?? '');
-	const type = checkType(cell(record, layout, 'type') ?? '', parent.ok ? parent.value !== null : true);
+	const type = checkType(
+		cell(record, layout, 'type') ?? '',
+		parent.ok ? parent.value !== null : true
+	);
 	const emptyToNull = (v: string | null) => (v === null || v.trim() === '' ? null : v);
-	const pos = checkLatLon(emptyToNull(cell(record, layout, 'lat')), emptyToNull(cell(record, layout, 'lon')));
+	const pos = checkLatLon(
+		emptyToNull(cell(record, layout, 'lat')),
+		emptyToNull(cell(record, layout, 'lon'))
+	);
 	const dvcqgCell = cell(record, layout, 'dvcqg');
 	const dvcqg = dvcqgCell === null ? null : checkDvcqgCode(dvcqgCell);
 	for (const c of [code, name, type, parent]) if (!c.ok) problems.push(c.error);
@@ -141,7 +173,10 @@ export function parseUnitsCsv(text: string): UnitsParseResult {
 		if (code === null) continue;
 		const seen = firstLine.get(code);
 		if (seen !== undefined) {
-			errors.push({ line: record.line, message: `duplicate code ${show(code)} (first on line ${seen})` });
+			errors.push({
+				line: record.line,
+				message: `duplicate code ${show(code)} (first on line ${seen})`
+			});
 			continue;
 		}
 		firstLine.set(code, record.line);

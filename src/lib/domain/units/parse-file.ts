@@ -19,7 +19,10 @@ export function detectUnitsFormat(fileName: string, text: string): UnitsFileForm
 	return /^\uFEFF?\s*\{/.test(text) ? 'geojson' : 'csv';
 }
 
-export function parseUnitsFile(fileName: string, text: string): UnitsParseResult & { format: UnitsFileFormat } {
+export function parseUnitsFile(
+	fileName: string,
+	text: string
+): UnitsParseResult & { format: UnitsFileFormat } {
 	const format = detectUnitsFormat(fileName, text);
 	const result = format === 'csv' ? parseUnitsCsv(text) : parseUnitsGeoJson(text);
 	return { ...result, format };

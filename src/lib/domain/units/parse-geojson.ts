@@ -12,12 +12,22 @@
  *   index of the feature. File-wide problems (invalid JSON, not a
  *   FeatureCollection) are one error on line 1 without `feature`.
  */
-import { checkCode, checkDvcqgCode, checkLatLon, checkName, checkParentCode, checkType, show, type Check } from './fields.ts';
+import {
+	checkCode,
+	checkDvcqgCode,
+	checkLatLon,
+	checkName,
+	checkParentCode,
+	checkType,
+	show,
+	type Check
+} from './fields.ts';
 import { checkGeometry } from './geometry.ts';
 import { stripBom } from './csv.ts';
 import type { ImportError, UnitRow, UnitType, UnitsParseResult } from './types.ts';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function describe(value: unknown): string {
 	if (value === null) return 'null';
@@ -50,7 +60,10 @@ function parentOf(props: Record<string, unknown>): Check<string | null> {
 	if (!pa.ok) return pa;
 	if (!pb.ok) return { ok: false, error: pb.error.replace('parent_code', 'parentCode') };
 	if (pa.value !== null && pb.value !== null && pa.value !== pb.value) {
-		return { ok: false, error: `parent_code ${show(pa.value)} and parentCode ${show(pb.value)} differ` };
+		return {
+			ok: false,
+			error: `parent_code ${show(pa.value)} and parentCode ${show(pb.value)} differ`
+		};
 	}
 	return { ok: true, value: pa.value ?? pb.value };
 }
@@ -62,7 +75,10 @@ function numberOrNull(props: Record<string, unknown>, key: string): Check<number
 	return { ok: false, error: `${key} must be a number, not ${describe(value)}` };
 }
 
-function readFeature(feature: unknown, n: number): { row: UnitRow | null; code: string | null; problems: string[] } {
+function readFeature(
+	feature: unknown,
+	n: number
+): { row: UnitRow | null; code: string | null; problems: string[] } {
 	if (!isObject(feature) || feature.type !== 'Feature') {
 		return { row: null, code: null, problems: ['not a GeoJSON Feature (needs "type": "Feature")'] };
 	}
@@ -77,11 +93,22 @@ function readFeature(feature: unknown, n: number): { row: UnitRow | null; code: 
 	const parent = parentOf(props);
 	const rawType = text(props, 'type');
 	const hasParent = parent.ok ? parent.value !== null : true;
-	const type = rawType.ok ? checkType(rawType.value ?? '', hasParent) : failed<UnitType>(rawType.error);
+	const type = rawType.ok
+		? checkType(rawType.value ?? '', hasParent)
+		: failed<UnitType>(rawType.error);
 	const geometry = checkGeometry(feature.geometry);
-	const dvcqgKey = Object.hasOwn(props, 'dvcqg_code') ? 'dvcqg_code' : Object.hasOwn(props, 'dvcqgCode') ? 'dvcqgCode' : null;
+	const dvcqgKey = Object.hasOwn(props, 'dvcqg_code')
+		? 'dvcqg_code'
+		: Object.hasOwn(props, 'dvcqgCode')
+			? 'dvcqgCode'
+			: null;
 	const rawDvcqg = dvcqgKey ? text(props, dvcqgKey) : null;
-	const dvcqg = rawDvcqg === null ? null : rawDvcqg.ok ? checkDvcqgCode(rawDvcqg.value ?? '') : failed<string | null>(rawDvcqg.error);
+	const dvcqg =
+		rawDvcqg === null
+			? null
+			: rawDvcqg.ok
+				? checkDvcqgCode(rawDvcqg.value ?? '')
+				: failed<string | null>(rawDvcqg.error);
 
 	for (const c of [code, name, type, parent, geometry]) if (!c.ok) problems.push(c.error);
 	if (dvcqg && !dvcqg.ok) problems.push(dvcqg.error);
@@ -149,7 +176,11 @@ export function parseUnitsGeoJson(text: string): UnitsParseResult {
 		if (code === null) return;
 		const seen = firstFeature.get(code);
 		if (seen !== undefined) {
-			errors.push({ line: n, message: `duplicate code ${show(code)} (first in feature ${seen})`, feature: n });
+			errors.push({
+				line: n,
+				message: `duplicate code ${show(code)} (first in feature ${seen})`,
+				feature: n
+			});
 			return;
 		}
 		firstFeature.set(code, n);

@@ -52,8 +52,21 @@ export function screenGeometry<F extends Feature>(features: readonly F[], pixels
 	return features.map((f) => {
 		const g = f.geometry as Geometry;
 		if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return f;
-		const simple = tolerance > 0 ? (simplify(g as Parameters<typeof simplify>[0], { tolerance, highQuality: false, mutate: false }) as { coordinates: unknown }) : g;
-		return { ...f, geometry: { type: g.type, coordinates: mapPositions(simple.coordinates, (p) => [round6(p[0]), round6(p[1])]) } };
+		const simple =
+			tolerance > 0
+				? (simplify(g as Parameters<typeof simplify>[0], {
+						tolerance,
+						highQuality: false,
+						mutate: false
+					}) as { coordinates: unknown })
+				: g;
+		return {
+			...f,
+			geometry: {
+				type: g.type,
+				coordinates: mapPositions(simple.coordinates, (p) => [round6(p[0]), round6(p[1])])
+			}
+		};
 	});
 }
 

@@ -71,16 +71,24 @@ export function buildChildren(units: readonly UnitLink[]): Map<string, string[]>
 
 /** Units without a parent, sorted by code. */
 export function topUnits(units: readonly UnitLink[]): string[] {
-	return [...new Set(units.filter((u) => u.parentCode === null).map((u) => u.code))].sort(compareCodes);
+	return [...new Set(units.filter((u) => u.parentCode === null).map((u) => u.code))].sort(
+		compareCodes
+	);
 }
 
 /**
  * The descendants of `code` exactly `level` levels below it, sorted by code:
  * level 1 = children (CONTRACT §5), 2 = grandchildren, …; level 0 = the unit itself.
  */
-export function descendantsAtLevel(units: readonly UnitLink[] | ChildrenMap, code: string, level: number): string[] {
-	if (!Number.isInteger(level) || level < 0) throw new RangeError(`level must be a whole number ≥ 0, got ${level}`);
-	const children = units instanceof Map ? (units as ChildrenMap) : buildChildren(units as readonly UnitLink[]);
+export function descendantsAtLevel(
+	units: readonly UnitLink[] | ChildrenMap,
+	code: string,
+	level: number
+): string[] {
+	if (!Number.isInteger(level) || level < 0)
+		throw new RangeError(`level must be a whole number ≥ 0, got ${level}`);
+	const children =
+		units instanceof Map ? (units as ChildrenMap) : buildChildren(units as readonly UnitLink[]);
 	let frontier = [code];
 	const visited = new Set(frontier);
 	for (let i = 0; i < level && frontier.length > 0; i++) {

@@ -122,8 +122,25 @@ alias(
 alias('commune', 'xã', 'commune');
 alias('ward', 'phường', 'ward');
 alias('township', 'thị trấn', 'TT', 'township', 'commune-level town');
-alias('special_zone', 'đặc khu', 'special_zone', 'special administrative zone', 'special administrative unit');
-alias('department', 'sở', 'ban', 'ngành', 'sở/ban/ngành', 'sở, ngành', 'cơ quan', 'department', 'dept', 'agency');
+alias(
+	'special_zone',
+	'đặc khu',
+	'special_zone',
+	'special administrative zone',
+	'special administrative unit'
+);
+alias(
+	'department',
+	'sở',
+	'ban',
+	'ngành',
+	'sở/ban/ngành',
+	'sở, ngành',
+	'cơ quan',
+	'department',
+	'dept',
+	'agency'
+);
 alias('other', 'other', 'khác');
 
 const AMBIGUOUS_CITY = new Set(['thanh pho', 'tp']);

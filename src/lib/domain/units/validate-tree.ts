@@ -70,7 +70,8 @@ export function validateUnitTree(rows: readonly UnitRow[], existing: ExistingUni
 				} else if (loop.length > 1) {
 					loop.forEach((code, index) => {
 						const row = inFile.get(code);
-						if (row !== undefined) errors.push(errorAt(row, `parent chain loops: ${describeLoop(loop, index, inFile)}`));
+						if (row !== undefined)
+							errors.push(errorAt(row, `parent chain loops: ${describeLoop(loop, index, inFile)}`));
 					});
 				}
 				break;
@@ -84,7 +85,12 @@ export function validateUnitTree(rows: readonly UnitRow[], existing: ExistingUni
 			state.set(code, outcome);
 			const row = inFile.get(code);
 			if (outcome === 'broken' && row !== undefined) {
-				errors.push(errorAt(row, `parent chain reaches a loop among existing units${brokenBy ? `: ${brokenBy}` : ''}`));
+				errors.push(
+					errorAt(
+						row,
+						`parent chain reaches a loop among existing units${brokenBy ? `: ${brokenBy}` : ''}`
+					)
+				);
 			}
 		}
 	}
@@ -97,7 +103,11 @@ const SHOWN = 8;
  * "01 → 001 → 01 (001 is an existing unit)", starting the loop at index
  * `from`. Long loops are cut short: "A → B → … (1000 units in the loop)".
  */
-function describeLoop(loop: readonly string[], from: number, inFile: ReadonlyMap<string, UnitRow>): string {
+function describeLoop(
+	loop: readonly string[],
+	from: number,
+	inFile: ReadonlyMap<string, UnitRow>
+): string {
 	const at = (i: number) => loop[(from + i) % loop.length];
 	if (loop.length > SHOWN) {
 		const head = Array.from({ length: SHOWN }, (_, i) => at(i));

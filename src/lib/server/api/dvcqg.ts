@@ -20,11 +20,19 @@ async function portalStyle(response: Response): Promise<Response> {
 	} catch {
 		body = {};
 	}
-	const message = typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : `HTTP ${response.status}`;
+	const message =
+		typeof body.error === 'string'
+			? body.error
+			: typeof body.message === 'string'
+				? body.message
+				: `HTTP ${response.status}`;
 	const headers: Record<string, string> = {};
 	response.headers.forEach((v, k) => (headers[k] = v));
 	delete headers['content-length'];
-	return new Response(JSON.stringify({ error_code: 1, message, ...body }), { status: response.status, headers });
+	return new Response(JSON.stringify({ error_code: 1, message, ...body }), {
+		status: response.status,
+		headers
+	});
 }
 
 export async function postPortalCall(app: App, request: Request): Promise<Response> {
@@ -33,12 +41,22 @@ export async function postPortalCall(app: App, request: Request): Promise<Respon
 	const key = { source: req.key.source, scopeCode: req.key.scopeCode };
 	try {
 		const prepared = await preparePortalCall(app.database, key, req.body, new Date());
-		if (!prepared.ok) return json(prepared.status, { error_code: 1, message: prepared.message, errors: prepared.errors });
+		if (!prepared.ok)
+			return json(prepared.status, {
+				error_code: 1,
+				message: prepared.message,
+				errors: prepared.errors
+			});
 		const result = await write(app.database, prepared.batch);
 		if (result.status !== 200) {
-			return json(result.status, { error_code: 1, message: 'Dữ liệu bị từ chối', errors: mapErrors(result.body.errors, prepared.origins) });
+			return json(result.status, {
+				error_code: 1,
+				message: 'Dữ liệu bị từ chối',
+				errors: mapErrors(result.body.errors, prepared.origins)
+			});
 		}
-		if (result.items.length > 0) notifyAccepted(app, { items: result.items, dossiers: result.dossiers });
+		if (result.items.length > 0)
+			notifyAccepted(app, { items: result.items, dossiers: result.dossiers });
 		metrics.eventsAccepted.inc(result.body.accepted);
 		metrics.eventsDuplicate.inc(result.body.duplicates);
 		const { accepted, duplicates } = result.body;

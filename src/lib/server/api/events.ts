@@ -20,7 +20,10 @@ export const MAX_BYTES = 5 * 1024 * 1024;
  * is read. adapter-node itself refuses beyond BODY_SIZE_LIMIT (6 MB); after
  * that error it discards the rest of the body itself.
  */
-async function readLimited(request: Request, limit: number): Promise<{ text: string } | { tooLarge: true; drained: boolean }> {
+async function readLimited(
+	request: Request,
+	limit: number
+): Promise<{ text: string } | { tooLarge: true; drained: boolean }> {
 	let over = Number(request.headers.get('content-length') ?? NaN) > limit;
 	if (!request.body) return over ? { tooLarge: true, drained: true } : { text: '' };
 	const reader = request.body.getReader();
@@ -37,7 +40,9 @@ async function readLimited(request: Request, limit: number): Promise<{ text: str
 	} catch {
 		return { tooLarge: true, drained: false };
 	}
-	return over ? { tooLarge: true, drained: true } : { text: Buffer.concat(chunks).toString('utf8') };
+	return over
+		? { tooLarge: true, drained: true }
+		: { text: Buffer.concat(chunks).toString('utf8') };
 }
 
 /** POST /api/v1/events, measured: batch latency by answer status, events accepted / duplicate / refused. */
@@ -51,7 +56,10 @@ export async function postEvents(app: App, request: Request): Promise<Response> 
 }
 
 /** A sender's request: its ingest key and its body as JSON, or the answer that refuses it (401, 403, 413, 400). */
-export async function readIngestRequest(app: App, request: Request): Promise<{ key: VerifiedKey; body: unknown } | { response: Response }> {
+export async function readIngestRequest(
+	app: App,
+	request: Request
+): Promise<{ key: VerifiedKey; body: unknown } | { response: Response }> {
 	const token = bearerToken(request);
 	let key;
 	try {
@@ -59,33 +67,61 @@ export async function readIngestRequest(app: App, request: Request): Promise<{ k
 	} catch (err) {
 		return { response: errorResponse(err) };
 	}
-	if (!key) return { response: problem(401, 'a valid API key is required: `Authorization: Bearer <key>`') };
-	if (key.role !== 'ingest') return { response: problem(403, `this key has role "${key.role}"; sending events needs role "ingest"`) };
+	if (!key)
+		return { response: problem(401, 'a valid API key is required: `Authorization: Bearer <key>`') };
+	if (key.role !== 'ingest')
+		return {
+			response: problem(403, `this key has role "${key.role}"; sending events needs role "ingest"`)
+		};
 
 	const read = await readLimited(request, MAX_BYTES);
-	if ('tooLarge' in read) return { response: problem(413, `the body exceeds ${MAX_BYTES} bytes (5 MB)`, {}, read.drained ? {} : { connection: 'close' }) };
+	if ('tooLarge' in read)
+		return {
+			response: problem(
+				413,
+				`the body exceeds ${MAX_BYTES} bytes (5 MB)`,
+				{},
+				read.drained ? {} : { connection: 'close' }
+			)
+		};
 	try {
 		return { key, body: JSON.parse(read.text) };
 	} catch (err) {
-		return { response: json(400, { errors: [{ index: -1, path: '', message: `invalid JSON: ${(err as Error).message}` }] }) };
+		return {
+			response: json(400, {
+				errors: [{ index: -1, path: '', message: `invalid JSON: ${(err as Error).message}` }]
+			})
+		};
 	}
 }
 
-async function answerEvents(app: App, request: Request): Promise<{ response: Response; events: number }> {
+async function answerEvents(
+	app: App,
+	request: Request
+): Promise<{ response: Response; events: number }> {
 	const respond = (response: Response, events = 0) => ({ response, events });
 	const req = await readIngestRequest(app, request);
 	if ('response' in req) return respond(req.response);
 	const { key, body } = req;
 	const events = (body as { events?: unknown })?.events;
 	if (!Array.isArray(events)) {
-		return respond(json(400, { errors: [{ index: -1, path: 'events', message: 'the body must be {"events": [ … ]}' }] }));
+		return respond(
+			json(400, {
+				errors: [{ index: -1, path: 'events', message: 'the body must be {"events": [ … ]}' }]
+			})
+		);
 	}
-	if (events.length > MAX_EVENTS) return respond(problem(413, `at most ${MAX_EVENTS} events per batch, got ${events.length}`), events.length);
+	if (events.length > MAX_EVENTS)
+		return respond(
+			problem(413, `at most ${MAX_EVENTS} events per batch, got ${events.length}`),
+			events.length
+		);
 
 	try {
 		const result = await ingest(app.database, key, events);
 		if (result.status !== 200) return respond(json(result.status, result.body), events.length);
-		if (result.items.length > 0) notifyAccepted(app, { items: result.items, dossiers: result.dossiers });
+		if (result.items.length > 0)
+			notifyAccepted(app, { items: result.items, dossiers: result.dossiers });
 		metrics.eventsAccepted.inc(result.body.accepted);
 		metrics.eventsDuplicate.inc(result.body.duplicates);
 		return respond(json(200, result.body));

@@ -12,7 +12,10 @@ export function getFeed(app: App, request: Request): Promise<Response> {
 		if (after !== null && !(/^\d{1,16}$/.test(after) && Number.isSafeInteger(Number(after)))) {
 			throw new HttpError(problem(400, '`after` must be a seq number (a whole number below 2^53)'));
 		}
-		const items = after === null ? await recentFeed(app.database, unit.code, 30) : await feedAfter(app.database, unit.code, Number(after), 50);
+		const items =
+			after === null
+				? await recentFeed(app.database, unit.code, 30)
+				: await feedAfter(app.database, unit.code, Number(after), 50);
 		return json(200, { items });
 	});
 }

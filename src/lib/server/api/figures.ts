@@ -6,7 +6,15 @@ import { loadCalendar } from '../queries/calendar.ts';
 import { freshness } from '../queries/freshness.ts';
 import { scoreboard } from '../queries/scoreboard.ts';
 import { summary } from '../queries/summary.ts';
-import { handle, HttpError, json, problem, requirePeriod, requireReader, requireUnitInScope } from './http.ts';
+import {
+	handle,
+	HttpError,
+	json,
+	problem,
+	requirePeriod,
+	requireReader,
+	requireUnitInScope
+} from './http.ts';
 
 export function getSummary(app: App, request: Request): Promise<Response> {
 	return handle(request, async () => {
@@ -28,10 +36,19 @@ export function getRankings(app: App, request: Request): Promise<Response> {
 		}
 		const levelRaw = url.searchParams.get('level') ?? '1';
 		const level = Number(levelRaw);
-		if (!/^\d+$/.test(levelRaw) || level < 1 || level > 10) throw new HttpError(problem(400, '`level` must be a whole number from 1 to 10'));
+		if (!/^\d+$/.test(levelRaw) || level < 1 || level > 10)
+			throw new HttpError(problem(400, '`level` must be a whole number from 1 to 10'));
 		const period = requirePeriod(url);
-		const parent = await requireUnitInScope(app, principal, url.searchParams.get('parent'), 'parent');
-		return json(200, await rankings(app.database, parent, metric as Metric, period.from, period.to, level));
+		const parent = await requireUnitInScope(
+			app,
+			principal,
+			url.searchParams.get('parent'),
+			'parent'
+		);
+		return json(
+			200,
+			await rankings(app.database, parent, metric as Metric, period.from, period.to, level)
+		);
 	});
 }
 
@@ -42,7 +59,10 @@ export function getScoreboard(app: App, request: Request): Promise<Response> {
 		const principal = await requireReader(app, request);
 		const period = requirePeriod(url);
 		const unit = await requireUnitInScope(app, principal, url.searchParams.get('unit'));
-		return json(200, (await scoreboard(app.database, unit, period.from, period.to, app.now())).board);
+		return json(
+			200,
+			(await scoreboard(app.database, unit, period.from, period.to, app.now())).board
+		);
 	});
 }
 

@@ -13,7 +13,12 @@ const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form
 
 export async function readForm(request: Request): Promise<FormRead> {
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-	if (!FORM_TYPES.has(type)) return { ok: false, error: 'Biểu mẫu gửi lên không đúng định dạng (cần application/x-www-form-urlencoded hoặc multipart/form-data).' };
+	if (!FORM_TYPES.has(type))
+		return {
+			ok: false,
+			error:
+				'Biểu mẫu gửi lên không đúng định dạng (cần application/x-www-form-urlencoded hoặc multipart/form-data).'
+		};
 	let form: FormData;
 	try {
 		form = await request.formData();
@@ -22,7 +27,10 @@ export async function readForm(request: Request): Promise<FormRead> {
 	}
 	for (const [name, value] of form.entries()) {
 		if (typeof value === 'string' && (unsafeTextReason(name) ?? unsafeTextReason(value))) {
-			return { ok: false, error: 'Biểu mẫu chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode hỏng).' };
+			return {
+				ok: false,
+				error: 'Biểu mẫu chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode hỏng).'
+			};
 		}
 	}
 	return { ok: true, form };

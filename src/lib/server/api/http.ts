@@ -9,14 +9,27 @@ import { resolvePrincipal } from '../auth/principal.ts';
 import { canRead, type Principal } from '../auth/roles.ts';
 import { getUnit, inScope, type UnitInfo } from '../queries/units.ts';
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function json(
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {}
+): Response {
 	return new Response(JSON.stringify(body), {
 		status,
-		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'cache-control': 'no-store',
+			...headers
+		}
 	});
 }
 
-export function problem(status: number, error: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+export function problem(
+	status: number,
+	error: string,
+	extra: Record<string, unknown> = {},
+	headers: Record<string, string> = {}
+): Response {
 	return json(status, { error, ...extra }, headers);
 }
 
@@ -33,7 +46,12 @@ export class HttpError extends Error {
 export const RETRY_AFTER_SECONDS = 5;
 
 export function unavailable(): Response {
-	return problem(503, 'the database cannot be reached right now; retry later', {}, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+	return problem(
+		503,
+		'the database cannot be reached right now; retry later',
+		{},
+		{ 'retry-after': String(RETRY_AFTER_SECONDS) }
+	);
 }
 
 /**
@@ -46,7 +64,8 @@ export function errorResponse(err: unknown): Response {
 	const kind = classifyDbError(err);
 	if (kind !== 'internal' || isDbError(err)) countDbError(err);
 	if (kind === 'unavailable') return unavailable();
-	if (kind === 'bad_input') return problem(400, 'a value in the request is outside what can be stored or compared');
+	if (kind === 'bad_input')
+		return problem(400, 'a value in the request is outside what can be stored or compared');
 	throw err;
 }
 
@@ -61,19 +80,32 @@ export async function handle(request: Request, fn: () => Promise<Response>): Pro
 	}
 }
 
-export async function requireReader(app: App, request: Request, principal?: Principal | null): Promise<Principal> {
+export async function requireReader(
+	app: App,
+	request: Request,
+	principal?: Principal | null
+): Promise<Principal> {
 	const p = principal === undefined ? await resolvePrincipal(app.database, request) : principal;
-	if (!p) throw new HttpError(problem(401, 'authentication required: a session or `Authorization: Bearer <key>`'));
+	if (!p)
+		throw new HttpError(
+			problem(401, 'authentication required: a session or `Authorization: Bearer <key>`')
+		);
 	if (!canRead(p)) throw new HttpError(problem(403, 'this credential may not read figures'));
 	return p;
 }
 
 /** The unit named by `code`, which must exist and lie inside the principal's scope. */
-export async function requireUnitInScope(app: App, principal: Principal, code: string | null, param = 'unit'): Promise<UnitInfo> {
+export async function requireUnitInScope(
+	app: App,
+	principal: Principal,
+	code: string | null,
+	param = 'unit'
+): Promise<UnitInfo> {
 	if (!code) throw new HttpError(problem(400, `query parameter \`${param}\` is required`));
 	const unit = await getUnit(app.database, code);
 	if (!unit) throw new HttpError(problem(404, `unknown unit "${code}"`));
-	if (!inScope(unit, principal.scopeCode)) throw new HttpError(problem(403, `unit "${code}" is outside your scope`));
+	if (!inScope(unit, principal.scopeCode))
+		throw new HttpError(problem(403, `unit "${code}" is outside your scope`));
 	return unit;
 }
 

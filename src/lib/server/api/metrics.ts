@@ -16,12 +16,19 @@ function sameSecret(a: string, b: string): boolean {
 	return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export async function getMetrics(request: Request, clientAddress: string, token = process.env.METRICS_TOKEN): Promise<Response> {
+export async function getMetrics(
+	request: Request,
+	clientAddress: string,
+	token = process.env.METRICS_TOKEN
+): Promise<Response> {
 	if (token) {
 		const given = bearerToken(request);
-		if (!given || !sameSecret(given, token)) return problem(401, 'metrics need `Authorization: Bearer <METRICS_TOKEN>`');
+		if (!given || !sameSecret(given, token))
+			return problem(401, 'metrics need `Authorization: Bearer <METRICS_TOKEN>`');
 	} else if (!LOOPBACK.test(clientAddress)) {
 		return problem(403, 'metrics answer only on loopback unless METRICS_TOKEN is set');
 	}
-	return new Response(await metricsText(), { headers: { 'content-type': METRICS_CONTENT_TYPE, 'cache-control': 'no-store' } });
+	return new Response(await metricsText(), {
+		headers: { 'content-type': METRICS_CONTENT_TYPE, 'cache-control': 'no-store' }
+	});
 }

@@ -10,7 +10,15 @@ import type { App } from '../app.ts';
 import { actorOf, audit } from '../auth/audit.ts';
 import { resolvePrincipal } from '../auth/principal.ts';
 import type { Principal } from '../auth/roles.ts';
-import { addNote, editNote, getNote, noteUnitOf, NOTE_KINDS, NOTE_MAX, notesOf } from '../queries/notes.ts';
+import {
+	addNote,
+	editNote,
+	getNote,
+	noteUnitOf,
+	NOTE_KINDS,
+	NOTE_MAX,
+	notesOf
+} from '../queries/notes.ts';
 import { getUnit, inScope } from '../queries/units.ts';
 import { handle, HttpError, json, problem } from './http.ts';
 
@@ -27,7 +35,10 @@ const Edit = z.object({ text: Text });
 async function requireUser(app: App, request: Request): Promise<User> {
 	const p = await resolvePrincipal(app.database, request);
 	if (!p) throw new HttpError(problem(401, 'sign in to read or write notes'));
-	if (p.kind !== 'user') throw new HttpError(problem(403, 'notes are written and read by signed-in users, not API keys'));
+	if (p.kind !== 'user')
+		throw new HttpError(
+			problem(403, 'notes are written and read by signed-in users, not API keys')
+		);
 	return p;
 }
 
@@ -49,10 +60,16 @@ function parse<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
 }
 
 /** The unit the thing belongs to, in the user's scope; 404 otherwise (as for a dossier). */
-async function scopedUnit(app: App, user: User, kind: (typeof NOTE_KINDS)[number], target: string): Promise<string> {
+async function scopedUnit(
+	app: App,
+	user: User,
+	kind: (typeof NOTE_KINDS)[number],
+	target: string
+): Promise<string> {
 	const code = await noteUnitOf(app.database, kind, target);
 	const unit = code ? await getUnit(app.database, code) : null;
-	if (!unit || !inScope(unit, user.scopeCode)) throw new HttpError(problem(404, `no ${kind} "${target}" in your scope`));
+	if (!unit || !inScope(unit, user.scopeCode))
+		throw new HttpError(problem(404, `no ${kind} "${target}" in your scope`));
 	return unit.code;
 }
 
@@ -60,7 +77,10 @@ export function getNotes(app: App, request: Request): Promise<Response> {
 	return handle(request, async () => {
 		const user = await requireUser(app, request);
 		const url = new URL(request.url);
-		const q = parse(z.object({ kind: z.enum(NOTE_KINDS), target: z.string().min(1).max(128) }), { kind: url.searchParams.get('kind'), target: url.searchParams.get('target') });
+		const q = parse(z.object({ kind: z.enum(NOTE_KINDS), target: z.string().min(1).max(128) }), {
+			kind: url.searchParams.get('kind'),
+			target: url.searchParams.get('target')
+		});
 		await scopedUnit(app, user, q.kind, q.target);
 		return json(200, { items: await notesOf(app.database, q.kind, q.target) });
 	});
@@ -72,7 +92,13 @@ export function postNote(app: App, request: Request): Promise<Response> {
 		const b = parse(New, await body(request));
 		const unit = await scopedUnit(app, user, b.kind, b.target);
 		const note = await addNote(app.database, b.kind, b.target, unit, b.text, user.username);
-		await audit(app.database, { actor: actorOf(user), action: 'note.add', target: `${b.kind}:${b.target}`, ip: null, detail: { note: note.id } });
+		await audit(app.database, {
+			actor: actorOf(user),
+			action: 'note.add',
+			target: `${b.kind}:${b.target}`,
+			ip: null,
+			detail: { note: note.id }
+		});
 		return json(201, note);
 	});
 }
@@ -83,10 +109,18 @@ export function patchNote(app: App, request: Request, id: string): Promise<Respo
 		const b = parse(Edit, await body(request));
 		const note = /^note_[a-z2-7]{13}$/.test(id) ? await getNote(app.database, id) : null;
 		const unit = note ? await getUnit(app.database, note.unit) : null;
-		if (!note || !unit || !inScope(unit, user.scopeCode)) throw new HttpError(problem(404, `no note "${id}" in your scope`));
-		if (note.author !== user.username && user.role !== 'admin') throw new HttpError(problem(403, 'only its author or an admin may edit a note'));
+		if (!note || !unit || !inScope(unit, user.scopeCode))
+			throw new HttpError(problem(404, `no note "${id}" in your scope`));
+		if (note.author !== user.username && user.role !== 'admin')
+			throw new HttpError(problem(403, 'only its author or an admin may edit a note'));
 		const edited = await editNote(app.database, id, b.text, user.username);
-		await audit(app.database, { actor: actorOf(user), action: 'note.edit', target: id, ip: null, detail: null });
+		await audit(app.database, {
+			actor: actorOf(user),
+			action: 'note.edit',
+			target: id,
+			ip: null,
+			detail: null
+		});
 		return json(200, edited);
 	});
 }

@@ -28,13 +28,17 @@ const New = z.object({
 	channel: z.enum(REMINDER_CHANNELS),
 	reference: safe(100).optional(),
 	text: safe(2000).pipe(z.string().min(1, 'is required')),
-	dossiers: z.union([z.literal('overdue'), z.array(z.string().min(1).max(64)).min(1, 'name at least one dossier').max(1000)])
+	dossiers: z.union([
+		z.literal('overdue'),
+		z.array(z.string().min(1).max(64)).min(1, 'name at least one dossier').max(1000)
+	])
 });
 
 async function requireUser(app: App, request: Request) {
 	const p = await resolvePrincipal(app.database, request);
 	if (!p) throw new HttpError(problem(401, 'sign in to record a reminder'));
-	if (p.kind !== 'user') throw new HttpError(problem(403, 'reminders are recorded by signed-in users, not API keys'));
+	if (p.kind !== 'user')
+		throw new HttpError(problem(403, 'reminders are recorded by signed-in users, not API keys'));
 	return p;
 }
 
@@ -57,13 +61,44 @@ export function postReminder(app: App, request: Request): Promise<Response> {
 		const b = r.data;
 		const unit = await requireUnitInScope(app, user, b.unit);
 		const now = app.now();
-		const codes = b.dossiers === 'overdue' ? (await watchlist(app.database, unit.code, now, 0)).overdue.map((d) => d.dossier) : [...new Set(b.dossiers)];
+		const codes =
+			b.dossiers === 'overdue'
+				? (await watchlist(app.database, unit.code, now, 0)).overdue.map((d) => d.dossier)
+				: [...new Set(b.dossiers)];
 		const found = await dossiersInSubtree(app.database, unit.code, codes);
-		if (codes.length === 0) throw new HttpError(problem(400, `unit ${unit.code} has no overdue dossier to remind about`));
+		if (codes.length === 0)
+			throw new HttpError(problem(400, `unit ${unit.code} has no overdue dossier to remind about`));
 		const missing = codes.filter((c) => !found.some((f) => f.dossier === c));
-		if (missing.length > 0) throw new HttpError(json(400, { error: `dossiers not found in ${unit.code}: ${missing.slice(0, 10).join(', ')}`, errors: missing.map((m) => ({ path: 'dossiers', message: `no dossier "${m}" in ${unit.code}` })) }));
-		const id = await recordReminder(app.database, { unit: unit.code, channel: b.channel, reference: b.reference || null, text: b.text, author: user.username, dossiers: found }, await loadCalendar(app.database), now);
-		await audit(app.database, { actor: actorOf(user), action: 'reminder.create', target: id, ip: null, detail: { unit: unit.code, channel: b.channel, dossiers: found.length } });
+		if (missing.length > 0)
+			throw new HttpError(
+				json(400, {
+					error: `dossiers not found in ${unit.code}: ${missing.slice(0, 10).join(', ')}`,
+					errors: missing.map((m) => ({
+						path: 'dossiers',
+						message: `no dossier "${m}" in ${unit.code}`
+					}))
+				})
+			);
+		const id = await recordReminder(
+			app.database,
+			{
+				unit: unit.code,
+				channel: b.channel,
+				reference: b.reference || null,
+				text: b.text,
+				author: user.username,
+				dossiers: found
+			},
+			await loadCalendar(app.database),
+			now
+		);
+		await audit(app.database, {
+			actor: actorOf(user),
+			action: 'reminder.create',
+			target: id,
+			ip: null,
+			detail: { unit: unit.code, channel: b.channel, dossiers: found.length }
+		});
 		return json(201, { id, url: `/reminders/${id}`, dossiers: found.length });
 	});
 }
@@ -74,24 +109,64 @@ export function getReminderFile(app: App, request: Request, id: string): Promise
 		const user = await requireUser(app, request);
 		const rem = /^rem_[a-z2-7]{13}$/.test(id) ? await getReminder(app.database, id) : null;
 		const unit = rem ? await getUnit(app.database, rem.unit) : null;
-		if (!rem || !unit || !inScope(unit, user.scopeCode)) throw new HttpError(problem(404, `no reminder "${id}" in your scope`));
+		if (!rem || !unit || !inScope(unit, user.scopeCode))
+			throw new HttpError(problem(404, `no reminder "${id}" in your scope`));
 		const format = new URL(request.url).searchParams.get('format') ?? 'json';
 		if (format === 'json') return json(200, rem);
 		if (format !== 'xlsx') throw new HttpError(problem(400, '`format` must be json or xlsx'));
 		const wb = new ExcelJS.Workbook();
 		wb.creator = 'Một Cửa Live';
-		const ws = wb.addWorksheet('Đôn đốc', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-		ws.addRow([`Danh sách hồ sơ đề nghị ${rem.unitName} khẩn trương giải quyết`]).font = { bold: true, size: 13 };
-		ws.addRow([`Hình thức: ${CHANNEL_LABELS[rem.channel].vi}${rem.reference ? ` · Số: ${rem.reference}` : ''} · Người nhắc: ${rem.author} · Lúc: ${fmtDateTimeVi(rem.createdAt)}`]);
+		const ws = wb.addWorksheet('Đôn đốc', {
+			pageSetup: {
+				paperSize: 9,
+				orientation: 'portrait',
+				fitToPage: true,
+				fitToWidth: 1,
+				fitToHeight: 0
+			}
+		});
+		ws.addRow([`Danh sách hồ sơ đề nghị ${rem.unitName} khẩn trương giải quyết`]).font = {
+			bold: true,
+			size: 13
+		};
+		ws.addRow([
+			`Hình thức: ${CHANNEL_LABELS[rem.channel].vi}${rem.reference ? ` · Số: ${rem.reference}` : ''} · Người nhắc: ${rem.author} · Lúc: ${fmtDateTimeVi(rem.createdAt)}`
+		]);
 		ws.addRow([rem.text]);
 		ws.addRow([]);
-		const head = ws.addRow(['STT', 'Mã hồ sơ', 'Đơn vị', 'Thủ tục', 'Hạn giải quyết', 'Số ngày trễ (ngày làm việc)']);
+		const head = ws.addRow([
+			'STT',
+			'Mã hồ sơ',
+			'Đơn vị',
+			'Thủ tục',
+			'Hạn giải quyết',
+			'Số ngày trễ (ngày làm việc)'
+		]);
 		head.font = { bold: true };
-		rem.dossiers.forEach((d, i) => ws.addRow([i + 1, d.dossier, d.unitName, d.procedureName ?? '', d.firstDueAt ? fmtDateTimeVi(d.firstDueAt) : '', d.daysLate ?? '']));
+		rem.dossiers.forEach((d, i) =>
+			ws.addRow([
+				i + 1,
+				d.dossier,
+				d.unitName,
+				d.procedureName ?? '',
+				d.firstDueAt ? fmtDateTimeVi(d.firstDueAt) : '',
+				d.daysLate ?? ''
+			])
+		);
 		ws.columns.forEach((c, i) => (c.width = [6, 28, 24, 44, 18, 14][i]));
-		await audit(app.database, { actor: actorOf(user), action: 'export', target: `/api/v1/reminders/${id}?format=xlsx`, ip: null, detail: { reminder: id } });
+		await audit(app.database, {
+			actor: actorOf(user),
+			action: 'export',
+			target: `/api/v1/reminders/${id}?format=xlsx`,
+			ip: null,
+			detail: { reminder: id }
+		});
 		return new Response(new Uint8Array(await wb.xlsx.writeBuffer()), {
-			headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="don_doc_${rem.unit}_${id}.xlsx"`, 'cache-control': 'no-store' }
+			headers: {
+				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+				'content-disposition': `attachment; filename="don_doc_${rem.unit}_${id}.xlsx"`,
+				'cache-control': 'no-store'
+			}
 		});
 	});
 }

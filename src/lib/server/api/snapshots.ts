@@ -6,7 +6,14 @@ import type { App } from '../app.ts';
 import { actorOf, audit } from '../auth/audit.ts';
 import { resolvePrincipal } from '../auth/principal.ts';
 import { toCsv, toXlsx } from '../export/received-resolved.ts';
-import { createSnapshot, deleteSnapshot, listSnapshots, snapshotBody, TITLE_MAX, type Snapshot } from '../queries/snapshots.ts';
+import {
+	createSnapshot,
+	deleteSnapshot,
+	listSnapshots,
+	snapshotBody,
+	TITLE_MAX,
+	type Snapshot
+} from '../queries/snapshots.ts';
 import { getUnit, inScope } from '../queries/units.ts';
 import { handle, HttpError, json, problem, requireReader, requireUnitInScope } from './http.ts';
 
@@ -31,9 +38,11 @@ export function postSnapshot(app: App, request: Request): Promise<Response> {
 	return handle(request, async () => {
 		const principal = await resolvePrincipal(app.database, request);
 		if (!principal) throw new HttpError(problem(401, 'sign in to create a snapshot'));
-		if (principal.kind !== 'user') throw new HttpError(problem(403, 'API keys cannot create snapshots: a signed-in user must'));
+		if (principal.kind !== 'user')
+			throw new HttpError(problem(403, 'API keys cannot create snapshots: a signed-in user must'));
 		const text = await request.text();
-		if (text.length > MAX_BODY) throw new HttpError(problem(413, `the body exceeds ${MAX_BODY} bytes`));
+		if (text.length > MAX_BODY)
+			throw new HttpError(problem(413, `the body exceeds ${MAX_BODY} bytes`));
 		let raw: unknown;
 		try {
 			raw = JSON.parse(text);
@@ -42,13 +51,30 @@ export function postSnapshot(app: App, request: Request): Promise<Response> {
 		}
 		const parsed = Create.safeParse(raw);
 		if (!parsed.success) {
-			const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+			const errors = parsed.error.issues.map((i) => ({
+				path: i.path.join('.'),
+				message: i.message
+			}));
 			throw new HttpError(json(400, { error: `${errors[0].path}: ${errors[0].message}`, errors }));
 		}
 		const b = parsed.data;
 		const unit = await requireUnitInScope(app, principal, b.unit);
-		const created = await createSnapshot(app, unit, b.from, b.to, b.title, principal.username, principal.scopeCode);
-		await audit(app.database, { actor: actorOf(principal), action: 'snapshot.create', target: created.id, ip: null, detail: { unit: unit.code, from: b.from, to: b.to, sha256: created.sha256 } });
+		const created = await createSnapshot(
+			app,
+			unit,
+			b.from,
+			b.to,
+			b.title,
+			principal.username,
+			principal.scopeCode
+		);
+		await audit(app.database, {
+			actor: actorOf(principal),
+			action: 'snapshot.create',
+			target: created.id,
+			ip: null,
+			detail: { unit: unit.code, from: b.from, to: b.to, sha256: created.sha256 }
+		});
 		return json(201, created);
 	});
 }
@@ -68,18 +94,48 @@ export function getSnapshot(app: App, request: Request, id: string): Promise<Res
 		const principal = await requireReader(app, request);
 		const found = /^snp_[a-z2-7]{16}$/.test(id) ? await snapshotBody(app.database, id) : null;
 		const unit = found ? await getUnit(app.database, found.unit) : null;
-		if (!found || !unit || !inScope(unit, principal.scopeCode)) throw new HttpError(problem(404, `no snapshot "${id}" in your scope`));
+		if (!found || !unit || !inScope(unit, principal.scopeCode))
+			throw new HttpError(problem(404, `no snapshot "${id}" in your scope`));
 		const format = new URL(request.url).searchParams.get('format') ?? 'json';
-		if (format === 'json') return new Response(found.body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
-		if (format !== 'csv' && format !== 'xlsx') throw new HttpError(problem(400, '`format` must be json, csv or xlsx'));
+		if (format === 'json')
+			return new Response(found.body, {
+				status: 200,
+				headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+			});
+		if (format !== 'csv' && format !== 'xlsx')
+			throw new HttpError(problem(400, '`format` must be json, csv or xlsx'));
 		// The form as it was frozen: the report's table rows (with the unit's own counter), not the live figures.
 		const s = JSON.parse(found.body) as Snapshot;
-		const t = { unit: s.unit, name: s.report.unit.name, from: s.from, to: s.to, rows: s.report.table.rows, total: s.report.table.total };
-		await audit(app.database, { actor: actorOf(principal), action: 'export', target: `/api/v1/snapshots/${id}?format=${format}`, ip: null, detail: { snapshot: id, format } });
+		const t = {
+			unit: s.unit,
+			name: s.report.unit.name,
+			from: s.from,
+			to: s.to,
+			rows: s.report.table.rows,
+			total: s.report.table.total
+		};
+		await audit(app.database, {
+			actor: actorOf(principal),
+			action: 'export',
+			target: `/api/v1/snapshots/${id}?format=${format}`,
+			ip: null,
+			detail: { snapshot: id, format }
+		});
 		const file = `II06a_${s.unit}_${s.from}_${s.to}_chot_${id}`;
-		if (format === 'csv') return new Response(toCsv(t), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}.csv"`, 'cache-control': 'no-store' } });
+		if (format === 'csv')
+			return new Response(toCsv(t), {
+				headers: {
+					'content-type': 'text/csv; charset=utf-8',
+					'content-disposition': `attachment; filename="${file}.csv"`,
+					'cache-control': 'no-store'
+				}
+			});
 		return new Response(new Uint8Array(await toXlsx(t)), {
-			headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${file}.xlsx"`, 'cache-control': 'no-store' }
+			headers: {
+				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+				'content-disposition': `attachment; filename="${file}.xlsx"`,
+				'cache-control': 'no-store'
+			}
 		});
 	});
 }
@@ -89,12 +145,20 @@ export function removeSnapshot(app: App, request: Request, id: string): Promise<
 	return handle(request, async () => {
 		const principal = await resolvePrincipal(app.database, request);
 		if (!principal) throw new HttpError(problem(401, 'sign in as an admin to delete a snapshot'));
-		if (principal.kind !== 'user' || principal.role !== 'admin') throw new HttpError(problem(403, 'only an admin may delete a snapshot'));
+		if (principal.kind !== 'user' || principal.role !== 'admin')
+			throw new HttpError(problem(403, 'only an admin may delete a snapshot'));
 		const found = /^snp_[a-z2-7]{16}$/.test(id) ? await snapshotBody(app.database, id) : null;
 		const unit = found ? await getUnit(app.database, found.unit) : null;
-		if (!found || !unit || !inScope(unit, principal.scopeCode)) throw new HttpError(problem(404, `no snapshot "${id}" in your scope`));
+		if (!found || !unit || !inScope(unit, principal.scopeCode))
+			throw new HttpError(problem(404, `no snapshot "${id}" in your scope`));
 		await deleteSnapshot(app.database, id);
-		await audit(app.database, { actor: actorOf(principal), action: 'snapshot.delete', target: id, ip: null, detail: { unit: found.unit } });
+		await audit(app.database, {
+			actor: actorOf(principal),
+			action: 'snapshot.delete',
+			target: id,
+			ip: null,
+			detail: { unit: found.unit }
+		});
 		return new Response(null, { status: 204 });
 	});
 }

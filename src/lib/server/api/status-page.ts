@@ -18,7 +18,9 @@ export type StatusPage = {
 };
 
 function html(p: StatusPage): string {
-	const refresh = p.refreshSeconds ? `\n<meta http-equiv="refresh" content="${p.refreshSeconds}">` : '';
+	const refresh = p.refreshSeconds
+		? `\n<meta http-equiv="refresh" content="${p.refreshSeconds}">`
+		: '';
 	return `<!doctype html>
 <html lang="vi">
 <head>
@@ -59,7 +61,8 @@ export function statusResponse(p: StatusPage, wantsHtml: boolean): Response {
 		headers: {
 			...headers,
 			'content-type': 'text/html; charset=utf-8',
-			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+			'content-security-policy':
+				"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 		}
 	});
 }
@@ -72,14 +75,20 @@ export const FORBIDDEN_ADMIN: StatusPage = {
 };
 
 export function badUrlPage(reason: string): StatusPage {
-	return { status: 400, title: 'Địa chỉ không hợp lệ', message: `Địa chỉ trang chứa ký tự không hợp lệ (${reason}).`, error: reason };
+	return {
+		status: 400,
+		title: 'Địa chỉ không hợp lệ',
+		message: `Địa chỉ trang chứa ký tự không hợp lệ (${reason}).`,
+		error: reason
+	};
 }
 
 export function databaseDownPage(retryAfterSeconds: number): StatusPage {
 	return {
 		status: 503,
 		title: 'Không kết nối được cơ sở dữ liệu',
-		message: 'Máy chủ tạm thời không truy cập được cơ sở dữ liệu. Trang sẽ tự tải lại khi kết nối được khôi phục; số liệu không bị mất.',
+		message:
+			'Máy chủ tạm thời không truy cập được cơ sở dữ liệu. Trang sẽ tự tải lại khi kết nối được khôi phục; số liệu không bị mất.',
 		error: 'the database cannot be reached right now; retry later',
 		headers: { 'retry-after': String(retryAfterSeconds) },
 		refreshSeconds: 10

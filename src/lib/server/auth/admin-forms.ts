@@ -33,11 +33,17 @@ export function fields(form: FormData): Record<string, string> {
 }
 
 /** Parses or returns `fail(400, {error})` with the first problem in Vietnamese. */
-export function parseForm<T extends z.ZodType>(schema: T, form: FormData): { ok: true; data: z.infer<T> } | { ok: false; failure: FormFailure } {
+export function parseForm<T extends z.ZodType>(
+	schema: T,
+	form: FormData
+): { ok: true; data: z.infer<T> } | { ok: false; failure: FormFailure } {
 	const r = schema.safeParse(fields(form));
 	if (r.success) return { ok: true, data: r.data };
 	const issue = r.error.issues[0];
-	return { ok: false, failure: fail(400, { error: issue.message, field: String(issue.path[0] ?? '') }) };
+	return {
+		ok: false,
+		failure: fail(400, { error: issue.message, field: String(issue.path[0] ?? '') })
+	};
 }
 
 export const unitCode = z
@@ -49,9 +55,22 @@ export const unitCode = z
 
 /** `fail(400)` unless the unit exists. */
 export async function unitExists(database: Database, code: string): Promise<FormFailure | null> {
-	return (await getUnit(database, code)) ? null : fail(400, { error: `Không có đơn vị mã "${code}".`, field: 'scope' });
+	return (await getUnit(database, code))
+		? null
+		: fail(400, { error: `Không có đơn vị mã "${code}".`, field: 'scope' });
 }
 
-export async function record(ctx: AdminContext, action: string, target: string, detail?: Record<string, unknown>): Promise<void> {
-	await audit(ctx.database, { actor: ctx.actor, action, target, ip: ctx.ip, detail: detail ?? null });
+export async function record(
+	ctx: AdminContext,
+	action: string,
+	target: string,
+	detail?: Record<string, unknown>
+): Promise<void> {
+	await audit(ctx.database, {
+		actor: ctx.actor,
+		action,
+		target,
+		ip: ctx.ip,
+		detail: detail ?? null
+	});
 }

@@ -36,15 +36,35 @@ export async function audit(database: Database, entry: AuditEntry): Promise<void
 	}
 }
 
-export type AuditFilter = { action?: string; actor?: string; q?: string; from?: Date; to?: Date; limit?: number; beforeId?: number };
+export type AuditFilter = {
+	action?: string;
+	actor?: string;
+	q?: string;
+	from?: Date;
+	to?: Date;
+	limit?: number;
+	beforeId?: number;
+};
 export type AuditRow = typeof auditLog.$inferSelect;
 
 /** Newest first; `action` matches a prefix (`key` → key.create, key.revoke…); `beforeId` pages on (keyset). */
 export async function listAudit(database: Database, f: AuditFilter = {}): Promise<AuditRow[]> {
 	const where: SQL[] = [];
-	if (f.action) where.push(or(eq(auditLog.action, f.action), ilike(auditLog.action, `${f.action.replace(/[%_\\]/g, '\\$&')}.%`))!);
+	if (f.action)
+		where.push(
+			or(
+				eq(auditLog.action, f.action),
+				ilike(auditLog.action, `${f.action.replace(/[%_\\]/g, '\\$&')}.%`)
+			)!
+		);
 	if (f.actor) where.push(ilike(auditLog.actor, `%${f.actor.replace(/[%_\\]/g, '\\$&')}%`));
-	if (f.q) where.push(or(ilike(auditLog.target, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`), ilike(auditLog.ip, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`))!);
+	if (f.q)
+		where.push(
+			or(
+				ilike(auditLog.target, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`),
+				ilike(auditLog.ip, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`)
+			)!
+		);
 	if (f.from) where.push(gte(auditLog.at, f.from));
 	if (f.to) where.push(lte(auditLog.at, f.to));
 	if (f.beforeId !== undefined) where.push(lt(auditLog.id, f.beforeId));
@@ -58,6 +78,9 @@ export async function listAudit(database: Database, f: AuditFilter = {}): Promis
 
 /** The distinct actions recorded so far (for the filter's choices). */
 export async function auditActions(database: Database): Promise<string[]> {
-	const rows = await database.db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+	const rows = await database.db
+		.selectDistinct({ action: auditLog.action })
+		.from(auditLog)
+		.orderBy(auditLog.action);
 	return rows.map((r) => r.action);
 }

@@ -13,24 +13,40 @@ export type Access = 'public' | 'user' | 'admin';
 /** Files of `static/` (adapter-node serves them before the hook; listed for the dev server). */
 const STATIC_FILES = new Set(['/favicon.svg', '/favicon.ico', '/robots.txt']);
 
-const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+const under = (pathname: string, prefix: string) =>
+	pathname === prefix || pathname.startsWith(`${prefix}/`);
 
 /** What a path needs, judged on the decoded, normalised pathname SvelteKit routes with. */
 export function accessFor(pathname: string): Access {
 	// /metrics checks its own token or loopback caller.
-	if (pathname === '/login' || pathname === '/healthz' || pathname === '/metrics' || STATIC_FILES.has(pathname)) return 'public';
-	if (under(pathname, '/display') || under(pathname, '/api') || pathname.startsWith('/_app/')) return 'public';
+	if (
+		pathname === '/login' ||
+		pathname === '/healthz' ||
+		pathname === '/metrics' ||
+		STATIC_FILES.has(pathname)
+	)
+		return 'public';
+	if (under(pathname, '/display') || under(pathname, '/api') || pathname.startsWith('/_app/'))
+		return 'public';
 	if (under(pathname, '/admin')) return 'admin';
 	return 'user';
 }
 
-export type GuardDecision = { allow: true } | { allow: false; status: 303; location: string } | { allow: false; status: 403 };
+export type GuardDecision =
+	{ allow: true } | { allow: false; status: 303; location: string } | { allow: false; status: 403 };
 
-export function decide(pathname: string, search: string, user: Extract<Principal, { kind: 'user' }> | null): GuardDecision {
+export function decide(
+	pathname: string,
+	search: string,
+	user: Extract<Principal, { kind: 'user' }> | null
+): GuardDecision {
 	const need = accessFor(pathname);
 	if (need === 'public') return { allow: true };
 	// Logging out needs no session (it only clears the cookie and goes to /login).
-	if (!user) return pathname === '/logout' ? { allow: true } : { allow: false, status: 303, location: loginUrl(pathname + search) };
+	if (!user)
+		return pathname === '/logout'
+			? { allow: true }
+			: { allow: false, status: 303, location: loginUrl(pathname + search) };
 	if (need === 'admin' && user.role !== 'admin') return { allow: false, status: 403 };
 	return { allow: true };
 }
@@ -41,7 +57,9 @@ export function loginUrl(next: string): string {
 
 /** Same-site relative paths only (no `//host`, no `/\host`, no scheme). */
 export function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+		? next
+		: '/';
 }
 
 /** Re-checked by every admin load and form action (the hook already refused non-admins). */

@@ -23,7 +23,10 @@ export async function createKey(
 
 const USE_RECORD_MS = 60_000;
 
-export async function verifyKey(database: Database, token: string): Promise<Extract<Principal, { kind: 'key' }> | null> {
+export async function verifyKey(
+	database: Database,
+	token: string
+): Promise<Extract<Principal, { kind: 'key' }> | null> {
 	const parts = splitToken(token.startsWith('mcl_') ? token.slice(4) : token);
 	if (!parts) return null;
 	const [key] = await database.db
@@ -34,13 +37,26 @@ export async function verifyKey(database: Database, token: string): Promise<Extr
 	if (!key || !secretMatches(parts.secret, key.secretHash)) return null;
 	const now = Date.now();
 	if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > USE_RECORD_MS) {
-		await database.db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, key.id));
+		await database.db
+			.update(apiKeys)
+			.set({ lastUsedAt: sql`now()` })
+			.where(eq(apiKeys.id, key.id));
 	}
-	return { kind: 'key', id: key.id, name: key.name, source: key.source, role: key.role as KeyRole, scopeCode: key.scopeCode };
+	return {
+		kind: 'key',
+		id: key.id,
+		name: key.name,
+		source: key.source,
+		role: key.role as KeyRole,
+		scopeCode: key.scopeCode
+	};
 }
 
 /** The newest active key of that name (keys of one name share one source): what `cli events import --key-name` sends as. */
-export async function activeKeyNamed(database: Database, name: string): Promise<{ source: string; scopeCode: string; role: KeyRole } | null> {
+export async function activeKeyNamed(
+	database: Database,
+	name: string
+): Promise<{ source: string; scopeCode: string; role: KeyRole } | null> {
 	const [key] = await database.db
 		.select({ source: apiKeys.source, scopeCode: apiKeys.scopeCode, role: apiKeys.role })
 		.from(apiKeys)
@@ -63,7 +79,15 @@ export type KeyListItem = {
 /** Every key, newest first (revoked ones too: they stay listed with their revocation time). */
 export async function listKeys(database: Database, role?: KeyRole): Promise<KeyListItem[]> {
 	const rows = await database.db
-		.select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, scopeCode: apiKeys.scopeCode, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+		.select({
+			id: apiKeys.id,
+			name: apiKeys.name,
+			role: apiKeys.role,
+			scopeCode: apiKeys.scopeCode,
+			createdAt: apiKeys.createdAt,
+			lastUsedAt: apiKeys.lastUsedAt,
+			revokedAt: apiKeys.revokedAt
+		})
 		.from(apiKeys)
 		.where(role ? eq(apiKeys.role, role) : undefined)
 		.orderBy(desc(apiKeys.createdAt), asc(apiKeys.id));
@@ -77,5 +101,15 @@ export async function revokeKey(database: Database, id: string): Promise<KeyList
 		.set({ revokedAt: sql`now()` })
 		.where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
 		.returning();
-	return row ? { id: row.id, name: row.name, role: row.role as KeyRole, scopeCode: row.scopeCode, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt } : null;
+	return row
+		? {
+				id: row.id,
+				name: row.name,
+				role: row.role as KeyRole,
+				scopeCode: row.scopeCode,
+				createdAt: row.createdAt,
+				lastUsedAt: row.lastUsedAt,
+				revokedAt: row.revokedAt
+			}
+		: null;
 }

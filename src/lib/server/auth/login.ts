@@ -18,7 +18,11 @@ export async function login(
 	password: string,
 	now = new Date()
 ): Promise<{ token: string; expiresAt: Date } | null> {
-	const [user] = await database.db.select().from(users).where(eq(users.username, username)).limit(1);
+	const [user] = await database.db
+		.select()
+		.from(users)
+		.where(eq(users.username, username))
+		.limit(1);
 	if (!user || user.disabled) {
 		await verifyPassword(await (dummyHash ??= hashPassword(generatePassword())), password);
 		return null;
@@ -44,7 +48,13 @@ export async function attemptLogin(
 	const { username, password, ip, now } = input;
 	const throttle = await checkThrottle(database, username, ip, now);
 	if (throttle.throttled) {
-		await audit(database, { actor: 'anonymous', action: 'login.throttled', target: username, ip, detail: { by: throttle.by, retryAfterSeconds: throttle.retryAfterSeconds } });
+		await audit(database, {
+			actor: 'anonymous',
+			action: 'login.throttled',
+			target: username,
+			ip,
+			detail: { by: throttle.by, retryAfterSeconds: throttle.retryAfterSeconds }
+		});
 		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 	}
 	const session = await login(database, username, password, now);
@@ -61,8 +71,14 @@ export async function attemptLogin(
 }
 
 /** On a deployment with no user at all, create `admin` for the given scope; returns the generated password once. */
-export async function ensureFirstAdmin(database: Database, scopeCode: string): Promise<{ username: string; password: string } | null> {
-	const [row] = await jsonRows<{ n: number }>(database, sql`select jsonb_build_object('n', count(*)) as j from users`);
+export async function ensureFirstAdmin(
+	database: Database,
+	scopeCode: string
+): Promise<{ username: string; password: string } | null> {
+	const [row] = await jsonRows<{ n: number }>(
+		database,
+		sql`select jsonb_build_object('n', count(*)) as j from users`
+	);
 	if (Number(row.n) > 0) return null;
 	const password = generatePassword();
 	await createUser(database, { username: 'admin', role: 'admin', scopeCode, password });

@@ -29,7 +29,10 @@ export function cookieValue(request: Request, name: string): string | null {
 	return cookieFromHeader(request.headers.get('cookie'), name);
 }
 
-export async function resolvePrincipal(database: Database, request: Request): Promise<Principal | null> {
+export async function resolvePrincipal(
+	database: Database,
+	request: Request
+): Promise<Principal | null> {
 	const bearer = bearerToken(request);
 	if (bearer) return verifyKey(database, bearer);
 	const session = cookieValue(request, SESSION_COOKIE);

@@ -6,7 +6,14 @@ export type KeyRole = (typeof KEY_ROLES)[number];
 
 export type Principal =
 	| { kind: 'key'; id: string; name: string; source: string; role: KeyRole; scopeCode: string }
-	| { kind: 'user'; id: string; username: string; role: UserRole; scopeCode: string; sessionId: string };
+	| {
+			kind: 'user';
+			id: string;
+			username: string;
+			role: UserRole;
+			scopeCode: string;
+			sessionId: string;
+	  };
 
 /** Roles that may read figures, lists and reports: every user, and keys of role read or display (an ingest key only writes events). */
 export function canRead(p: Principal): boolean {

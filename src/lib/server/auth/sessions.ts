@@ -14,10 +14,16 @@ export const INACTIVITY_MS = 10 * 24 * 3600_000;
 export const ABSOLUTE_MS = 30 * 24 * 3600_000;
 const ACTIVITY_RECORD_MS = 3600_000;
 
-export async function createSession(database: Database, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+	database: Database,
+	userId: string,
+	now = new Date()
+): Promise<{ token: string; expiresAt: Date }> {
 	const { id, token, hash } = newToken('s');
 	const expiresAt = new Date(now.getTime() + ABSOLUTE_MS);
-	await database.db.insert(sessions).values({ id, userId, secretHash: hash, createdAt: now, lastActivityAt: now, expiresAt });
+	await database.db
+		.insert(sessions)
+		.values({ id, userId, secretHash: hash, createdAt: now, lastActivityAt: now, expiresAt });
 	return { token, expiresAt };
 }
 
@@ -46,7 +52,10 @@ export async function validateSession(
 		return null;
 	}
 	if (t - row.session.lastActivityAt.getTime() >= ACTIVITY_RECORD_MS) {
-		await database.db.update(sessions).set({ lastActivityAt: now }).where(eq(sessions.id, parts.id));
+		await database.db
+			.update(sessions)
+			.set({ lastActivityAt: now })
+			.where(eq(sessions.id, parts.id));
 	}
 	return {
 		kind: 'user',
@@ -63,20 +72,39 @@ export async function invalidateSession(database: Database, sessionId: string): 
 }
 
 /** Ends every session of a user (disable, password change/reset), optionally keeping one. */
-export async function invalidateUserSessions(database: Database, userId: string, exceptSessionId?: string): Promise<void> {
+export async function invalidateUserSessions(
+	database: Database,
+	userId: string,
+	exceptSessionId?: string
+): Promise<void> {
 	await database.db
 		.delete(sessions)
-		.where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
+		.where(
+			exceptSessionId
+				? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+				: eq(sessions.userId, userId)
+		);
 }
 
 /** Cookie options for a session token: HttpOnly, SameSite=Lax, Secure on https, expiring with the session. */
 export function sessionCookieOptions(url: URL, expiresAt: Date) {
-	return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: url.protocol === 'https:', expires: expiresAt };
+	return {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure: url.protocol === 'https:',
+		expires: expiresAt
+	};
 }
 
 /** Removes sessions past their absolute lifetime or their inactivity timeout. */
 export async function deleteExpiredSessions(database: Database, now = new Date()): Promise<void> {
 	await database.db
 		.delete(sessions)
-		.where(or(lt(sessions.expiresAt, now), lt(sessions.lastActivityAt, new Date(now.getTime() - INACTIVITY_MS))));
+		.where(
+			or(
+				lt(sessions.expiresAt, now),
+				lt(sessions.lastActivityAt, new Date(now.getTime() - INACTIVITY_MS))
+			)
+		);
 }

@@ -13,12 +13,18 @@ export const WINDOW_MS = 15 * 60_000;
 export const MAX_PER_USERNAME = 5;
 export const MAX_PER_IP = 20;
 
-export type ThrottleState = { throttled: false } | { throttled: true; by: 'username' | 'ip'; retryAfterSeconds: number };
+export type ThrottleState =
+	{ throttled: false } | { throttled: true; by: 'username' | 'ip'; retryAfterSeconds: number };
 
 /** Usernames compare case-insensitively here, so `Admin` and `admin` share one budget. */
 const keyOf = (username: string) => username.trim().toLowerCase().slice(0, 200);
 
-async function recent(database: Database, column: typeof loginFailures.username | typeof loginFailures.ip, value: string, since: Date) {
+async function recent(
+	database: Database,
+	column: typeof loginFailures.username | typeof loginFailures.ip,
+	value: string,
+	since: Date
+) {
 	return database.db
 		.select({ at: loginFailures.at })
 		.from(loginFailures)
@@ -32,16 +38,32 @@ function retryAfter(times: { at: Date }[], limit: number, now: Date): number {
 	return Math.max(1, Math.ceil((freeing.at.getTime() + WINDOW_MS - now.getTime()) / 1000));
 }
 
-export async function checkThrottle(database: Database, username: string, ip: string, now: Date): Promise<ThrottleState> {
+export async function checkThrottle(
+	database: Database,
+	username: string,
+	ip: string,
+	now: Date
+): Promise<ThrottleState> {
 	const since = new Date(now.getTime() - WINDOW_MS);
 	const byUser = await recent(database, loginFailures.username, keyOf(username), since);
-	if (byUser.length >= MAX_PER_USERNAME) return { throttled: true, by: 'username', retryAfterSeconds: retryAfter(byUser, MAX_PER_USERNAME, now) };
+	if (byUser.length >= MAX_PER_USERNAME)
+		return {
+			throttled: true,
+			by: 'username',
+			retryAfterSeconds: retryAfter(byUser, MAX_PER_USERNAME, now)
+		};
 	const byIp = await recent(database, loginFailures.ip, ip, since);
-	if (byIp.length >= MAX_PER_IP) return { throttled: true, by: 'ip', retryAfterSeconds: retryAfter(byIp, MAX_PER_IP, now) };
+	if (byIp.length >= MAX_PER_IP)
+		return { throttled: true, by: 'ip', retryAfterSeconds: retryAfter(byIp, MAX_PER_IP, now) };
 	return { throttled: false };
 }
 
-export async function recordFailure(database: Database, username: string, ip: string, now: Date): Promise<void> {
+export async function recordFailure(
+	database: Database,
+	username: string,
+	ip: string,
+	now: Date
+): Promise<void> {
 	await database.db.insert(loginFailures).values({ at: now, username: keyOf(username), ip });
 }
 

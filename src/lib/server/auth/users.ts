@@ -17,7 +17,10 @@ export async function createUser(
 ): Promise<{ id: string }> {
 	const weak = checkPasswordStrength(input.password);
 	if (weak) throw new Error(weak);
-	const existing = await database.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+	const existing = await database.db
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.username, input.username));
 	if (existing.length > 0) throw new Error(`user "${input.username}" already exists`);
 	const id = `u${randomString(10)}`;
 	await database.db.insert(users).values({
@@ -30,7 +33,15 @@ export async function createUser(
 	return { id };
 }
 
-export type UserListItem = { id: string; username: string; role: UserRole; scopeCode: string; disabled: boolean; createdAt: Date; passwordChangedAt: Date };
+export type UserListItem = {
+	id: string;
+	username: string;
+	role: UserRole;
+	scopeCode: string;
+	disabled: boolean;
+	createdAt: Date;
+	passwordChangedAt: Date;
+};
 
 const listColumns = {
 	id: users.id,
@@ -48,20 +59,36 @@ export async function listUsers(database: Database): Promise<UserListItem[]> {
 }
 
 export async function findUser(database: Database, username: string): Promise<UserListItem | null> {
-	const [row] = await database.db.select(listColumns).from(users).where(eq(users.username, username)).limit(1);
+	const [row] = await database.db
+		.select(listColumns)
+		.from(users)
+		.where(eq(users.username, username))
+		.limit(1);
 	return row ? { ...row, role: row.role as UserRole } : null;
 }
 
 /** Disabling ends every session of the user at once (and the socket recheck cuts their live connections). */
-export async function setUserDisabled(database: Database, username: string, disabled: boolean): Promise<boolean> {
-	const updated = await database.db.update(users).set({ disabled }).where(eq(users.username, username)).returning({ id: users.id });
+export async function setUserDisabled(
+	database: Database,
+	username: string,
+	disabled: boolean
+): Promise<boolean> {
+	const updated = await database.db
+		.update(users)
+		.set({ disabled })
+		.where(eq(users.username, username))
+		.returning({ id: users.id });
 	if (updated.length === 0) return false;
 	if (disabled) await invalidateUserSessions(database, updated[0].id);
 	return true;
 }
 
 /** A new generated password (returned once); every session of the user ends. */
-export async function resetPassword(database: Database, username: string, now = new Date()): Promise<string | null> {
+export async function resetPassword(
+	database: Database,
+	username: string,
+	now = new Date()
+): Promise<string | null> {
 	const password = generatePassword();
 	const updated = await database.db
 		.update(users)
@@ -73,7 +100,9 @@ export async function resetPassword(database: Database, username: string, now = 
 	return password;
 }
 
-export type ChangePasswordResult = { ok: true; token: string; expiresAt: Date } | { ok: false; error: 'wrong_current' | 'weak' | 'same' };
+export type ChangePasswordResult =
+	| { ok: true; token: string; expiresAt: Date }
+	| { ok: false; error: 'wrong_current' | 'weak' | 'same' };
 
 /**
  * The signed-in user changes their own password: the current one must match;
@@ -87,10 +116,14 @@ export async function changePassword(
 	now = new Date()
 ): Promise<ChangePasswordResult> {
 	const [user] = await database.db.select().from(users).where(eq(users.id, userId)).limit(1);
-	if (!user || user.disabled || !(await verifyPassword(user.passwordHash, current))) return { ok: false, error: 'wrong_current' };
+	if (!user || user.disabled || !(await verifyPassword(user.passwordHash, current)))
+		return { ok: false, error: 'wrong_current' };
 	if (checkPasswordStrength(next)) return { ok: false, error: 'weak' };
 	if (next === current) return { ok: false, error: 'same' };
-	await database.db.update(users).set({ passwordHash: await hashPassword(next), passwordChangedAt: now }).where(eq(users.id, userId));
+	await database.db
+		.update(users)
+		.set({ passwordHash: await hashPassword(next), passwordChangedAt: now })
+		.where(eq(users.id, userId));
 	await invalidateUserSessions(database, userId);
 	const session = await createSession(database, userId, now);
 	return { ok: true, ...session };

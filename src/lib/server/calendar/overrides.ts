@@ -22,7 +22,9 @@ export const MAX_YEAR = 2100;
 export const DaySchema = z
 	.string({ error: 'Ngày phải có dạng YYYY-MM-DD.' })
 	.trim()
-	.refine((d) => isValidDay(d), { error: (i) => `Ngày phải là một ngày có thật dạng YYYY-MM-DD, nhận được "${String(i.input)}".` })
+	.refine((d) => isValidDay(d), {
+		error: (i) => `Ngày phải là một ngày có thật dạng YYYY-MM-DD, nhận được "${String(i.input)}".`
+	})
 	.refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, {
 		error: `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`
 	});
@@ -73,33 +75,68 @@ export async function listOverrides(database: Database, year?: number): Promise<
 	const rows = await database.db
 		.select()
 		.from(calendarOverrides)
-		.where(y === undefined ? undefined : sql`${calendarOverrides.day} >= ${`${y}-01-01`}::date and ${calendarOverrides.day} <= ${`${y}-12-31`}::date`)
+		.where(
+			y === undefined
+				? undefined
+				: sql`${calendarOverrides.day} >= ${`${y}-01-01`}::date and ${calendarOverrides.day} <= ${`${y}-12-31`}::date`
+		)
 		.orderBy(asc(calendarOverrides.day));
-	return rows.map((r) => ({ day: r.day, kind: r.kind as OverrideKind, note: r.note, updatedAt: new Date(r.updatedAt).toISOString() }));
+	return rows.map((r) => ({
+		day: r.day,
+		kind: r.kind as OverrideKind,
+		note: r.note,
+		updatedAt: new Date(r.updatedAt).toISOString()
+	}));
 }
 
 /** Inserts or replaces the override of a day; returns it with the previous one (null if none). */
-export async function setOverride(database: Database, input: SetOverride): Promise<{ override: Override; previous: Override | null }> {
+export async function setOverride(
+	database: Database,
+	input: SetOverride
+): Promise<{ override: Override; previous: Override | null }> {
 	const v = parseSet(input);
-	const before = await database.db.select().from(calendarOverrides).where(eq(calendarOverrides.day, v.day));
+	const before = await database.db
+		.select()
+		.from(calendarOverrides)
+		.where(eq(calendarOverrides.day, v.day));
 	const now = new Date();
 	await database.db
 		.insert(calendarOverrides)
 		.values({ day: v.day, kind: v.kind, note: v.note, updatedAt: now })
-		.onConflictDoUpdate({ target: calendarOverrides.day, set: { kind: v.kind, note: v.note, updatedAt: now } });
+		.onConflictDoUpdate({
+			target: calendarOverrides.day,
+			set: { kind: v.kind, note: v.note, updatedAt: now }
+		});
 	const prev = before[0];
 	return {
 		override: { day: v.day, kind: v.kind, note: v.note, updatedAt: now.toISOString() },
-		previous: prev ? { day: prev.day, kind: prev.kind as OverrideKind, note: prev.note, updatedAt: new Date(prev.updatedAt).toISOString() } : null
+		previous: prev
+			? {
+					day: prev.day,
+					kind: prev.kind as OverrideKind,
+					note: prev.note,
+					updatedAt: new Date(prev.updatedAt).toISOString()
+				}
+			: null
 	};
 }
 
 /** Removes the override of a day; returns the removed one, or null when there was none. */
 export async function removeOverride(database: Database, day: string): Promise<Override | null> {
 	const d = DaySchema.parse(day);
-	const rows = await database.db.delete(calendarOverrides).where(eq(calendarOverrides.day, d)).returning();
+	const rows = await database.db
+		.delete(calendarOverrides)
+		.where(eq(calendarOverrides.day, d))
+		.returning();
 	const r = rows[0];
-	return r ? { day: r.day, kind: r.kind as OverrideKind, note: r.note, updatedAt: new Date(r.updatedAt).toISOString() } : null;
+	return r
+		? {
+				day: r.day,
+				kind: r.kind as OverrideKind,
+				note: r.note,
+				updatedAt: new Date(r.updatedAt).toISOString()
+			}
+		: null;
 }
 
 /**
@@ -107,7 +144,10 @@ export async function removeOverride(database: Database, day: string): Promise<O
  * else the Labour Code rules) and the admin's overrides, sorted by day; when a
  * day has both, the built-in entry comes first, marked `overridden`.
  */
-export async function calendarOfYear(database: Database, year: number): Promise<{ year: number; source: string | null; days: CalendarDay[] }> {
+export async function calendarOfYear(
+	database: Database,
+	year: number
+): Promise<{ year: number; source: string | null; days: CalendarDay[] }> {
 	const y = YearSchema.parse(year);
 	const overrides = await listOverrides(database, y);
 	const calendar = createCalendar({
@@ -118,9 +158,25 @@ export async function calendarOfYear(database: Database, year: number): Promise<
 	const schedule = announcedSchedule(y);
 	const builtIn: CalendarDay[] = schedule
 		? [
-				...schedule.daysOff.map((h) => ({ day: h.date, kind: 'off' as const, name: h.name, source: 'announced' as const, detail: schedule.source })),
-				...schedule.workingDays.map((h) => ({ day: h.date, kind: 'working' as const, name: h.name, source: 'announced' as const, detail: schedule.source }))
-			].map((d) => ({ ...d, overridden: overridden.has(d.day), working: calendar.isWorkingDay(d.day) }))
+				...schedule.daysOff.map((h) => ({
+					day: h.date,
+					kind: 'off' as const,
+					name: h.name,
+					source: 'announced' as const,
+					detail: schedule.source
+				})),
+				...schedule.workingDays.map((h) => ({
+					day: h.date,
+					kind: 'working' as const,
+					name: h.name,
+					source: 'announced' as const,
+					detail: schedule.source
+				}))
+			].map((d) => ({
+				...d,
+				overridden: overridden.has(d.day),
+				working: calendar.isWorkingDay(d.day)
+			}))
 		: holidaysOfYear(y).map((h) => ({
 				day: h.date,
 				kind: 'off' as const,
@@ -138,6 +194,16 @@ export async function calendarOfYear(database: Database, year: number): Promise<
 		detail: o.note,
 		working: calendar.isWorkingDay(o.day)
 	}));
-	const days = [...builtIn, ...own].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.source === 'override' ? 1 : b.source === 'override' ? -1 : 0));
+	const days = [...builtIn, ...own].sort((a, b) =>
+		a.day < b.day
+			? -1
+			: a.day > b.day
+				? 1
+				: a.source === 'override'
+					? 1
+					: b.source === 'override'
+						? -1
+						: 0
+	);
 	return { year: y, source: schedule?.source ?? null, days };
 }

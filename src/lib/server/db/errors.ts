@@ -58,7 +58,12 @@ export function classifyDbError(err: unknown): DbErrorKind {
 	}
 	for (const e of chain(err)) {
 		const message = typeof e.message === 'string' ? e.message : '';
-		if (/connection (is )?(closed|terminated|ended)|terminating connection|ECONNREFUSED|read-only|PGlite is closed/i.test(message)) return 'unavailable';
+		if (
+			/connection (is )?(closed|terminated|ended)|terminating connection|ECONNREFUSED|read-only|PGlite is closed/i.test(
+				message
+			)
+		)
+			return 'unavailable';
 	}
 	return 'internal';
 }
@@ -92,6 +97,10 @@ export function dbQueryName(err: unknown): string | null {
 }
 
 /** What may be logged of a database error. */
-export function dbErrorFields(err: unknown): { code: string | null; kind: DbErrorKind; query: string | null } {
+export function dbErrorFields(err: unknown): {
+	code: string | null;
+	kind: DbErrorKind;
+	query: string | null;
+} {
 	return { code: dbErrorCode(err), kind: classifyDbError(err), query: dbQueryName(err) };
 }

@@ -36,7 +36,8 @@ export function lockDataDir(dataDir: string): () => void {
 	} catch {
 		/* no lock yet */
 	}
-	if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) throw new DataDirLockedError(dir, holder);
+	if (Number.isInteger(holder) && holder !== process.pid && alive(holder))
+		throw new DataDirLockedError(dir, holder);
 	writeFileSync(file, String(process.pid));
 	let released = false;
 	const release = () => {

@@ -47,7 +47,9 @@ export const units = pgTable(
 	(t) => [
 		index('units_parent_idx').on(t.parentCode),
 		index('units_ancestors_idx').using('gin', t.ancestors),
-		uniqueIndex('units_dvcqg_code_idx').on(t.dvcqgCode).where(sql`dvcqg_code is not null`)
+		uniqueIndex('units_dvcqg_code_idx')
+			.on(t.dvcqgCode)
+			.where(sql`dvcqg_code is not null`)
 	]
 );
 
@@ -110,10 +112,14 @@ export const events = pgTable(
 	},
 	(t) => [
 		uniqueIndex('events_source_id_idx').on(t.source, t.eventId),
-		index('events_dossier_idx').on(t.dossier).where(sql`dossier is not null`),
+		index('events_dossier_idx')
+			.on(t.dossier)
+			.where(sql`dossier is not null`),
 		// A small subtree's latest feed, unit by unit (queries/feed.ts).
 		index('events_unit_seq_idx').on(t.unit, t.seq),
-		index('events_feedback_idx').on(t.feedback).where(sql`feedback is not null`)
+		index('events_feedback_idx')
+			.on(t.feedback)
+			.where(sql`feedback is not null`)
 	]
 );
 
@@ -155,15 +161,23 @@ export const dossiers = pgTable(
 	(t) => [
 		index('dossiers_unit_idx').on(t.unit),
 		// Pending dossiers by first appointment: the ticker, the watch list of a big subtree in one ordered scan…
-		index('dossiers_pending_due_idx').on(t.firstDueAt, t.code).where(sql`status = 'pending' and received`),
+		index('dossiers_pending_due_idx')
+			.on(t.firstDueAt, t.code)
+			.where(sql`status = 'pending' and received`),
 		// … and of a small subtree unit by unit (queries/overdue.ts).
-		index('dossiers_pending_unit_due_idx').on(t.unit, t.firstDueAt, t.code).where(sql`status = 'pending' and received`),
+		index('dossiers_pending_unit_due_idx')
+			.on(t.unit, t.firstDueAt, t.code)
+			.where(sql`status = 'pending' and received`),
 		// "now" inside today (open-counts.ts) reads only the dossiers received or finished after the instant.
 		index('dossiers_received_at_idx').on(t.receivedAt),
 		// The report's list of dossiers resolved late in a period (a few per cent of all).
-		index('dossiers_late_resolved_idx').on(t.resolvedAt).where(sql`outcome = 'overdue'`),
+		index('dossiers_late_resolved_idx')
+			.on(t.resolvedAt)
+			.where(sql`outcome = 'overdue'`),
 		// Dossiers returned in time but not (or late) resolved: the synchronisation part of the open overdue ones.
-		index('dossiers_phantom_idx').on(t.firstDueAt).where(sql`flags @> '["phantom_overdue"]'::jsonb`),
+		index('dossiers_phantom_idx')
+			.on(t.firstDueAt)
+			.where(sql`flags @> '["phantom_overdue"]'::jsonb`),
 		index('dossiers_finished_at_idx').on(t.finishedAt)
 	]
 );
@@ -178,7 +192,9 @@ export const feedbacks = pgTable('feedbacks', {
 	contrib: jsonb('contrib').notNull()
 });
 
-const counterColumns = Object.fromEntries(COUNTERS.map((c) => [c, integer(c).notNull().default(0)])) as {
+const counterColumns = Object.fromEntries(
+	COUNTERS.map((c) => [c, integer(c).notNull().default(0)])
+) as {
 	[K in (typeof COUNTERS)[number]]: ReturnType<typeof integer>;
 };
 
@@ -251,9 +267,14 @@ export const notes = pgTable(
 		createdAt: ts('created_at').notNull().defaultNow(),
 		editedBy: text('edited_by'),
 		editedAt: ts('edited_at'),
-		history: jsonb('history').notNull().default(sql`'[]'::jsonb`)
+		history: jsonb('history')
+			.notNull()
+			.default(sql`'[]'::jsonb`)
 	},
-	(t) => [index('notes_target_idx').on(t.kind, t.target), index('notes_unit_idx').on(t.unit, t.createdAt)]
+	(t) => [
+		index('notes_target_idx').on(t.kind, t.target),
+		index('notes_unit_idx').on(t.unit, t.createdAt)
+	]
 );
 
 /** A reminder (đôn đốc) to a unit about some of its dossiers: how it was sent, the text, by whom. */
@@ -277,7 +298,11 @@ export const reminderDossiers = pgTable(
 		remindedAt: ts('reminded_at').notNull(),
 		daysLate: real('days_late')
 	},
-	(t) => [primaryKey({ columns: [t.reminder, t.dossier] }), index('reminder_dossiers_dossier_idx').on(t.dossier, t.remindedAt), index('reminder_dossiers_unit_idx').on(t.unit, t.remindedAt)]
+	(t) => [
+		primaryKey({ columns: [t.reminder, t.dossier] }),
+		index('reminder_dossiers_dossier_idx').on(t.dossier, t.remindedAt),
+		index('reminder_dossiers_unit_idx').on(t.unit, t.remindedAt)
+	]
 );
 
 /**
@@ -349,7 +374,10 @@ export const loginFailures = pgTable(
 		username: text('username').notNull(),
 		ip: text('ip').notNull()
 	},
-	(t) => [index('login_failures_username_idx').on(t.username, t.at), index('login_failures_ip_idx').on(t.ip, t.at)]
+	(t) => [
+		index('login_failures_username_idx').on(t.username, t.at),
+		index('login_failures_ip_idx').on(t.ip, t.at)
+	]
 );
 
 /** Unit mergers (since July 2025): `old_code` was merged into `new_code` on `effective_date`. */

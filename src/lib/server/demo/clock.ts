@@ -4,7 +4,13 @@
  * and a memoised view of the working-day calendar.
  */
 import type { Calendar } from '../../domain/calendar/index.ts';
-import { DAY_MS, OFFSET_MS, fromDayNumber, localDayNumber, localTimeOfDayMs } from '../../domain/calendar/days.ts';
+import {
+	DAY_MS,
+	OFFSET_MS,
+	fromDayNumber,
+	localDayNumber,
+	localTimeOfDayMs
+} from '../../domain/calendar/days.ts';
 import type { Rng } from './rng.ts';
 
 export const MINUTE = 60_000;
@@ -57,7 +63,9 @@ export function workDays(calendar: Calendar): WorkDays {
 		is,
 		add(n, k) {
 			let d = n;
-			for (let i = 0; i < k; i++) do d++; while (!is(d));
+			for (let i = 0; i < k; i++)
+				do d++;
+				while (!is(d));
 			return d;
 		},
 		atOrAfter(n) {

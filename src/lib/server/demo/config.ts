@@ -19,9 +19,21 @@ export const DEFAULT_RATE = 2;
 export const DEFAULT_SEED = 20250701;
 const MAX_DOSSIERS = 2_000_000;
 
-export type DemoConfig = { enabled: boolean; dossiers: number; rate: number; seed: number; districts: number };
+export type DemoConfig = {
+	enabled: boolean;
+	dossiers: number;
+	rate: number;
+	seed: number;
+	districts: number;
+};
 
-function num(env: NodeJS.ProcessEnv, name: string, fallback: number, ok: (n: number) => boolean, warn: (line: string) => void): number {
+function num(
+	env: NodeJS.ProcessEnv,
+	name: string,
+	fallback: number,
+	ok: (n: number) => boolean,
+	warn: (line: string) => void
+): number {
 	const raw = env[name];
 	if (raw === undefined || raw.trim() === '') return fallback;
 	const n = Number(raw.replace(/[_\s]/g, ''));
@@ -30,10 +42,15 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number, ok: (n: num
 	return fallback;
 }
 
-export function demoConfig(env: NodeJS.ProcessEnv, warn: (line: string) => void = () => {}): DemoConfig {
+export function demoConfig(
+	env: NodeJS.ProcessEnv,
+	warn: (line: string) => void = () => {}
+): DemoConfig {
 	return {
 		enabled: env.DEMO !== '0',
-		dossiers: Math.round(num(env, 'DEMO_DOSSIERS', DEFAULT_DOSSIERS, (n) => n >= 0 && n <= MAX_DOSSIERS, warn)),
+		dossiers: Math.round(
+			num(env, 'DEMO_DOSSIERS', DEFAULT_DOSSIERS, (n) => n >= 0 && n <= MAX_DOSSIERS, warn)
+		),
 		rate: num(env, 'DEMO_RATE', DEFAULT_RATE, (n) => n > 0 && n <= 1000, warn),
 		seed: num(env, 'DEMO_SEED', DEFAULT_SEED, (n) => Number.isInteger(n), warn),
 		districts: num(env, 'DEMO_DISTRICTS', 0, (n) => Number.isInteger(n) && n >= 0 && n <= 30, warn)

@@ -12,7 +12,14 @@
  * kilometres on a plane, then projected to longitude/latitude.
  */
 import { Delaunay } from 'd3-delaunay';
-import { bbox, clipToConvex, contains, counterClockwise, type Point, type Ring } from './polygon.ts';
+import {
+	bbox,
+	clipToConvex,
+	contains,
+	counterClockwise,
+	type Point,
+	type Ring
+} from './polygon.ts';
 import { createRng, hashSeed, type Rng } from './rng.ts';
 
 export type ShapeOptions = {
@@ -42,7 +49,11 @@ export const DEFAULT_CENTER: Point = [107.7, 16.05];
 
 function outline(rng: Rng, a: number, b: number, rotation: number): Ring {
 	const n = 120;
-	const harmonics = [2, 3, 4, 5, 7, 11, 17].map((k) => ({ k, amp: rng.range(0.04, 0.1) / Math.sqrt(k - 1), phase: rng.range(0, 2 * Math.PI) }));
+	const harmonics = [2, 3, 4, 5, 7, 11, 17].map((k) => ({
+		k,
+		amp: rng.range(0.04, 0.1) / Math.sqrt(k - 1),
+		phase: rng.range(0, 2 * Math.PI)
+	}));
 	const cos = Math.cos(rotation);
 	const sin = Math.sin(rotation);
 	const ring: Ring = [];
@@ -62,7 +73,8 @@ function outline(rng: Rng, a: number, b: number, rotation: number): Ring {
 /** Best-candidate sampling inside the outline, denser near the city (blue noise with varying density). */
 function seeds(rng: Rng, ring: Ring, city: Point, count: number): Point[] {
 	const [x0, y0, x1, y1] = bbox(ring);
-	const density = (p: Point) => 1 + 5 * Math.exp(-((p[0] - city[0]) ** 2 + (p[1] - city[1]) ** 2) / (2 * 14 ** 2));
+	const density = (p: Point) =>
+		1 + 5 * Math.exp(-((p[0] - city[0]) ** 2 + (p[1] - city[1]) ** 2) / (2 * 14 ** 2));
 	const sample = (): Point => {
 		for (;;) {
 			const p: Point = [rng.range(x0, x1), rng.range(y0, y1)];
@@ -158,9 +170,23 @@ export function generateShape(opts: ShapeOptions): Shape {
 	const box: [number, number, number, number] = [x0 - 5, y0 - 5, x1 + 5, y1 + 5];
 	const k = opts.districts ?? 0;
 	const centres = k > 0 ? kMeans(points, k, city) : [city];
-	const districtCells = k > 0 ? cells(centres, box) : [[[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]] as Ring];
+	const districtCells =
+		k > 0
+			? cells(centres, box)
+			: [
+					[
+						[box[0], box[1]],
+						[box[2], box[1]],
+						[box[2], box[3]],
+						[box[0], box[3]]
+					] as Ring
+				];
 	const membership = points.map((p) => (k > 0 ? nearest(p, centres) : 0));
-	const communes: Shape['communes'] = points.map((seed, i) => ({ seed, ring: [], district: membership[i] }));
+	const communes: Shape['communes'] = points.map((seed, i) => ({
+		seed,
+		ring: [],
+		district: membership[i]
+	}));
 	districtCells.forEach((dCell, d) => {
 		const members = points.map((_, i) => i).filter((i) => membership[i] === d);
 		const own = cells(
@@ -175,7 +201,10 @@ export function generateShape(opts: ShapeOptions): Shape {
 		center: opts.center ?? DEFAULT_CENTER,
 		outline: ring,
 		city,
-		districts: k > 0 ? centres.map((centre, d) => ({ centre, ring: clipToConvex(ring, districtCells[d]) })) : [],
+		districts:
+			k > 0
+				? centres.map((centre, d) => ({ centre, ring: clipToConvex(ring, districtCells[d]) }))
+				: [],
 		communes
 	};
 }
@@ -198,7 +227,12 @@ export function toGeoPolygon(ring: Ring, project: (p: Point) => Point): GeoPolyg
 		const last = coords[coords.length - 1];
 		if (!last || last[0] !== q[0] || last[1] !== q[1]) coords.push(q);
 	}
-	while (coords.length > 1 && coords[0][0] === coords[coords.length - 1][0] && coords[0][1] === coords[coords.length - 1][1]) coords.pop();
+	while (
+		coords.length > 1 &&
+		coords[0][0] === coords[coords.length - 1][0] &&
+		coords[0][1] === coords[coords.length - 1][1]
+	)
+		coords.pop();
 	coords.push([coords[0][0], coords[0][1]]);
 	return { type: 'Polygon', coordinates: [coords] };
 }

@@ -39,7 +39,9 @@ function isTet(work: WorkDays, n: number): boolean {
 export function dayFactors(work: WorkDays, firstDay: number, lastDay: number): number[] {
 	const factors: number[] = [];
 	for (let n = firstDay; n <= lastDay; n++) {
-		factors.push(work.is(n) ? WEEKDAY[weekdayOfNumber(n)] * (1 + 0.08 * Math.sin((2 * Math.PI * n) / 365)) : 0);
+		factors.push(
+			work.is(n) ? WEEKDAY[weekdayOfNumber(n)] * (1 + 0.08 * Math.sin((2 * Math.PI * n) / 365)) : 0
+		);
 	}
 	const scaleDay = (d: number, f: number) => {
 		if (d >= firstDay && d <= lastDay) factors[d - firstDay] *= f;
@@ -67,19 +69,34 @@ export function dayFactors(work: WorkDays, firstDay: number, lastDay: number): n
 	return factors;
 }
 
-export function planHistory(opts: { seed: number; now: Date; dossiers: number; profiles: UnitProfile[]; work: WorkDays }): HistoryPlan {
+export function planHistory(opts: {
+	seed: number;
+	now: Date;
+	dossiers: number;
+	profiles: UnitProfile[];
+	work: WorkDays;
+}): HistoryPlan {
 	const lastDay = localDayNumber(opts.now);
 	const firstDay = lastDay - 365;
 	const factors = dayFactors(opts.work, firstDay, lastDay);
 	const sizes = opts.profiles.reduce((s, p) => s + p.size, 0);
 	const natural = factors.reduce((s, f) => s + f, 0) * sizes;
 	const scale = natural > 0 ? opts.dossiers / natural : 0;
-	return { ...opts, firstDay, lastDay, factors, scale, expected: opts.dossiers, profiles: opts.profiles };
+	return {
+		...opts,
+		firstDay,
+		lastDay,
+		factors,
+		scale,
+		expected: opts.dossiers,
+		profiles: opts.profiles
+	};
 }
 
 /** Receipt time: office hours; a fifth of online dossiers in the evening or early morning. */
 function receiptMinute(rng: ReturnType<typeof createRng>, online: boolean): number {
-	if (online && rng.chance(0.2)) return rng.chance(0.8) ? rng.range(CLOSE, 22 * 60) : rng.range(6 * 60, 7 * 60 + 30);
+	if (online && rng.chance(0.2))
+		return rng.chance(0.8) ? rng.range(CLOSE, 22 * 60) : rng.range(6 * 60, 7 * 60 + 30);
 	return officeMinute(rng);
 }
 
@@ -91,14 +108,34 @@ function feedbackEvents(plan: HistoryPlan, p: UnitProfile, n: number, out: DemoE
 		const feedback = `PAKN-${p.code}-${yymmdd(n)}-${i}`;
 		const kind = rng.chance(0.6) ? 'regulation' : 'conduct';
 		const at = atLocal(n, officeMinute(rng)).toISOString();
-		if (at <= limit) out.push({ id: `${feedback}:r`, type: 'feedback.received', at, unit: p.code, feedback, kind });
+		if (at <= limit)
+			out.push({
+				id: `${feedback}:r`,
+				type: 'feedback.received',
+				at,
+				unit: p.code,
+				feedback,
+				kind
+			});
 		const done = atLocal(plan.work.add(n, rng.int(1, 15)), officeMinute(rng)).toISOString();
-		if (rng.chance(0.95) && done <= limit) out.push({ id: `${feedback}:k`, type: 'feedback.resolved', at: done, unit: p.code, feedback, kind });
+		if (rng.chance(0.95) && done <= limit)
+			out.push({
+				id: `${feedback}:k`,
+				type: 'feedback.resolved',
+				at: done,
+				unit: p.code,
+				feedback,
+				kind
+			});
 	}
 }
 
 /** The events of the dossiers (and PAKN) received on days [from, to], and how many dossiers. */
-export function windowEvents(plan: HistoryPlan, from: number, to: number): { events: DemoEvent[]; dossiers: number } {
+export function windowEvents(
+	plan: HistoryPlan,
+	from: number,
+	to: number
+): { events: DemoEvent[]; dossiers: number } {
 	const events: DemoEvent[] = [];
 	let dossiers = 0;
 	const span = plan.lastDay - plan.firstDay;
@@ -111,7 +148,14 @@ export function windowEvents(plan: HistoryPlan, from: number, to: number): { eve
 			const k = rng.poisson(p.size * factor * plan.scale);
 			const receipts: Receipt[] = [];
 			for (let i = 0; i < k; i++) {
-				const r = newReceipt(rng, p, plan.work, '', (channel) => atLocal(n, receiptMinute(rng, channel === 'online')), yearFraction);
+				const r = newReceipt(
+					rng,
+					p,
+					plan.work,
+					'',
+					(channel) => atLocal(n, receiptMinute(rng, channel === 'online')),
+					yearFraction
+				);
 				if (r.receivedAt <= plan.now) receipts.push(r);
 			}
 			receipts.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
@@ -129,7 +173,7 @@ export function windowEvents(plan: HistoryPlan, from: number, to: number): { eve
 /** Windows of `days` days, the most recent first: [from, to] day numbers. */
 export function windows(plan: HistoryPlan, days = 7): [number, number][] {
 	const out: [number, number][] = [];
-	for (let to = plan.lastDay; to >= plan.firstDay; to -= days) out.push([Math.max(plan.firstDay, to - days + 1), to]);
+	for (let to = plan.lastDay; to >= plan.firstDay; to -= days)
+		out.push([Math.max(plan.firstDay, to - days + 1), to]);
 	return out;
 }
-

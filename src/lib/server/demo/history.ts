@@ -15,7 +15,13 @@ import type { DemoEvent } from './lifecycle.ts';
 export const DEMO_SOURCE = 'demo';
 const TAIL = 300;
 
-export type LoadResult = { dossiers: number; events: number; accepted: number; ms: number; stopped: boolean };
+export type LoadResult = {
+	dossiers: number;
+	events: number;
+	accepted: number;
+	ms: number;
+	stopped: boolean;
+};
 
 export type LoadOptions = {
 	provinceCode: string;
@@ -28,14 +34,24 @@ export type LoadOptions = {
 const vi = new Intl.NumberFormat('vi-VN');
 const byTime = (a: DemoEvent, b: DemoEvent) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
-export async function ingestDemo(app: App, provinceCode: string, events: DemoEvent[], notify: boolean) {
+export async function ingestDemo(
+	app: App,
+	provinceCode: string,
+	events: DemoEvent[],
+	notify: boolean
+) {
 	const r = await ingest(app.database, { source: DEMO_SOURCE, scopeCode: provinceCode }, events);
-	if (r.status !== 200) throw new Error(`demo ingest rejected (${r.status}): ${JSON.stringify(r.body).slice(0, 500)}`);
+	if (r.status !== 200)
+		throw new Error(`demo ingest rejected (${r.status}): ${JSON.stringify(r.body).slice(0, 500)}`);
 	if (notify && r.items.length > 0) notifyAccepted(app, { items: r.items, dossiers: r.dossiers });
 	return r;
 }
 
-export async function loadHistory(app: App, plan: HistoryPlan, opts: LoadOptions): Promise<LoadResult> {
+export async function loadHistory(
+	app: App,
+	plan: HistoryPlan,
+	opts: LoadOptions
+): Promise<LoadResult> {
 	const t0 = performance.now();
 	const size = Math.min(opts.batchSize ?? MAX_EVENTS, MAX_EVENTS);
 	const isStopped = opts.stopped ?? (() => false);
@@ -44,7 +60,13 @@ export async function loadHistory(app: App, plan: HistoryPlan, opts: LoadOptions
 	let accepted = 0;
 	let dossiers = 0;
 	let nextStep = 10;
-	const result = (stopped: boolean): LoadResult => ({ dossiers, events, accepted, ms: performance.now() - t0, stopped });
+	const result = (stopped: boolean): LoadResult => ({
+		dossiers,
+		events,
+		accepted,
+		ms: performance.now() - t0,
+		stopped
+	});
 
 	const send = async (batch: DemoEvent[], notify = false) => {
 		// Embedded PGlite runs in this thread and resolves in microtasks only: without a real
@@ -61,7 +83,9 @@ export async function loadHistory(app: App, plan: HistoryPlan, opts: LoadOptions
 		}
 	};
 
-	opts.log(`dữ liệu mẫu: nạp lịch sử 12 tháng (khoảng ${vi.format(plan.expected)} hồ sơ), tuần gần nhất trước`);
+	opts.log(
+		`dữ liệu mẫu: nạp lịch sử 12 tháng (khoảng ${vi.format(plan.expected)} hồ sơ), tuần gần nhất trước`
+	);
 	let buffer: DemoEvent[] = [];
 	let tail: DemoEvent[] = [];
 	for (const [from, to] of windows(plan)) {
@@ -81,6 +105,8 @@ export async function loadHistory(app: App, plan: HistoryPlan, opts: LoadOptions
 	}
 	if (tail.length > 0 && !isStopped()) await send(tail, true);
 	const r = result(false);
-	opts.log(`dữ liệu mẫu: 100% (${vi.format(events)} sự kiện, ${vi.format(dossiers)} hồ sơ, ${(r.ms / 1000).toFixed(1).replace('.', ',')} s)`);
+	opts.log(
+		`dữ liệu mẫu: 100% (${vi.format(events)} sự kiện, ${vi.format(dossiers)} hồ sơ, ${(r.ms / 1000).toFixed(1).replace('.', ',')} s)`
+	);
 	return r;
 }

@@ -42,9 +42,15 @@ export type DemoMeta = {
 
 export type DemoHandle = { stop(): void; ready: Promise<void>; simulator(): Simulator | null };
 
-export type DemoOptions = { log?: (line: string) => void } & Partial<Pick<DemoConfig, 'dossiers' | 'rate' | 'seed' | 'districts'>>;
+export type DemoOptions = { log?: (line: string) => void } & Partial<
+	Pick<DemoConfig, 'dossiers' | 'rate' | 'seed' | 'districts'>
+>;
 
-async function createDemo(app: App, config: DemoConfig, log: (line: string) => void): Promise<DemoMeta> {
+async function createDemo(
+	app: App,
+	config: DemoConfig,
+	log: (line: string) => void
+): Promise<DemoMeta> {
 	const province = generateProvince({ seed: config.seed, districts: config.districts });
 	const meta: DemoMeta = {
 		province: province.code,
@@ -57,10 +63,21 @@ async function createDemo(app: App, config: DemoConfig, log: (line: string) => v
 	};
 	// Marked first: units can never exist unmarked (they would then be taken for real data and left alone).
 	await setMeta(app.database, 'demo', meta);
-	const imported = await importUnits(app.database, 'demo-province.geojson', provinceGeoJson(province));
-	if (!imported.ok) throw new Error(`demo units rejected: ${JSON.stringify(imported.errors.slice(0, 3))}`);
-	const key = await createKey(app.database, { name: 'demo-display', role: 'display', scopeCode: province.code });
-	log(`dữ liệu mẫu: ${province.name}, ${province.counters.length} xã/phường (${imported.imported} đơn vị)`);
+	const imported = await importUnits(
+		app.database,
+		'demo-province.geojson',
+		provinceGeoJson(province)
+	);
+	if (!imported.ok)
+		throw new Error(`demo units rejected: ${JSON.stringify(imported.errors.slice(0, 3))}`);
+	const key = await createKey(app.database, {
+		name: 'demo-display',
+		role: 'display',
+		scopeCode: province.code
+	});
+	log(
+		`dữ liệu mẫu: ${province.name}, ${province.counters.length} xã/phường (${imported.imported} đơn vị)`
+	);
 	log(`Màn hình trưng bày: /display/${province.code}?key=${key.token}`);
 	return meta;
 }
@@ -69,7 +86,10 @@ export async function startDemo(app: App, opts: DemoOptions = {}): Promise<DemoH
 	const log = opts.log ?? ((line: string) => console.log(line));
 	const env = demoConfig(process.env, log);
 	if (!env.enabled) return null;
-	const config: DemoConfig = { ...env, ...Object.fromEntries(Object.entries(opts).filter(([k, v]) => k !== 'log' && v !== undefined)) };
+	const config: DemoConfig = {
+		...env,
+		...Object.fromEntries(Object.entries(opts).filter(([k, v]) => k !== 'log' && v !== undefined))
+	};
 	const database = app.database;
 
 	let meta: DemoMeta;
@@ -91,17 +111,39 @@ export async function startDemo(app: App, opts: DemoOptions = {}): Promise<DemoH
 	const ready = (async () => {
 		try {
 			const work = workDays(await loadCalendar(database));
-			const profiles = [...buildProfiles(meta.seed, await counterUnits(database, meta.province)).values()];
+			const profiles = [
+				...buildProfiles(meta.seed, await counterUnits(database, meta.province)).values()
+			];
 			if (!meta.historyLoaded) {
-				const plan = planHistory({ seed: meta.seed, now: new Date(meta.generatedAt), dossiers: meta.dossiers, profiles, work });
-				const loaded = await loadHistory(app, plan, { provinceCode: meta.province, log, stopped: () => stopped });
+				const plan = planHistory({
+					seed: meta.seed,
+					now: new Date(meta.generatedAt),
+					dossiers: meta.dossiers,
+					profiles,
+					work
+				});
+				const loaded = await loadHistory(app, plan, {
+					provinceCode: meta.province,
+					log,
+					stopped: () => stopped
+				});
 				if (loaded.stopped) return;
 				await setMeta(database, 'demo', { ...meta, historyLoaded: true });
 			}
 			if (stopped) return;
-			simulator = await startSimulator({ app, provinceCode: meta.province, profiles, work, rate: config.rate, log });
+			simulator = await startSimulator({
+				app,
+				provinceCode: meta.province,
+				profiles,
+				work,
+				rate: config.rate,
+				log
+			});
 			if (stopped) simulator.stop();
-			else log(`dữ liệu mẫu: luồng trực tiếp ${config.rate} sự kiện/giây trong giờ hành chính, thưa hơn ngoài giờ`);
+			else
+				log(
+					`dữ liệu mẫu: luồng trực tiếp ${config.rate} sự kiện/giây trong giờ hành chính, thưa hơn ngoài giờ`
+				);
 		} catch (err) {
 			log(`dữ liệu mẫu: lỗi — ${(err as Error)?.stack ?? err}`);
 		}

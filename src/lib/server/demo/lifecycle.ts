@@ -8,11 +8,27 @@
  * closed in the software after it.
  */
 import { PROCEDURES, REJECT_REASONS, SUPPLEMENT_REASONS, type DemoProcedure } from './catalog.ts';
-import { CLOSE, HOUR, MINUTE, OPEN, atLocal, localDayNumber, minutesOfDay, officeMinute, type WorkDays } from './clock.ts';
+import {
+	CLOSE,
+	HOUR,
+	MINUTE,
+	OPEN,
+	atLocal,
+	localDayNumber,
+	minutesOfDay,
+	officeMinute,
+	type WorkDays
+} from './clock.ts';
 import { onlineShare, type UnitProfile } from './profiles.ts';
 import type { Rng } from './rng.ts';
 
-export type DemoEvent = { id: string; type: string; at: string; unit: string; [field: string]: unknown };
+export type DemoEvent = {
+	id: string;
+	type: string;
+	at: string;
+	unit: string;
+	[field: string]: unknown;
+};
 
 export type Channel = 'direct' | 'online' | 'postal';
 
@@ -27,8 +43,17 @@ export type Receipt = {
 	dueAt: Date;
 };
 
-export function chooseChannel(rng: Rng, p: UnitProfile, procedure: DemoProcedure, yearFraction: number): Pick<Receipt, 'channel' | 'onlineLevel'> {
-	if (rng.chance(onlineShare(p, yearFraction))) return { channel: 'online', onlineLevel: procedure.full && rng.chance(p.fullShare) ? 'full' : 'partial' };
+export function chooseChannel(
+	rng: Rng,
+	p: UnitProfile,
+	procedure: DemoProcedure,
+	yearFraction: number
+): Pick<Receipt, 'channel' | 'onlineLevel'> {
+	if (rng.chance(onlineShare(p, yearFraction)))
+		return {
+			channel: 'online',
+			onlineLevel: procedure.full && rng.chance(p.fullShare) ? 'full' : 'partial'
+		};
 	return { channel: rng.chance(p.postalShare) ? 'postal' : 'direct', onlineLevel: null };
 }
 
@@ -36,7 +61,14 @@ export function chooseChannel(rng: Rng, p: UnitProfile, procedure: DemoProcedure
  * A new receipt (procedure, channel and deadline drawn from the profile);
  * `when` gives the receipt time for the channel drawn.
  */
-export function newReceipt(rng: Rng, p: UnitProfile, work: WorkDays, code: string, when: (channel: Channel) => Date, yearFraction: number): Receipt {
+export function newReceipt(
+	rng: Rng,
+	p: UnitProfile,
+	work: WorkDays,
+	code: string,
+	when: (channel: Channel) => Date,
+	yearFraction: number
+): Receipt {
 	const procedure = PROCEDURES[rng.weighted(p.procedureWeights)];
 	const channel = chooseChannel(rng, p, procedure, yearFraction);
 	const receivedAt = when(channel.channel);
@@ -73,7 +105,11 @@ export function receivedEvent(r: Receipt): DemoEvent {
 
 /** How a citizen rates at a counter: kiosk, QR or paper; online dossiers online or by QR. */
 /** Where a rating is given; an online dossier filed on the citizen's behalf is rated at the counter's kiosk. */
-export function ratingVia(rng: Rng, channel: Channel, p: Pick<UnitProfile, 'onBehalfRate'>): string {
+export function ratingVia(
+	rng: Rng,
+	channel: Channel,
+	p: Pick<UnitProfile, 'onBehalfRate'>
+): string {
 	if (channel === 'online' && p.onBehalfRate > 0 && rng.chance(p.onBehalfRate)) return 'kiosk';
 	if (channel === 'online') return rng.chance(0.7) ? 'online' : 'qr';
 	const r = rng.next();
@@ -109,7 +145,8 @@ function resolutionTime(rng: Rng, work: WorkDays, r: Receipt, kind: Fate): Date 
 		for (let d = work.atOrAfter(recvDay + 1); d < dueDay; d = work.add(d, 1)) days.push(d);
 		if (days.length > 0) {
 			const d = days[Math.floor(rng.next() ** 2 * days.length)];
-			const minute = d === recvDay ? rng.range(Math.max(recvMin, OPEN) + 15, CLOSE) : officeMinute(rng);
+			const minute =
+				d === recvDay ? rng.range(Math.max(recvMin, OPEN) + 15, CLOSE) : officeMinute(rng);
 			return atLocal(d, minute);
 		}
 		kind = 'on_time';
@@ -119,13 +156,15 @@ function resolutionTime(rng: Rng, work: WorkDays, r: Receipt, kind: Fate): Date 
 		const hi = r.dueAt.getTime();
 		return new Date(lo >= hi ? hi : lo + rng.next() * (hi - lo));
 	}
-	const late = kind === 'forgotten' ? rng.int(15, 60) : 1 + rng.geometric(kind === 'phantom' ? 0.3 : 0.45);
+	const late =
+		kind === 'forgotten' ? rng.int(15, 60) : 1 + rng.geometric(kind === 'phantom' ? 0.3 : 0.45);
 	const at = atLocal(work.add(dueDay, late), officeMinute(rng));
 	return at.getTime() > r.dueAt.getTime() ? at : new Date(r.dueAt.getTime() + 30 * MINUTE);
 }
 
 /** An instant a fraction of the way from a to b. */
-const between = (rng: Rng, a: Date, b: Date, lo: number, hi: number) => new Date(a.getTime() + rng.range(lo, hi) * (b.getTime() - a.getTime()));
+const between = (rng: Rng, a: Date, b: Date, lo: number, hi: number) =>
+	new Date(a.getTime() + rng.range(lo, hi) * (b.getTime() - a.getTime()));
 
 /** When a paper result is handed over after resolution: within hours, or the next working morning. */
 function handOver(rng: Rng, work: WorkDays, resolvedAt: Date, channel: Channel): Date {
@@ -137,37 +176,66 @@ function handOver(rng: Rng, work: WorkDays, resolvedAt: Date, channel: Channel):
 }
 
 /** The receipt's events up to `now`, in time order. */
-export function lifecycle(rng: Rng, p: UnitProfile, work: WorkDays, r: Receipt, now: Date): DemoEvent[] {
+export function lifecycle(
+	rng: Rng,
+	p: UnitProfile,
+	work: WorkDays,
+	r: Receipt,
+	now: Date
+): DemoEvent[] {
 	const events: DemoEvent[] = [receivedEvent(r)];
 	const base = { unit: r.unit, dossier: r.code };
 	const push = (suffix: string, type: string, at: Date, extra: Record<string, unknown> = {}) =>
 		events.push({ id: `${r.code}:${suffix}`, type, at: at.toISOString(), ...base, ...extra });
 	const kind = fate(rng, p);
 	if (kind === 'withdrawn' || kind === 'rejected') {
-		const at = between(rng, r.receivedAt, new Date(Math.max(r.dueAt.getTime(), r.receivedAt.getTime() + HOUR)), 0.1, 0.9);
+		const at = between(
+			rng,
+			r.receivedAt,
+			new Date(Math.max(r.dueAt.getTime(), r.receivedAt.getTime() + HOUR)),
+			0.1,
+			0.9
+		);
 		if (kind === 'withdrawn') push('w', 'dossier.withdrawn', at);
 		else push('x', 'dossier.rejected', at, { reason: rng.pick(REJECT_REASONS) });
 		return events.filter((e) => e.at <= now.toISOString());
 	}
 	const resolvedAt = resolutionTime(rng, work, r, kind);
 	if (rng.chance(p.supplementRate)) {
-		push('b1', 'dossier.supplement_requested', between(rng, r.receivedAt, resolvedAt, 0.05, 0.4), { reason: rng.pick(SUPPLEMENT_REASONS) });
-		if (rng.chance(0.12)) push('b2', 'dossier.supplement_requested', between(rng, r.receivedAt, resolvedAt, 0.45, 0.8), { reason: rng.pick(SUPPLEMENT_REASONS) });
+		push('b1', 'dossier.supplement_requested', between(rng, r.receivedAt, resolvedAt, 0.05, 0.4), {
+			reason: rng.pick(SUPPLEMENT_REASONS)
+		});
+		if (rng.chance(0.12))
+			push(
+				'b2',
+				'dossier.supplement_requested',
+				between(rng, r.receivedAt, resolvedAt, 0.45, 0.8),
+				{ reason: rng.pick(SUPPLEMENT_REASONS) }
+			);
 	}
 	if ((kind === 'overdue' || kind === 'forgotten') && rng.chance(p.apologyRate)) {
 		const newDue = new Date(resolvedAt.getTime() + rng.range(0, 4) * HOUR);
-		push('h', 'dossier.rescheduled', between(rng, r.receivedAt, r.dueAt, 0.6, 0.95), { dueAt: newDue.toISOString(), apology: true });
+		push('h', 'dossier.rescheduled', between(rng, r.receivedAt, r.dueAt, 0.6, 0.95), {
+			dueAt: newDue.toISOString(),
+			apology: true
+		});
 	}
 	const channel = r.channel;
 	let returnedAt: Date | null = null;
 	if (kind === 'phantom') returnedAt = between(rng, r.receivedAt, r.dueAt, 0.5, 0.95);
 	push('k', 'dossier.resolved', resolvedAt, { resultDigitized: rng.chance(p.digitizedResult) });
-	if (kind !== 'phantom' && rng.chance(p.returnRate)) returnedAt = handOver(rng, work, resolvedAt, channel);
+	if (kind !== 'phantom' && rng.chance(p.returnRate))
+		returnedAt = handOver(rng, work, resolvedAt, channel);
 	if (returnedAt) push('t', 'dossier.returned', returnedAt);
 	if (rng.chance(p.ratingRate)) {
 		const after = returnedAt && returnedAt > resolvedAt ? returnedAt : resolvedAt;
-		push('v', 'dossier.rated', new Date(after.getTime() + rng.range(1, 15) * MINUTE), { level: ratingLevel(rng, p), via: ratingVia(rng, channel, p) });
+		push('v', 'dossier.rated', new Date(after.getTime() + rng.range(1, 15) * MINUTE), {
+			level: ratingLevel(rng, p),
+			via: ratingVia(rng, channel, p)
+		});
 	}
 	const limit = now.toISOString();
-	return events.filter((e) => e.at <= limit).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+	return events
+		.filter((e) => e.at <= limit)
+		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

@@ -7,19 +7,100 @@
 import { createRng, hashSeed } from './rng.ts';
 
 const FIRST = [
-	'Tân', 'Hòa', 'Đông', 'Tây', 'Nam', 'Bắc', 'Phú', 'An', 'Bình', 'Vĩnh', 'Thạnh', 'Long', 'Hưng', 'Quảng', 'Phước',
-	'Thanh', 'Minh', 'Xuân', 'Hải', 'Trung', 'Đức', 'Thuận', 'Cẩm', 'Hương', 'Lộc', 'Mỹ', 'Kim', 'Ngọc', 'Tam', 'Hiệp',
-	'Gia', 'Quế', 'Điện', 'Duy', 'Đại', 'Sơn', 'Hồng', 'Lương', 'Tiên', 'Phong'
+	'Tân',
+	'Hòa',
+	'Đông',
+	'Tây',
+	'Nam',
+	'Bắc',
+	'Phú',
+	'An',
+	'Bình',
+	'Vĩnh',
+	'Thạnh',
+	'Long',
+	'Hưng',
+	'Quảng',
+	'Phước',
+	'Thanh',
+	'Minh',
+	'Xuân',
+	'Hải',
+	'Trung',
+	'Đức',
+	'Thuận',
+	'Cẩm',
+	'Hương',
+	'Lộc',
+	'Mỹ',
+	'Kim',
+	'Ngọc',
+	'Tam',
+	'Hiệp',
+	'Gia',
+	'Quế',
+	'Điện',
+	'Duy',
+	'Đại',
+	'Sơn',
+	'Hồng',
+	'Lương',
+	'Tiên',
+	'Phong'
 ] as const;
 
 const SECOND = [
-	'Phú', 'Bình', 'Sơn', 'Hòa', 'An', 'Thành', 'Lợi', 'Hưng', 'Lộc', 'Thịnh', 'Phước', 'Thủy', 'Lâm', 'Hải', 'Điền',
-	'Trạch', 'Hà', 'Tiến', 'Long', 'Xuân', 'Trung', 'Mỹ', 'Phong', 'Quang', 'Vinh', 'Hiệp', 'Thọ', 'Thạnh', 'Khê', 'Tân',
-	'Đồng', 'Giang', 'Kỳ', 'Lập', 'Nghĩa', 'Thắng', 'Cường', 'Yên', 'Châu', 'Tú'
+	'Phú',
+	'Bình',
+	'Sơn',
+	'Hòa',
+	'An',
+	'Thành',
+	'Lợi',
+	'Hưng',
+	'Lộc',
+	'Thịnh',
+	'Phước',
+	'Thủy',
+	'Lâm',
+	'Hải',
+	'Điền',
+	'Trạch',
+	'Hà',
+	'Tiến',
+	'Long',
+	'Xuân',
+	'Trung',
+	'Mỹ',
+	'Phong',
+	'Quang',
+	'Vinh',
+	'Hiệp',
+	'Thọ',
+	'Thạnh',
+	'Khê',
+	'Tân',
+	'Đồng',
+	'Giang',
+	'Kỳ',
+	'Lập',
+	'Nghĩa',
+	'Thắng',
+	'Cường',
+	'Yên',
+	'Châu',
+	'Tú'
 ] as const;
 
 /** Made-up province names (none is a real province). */
-const PROVINCES = ['Minh Sơn', 'Hòa Lâm', 'Xuân Giang', 'Thanh Điền', 'Phước Khê', 'Vĩnh Tú'] as const;
+const PROVINCES = [
+	'Minh Sơn',
+	'Hòa Lâm',
+	'Xuân Giang',
+	'Thanh Điền',
+	'Phước Khê',
+	'Vĩnh Tú'
+] as const;
 
 export const DEMO_LABEL = 'dữ liệu mẫu';
 
@@ -38,7 +119,8 @@ export function placeNames(seed: number, count: number, exclude: readonly string
 	const taken = new Set(exclude);
 	const out: string[] = [];
 	const capacity = FIRST.length * (SECOND.length - 1);
-	if (count > capacity - taken.size) throw new RangeError(`placeNames: at most ${capacity - taken.size} names, asked for ${count}`);
+	if (count > capacity - taken.size)
+		throw new RangeError(`placeNames: at most ${capacity - taken.size} names, asked for ${count}`);
 	while (out.length < count) {
 		const a = rng.pick(FIRST);
 		const b = rng.pick(SECOND);

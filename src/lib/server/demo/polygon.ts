@@ -106,7 +106,12 @@ function dedupe(ring: Point[]): Ring {
 		const last = out[out.length - 1];
 		if (!last || Math.abs(last[0] - p[0]) > EPS || Math.abs(last[1] - p[1]) > EPS) out.push(p);
 	}
-	while (out.length > 1 && Math.abs(out[0][0] - out[out.length - 1][0]) <= EPS && Math.abs(out[0][1] - out[out.length - 1][1]) <= EPS) out.pop();
+	while (
+		out.length > 1 &&
+		Math.abs(out[0][0] - out[out.length - 1][0]) <= EPS &&
+		Math.abs(out[0][1] - out[out.length - 1][1]) <= EPS
+	)
+		out.pop();
 	return out.length >= 3 ? out : [];
 }
 

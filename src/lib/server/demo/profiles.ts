@@ -62,11 +62,16 @@ const BIG = new Set(['ward', 'township']);
 
 /** The units picked by the smallest seeded hash: `n` of them, at least one. */
 function chosen(seed: number, what: string, units: readonly CounterRef[], n: number): Set<string> {
-	const ranked = units.map((u) => u.code).sort((a, b) => hashUnit(seed, what, a) - hashUnit(seed, what, b));
+	const ranked = units
+		.map((u) => u.code)
+		.sort((a, b) => hashUnit(seed, what, a) - hashUnit(seed, what, b));
 	return new Set(ranked.slice(0, Math.max(1, n)));
 }
 
-export function buildProfiles(seed: number, units: readonly CounterRef[]): Map<string, UnitProfile> {
+export function buildProfiles(
+	seed: number,
+	units: readonly CounterRef[]
+): Map<string, UnitProfile> {
 	const late = chosen(seed, 'late', units, Math.round(units.length / 25));
 	const phantom = chosen(seed, 'phantom', units, units.length >= 50 ? 2 : 1);
 	const onBehalf = chosen(seed, 'onBehalf', units, units.length >= 50 ? 3 : 1);
@@ -79,7 +84,11 @@ export function buildProfiles(seed: number, units: readonly CounterRef[]): Map<s
 		const size = big ? 10 + 30 * rng.next() ** 1.5 : 2 + 13 * rng.next() ** 2;
 		const onlineStart = rng.range(0.25, 0.45);
 		const chronic = late.has(u.code);
-		const lateRate = chronic ? rng.range(0.1, 0.2) : rng.chance(0.75) ? rng.range(0, 0.01) : rng.range(0.01, 0.03);
+		const lateRate = chronic
+			? rng.range(0.1, 0.2)
+			: rng.chance(0.75)
+				? rng.range(0, 0.01)
+				: rng.range(0.01, 0.03);
 		const vs = rng.range(0.7, 0.95);
 		const un = rng.chance(0.7) ? rng.range(0, 0.01) : rng.range(0.01, 0.04);
 		out.set(u.code, {

@@ -12,7 +12,8 @@ import { generateShape, projector, toGeoPolygon, type GeoPolygon } from './geome
 import { placeNames, provinceName, unitName } from './names.ts';
 import type { Point } from './polygon.ts';
 
-export type DemoUnitType = 'province' | 'provincial_city' | 'district' | 'commune' | 'ward' | 'township';
+export type DemoUnitType =
+	'province' | 'provincial_city' | 'district' | 'commune' | 'ward' | 'township';
 
 export type DemoUnit = {
 	code: string;
@@ -32,7 +33,13 @@ export type DemoProvince = {
 	counters: DemoUnit[];
 };
 
-export type ProvinceOptions = { seed: number; code?: string; communes?: number; districts?: number; wards?: number };
+export type ProvinceOptions = {
+	seed: number;
+	code?: string;
+	communes?: number;
+	districts?: number;
+	wards?: number;
+};
 
 export const DEFAULT_PROVINCE_CODE = '99';
 
@@ -48,18 +55,35 @@ export function generateProvince(opts: ProvinceOptions): DemoProvince {
 	const names = placeNames(opts.seed, k + shape.communes.length, [province.base]);
 	let nameAt = 0;
 
-	const byCity = shape.communes.map((_, i) => i).sort((a, b) => dist(shape.communes[a].seed, shape.city) - dist(shape.communes[b].seed, shape.city));
+	const byCity = shape.communes
+		.map((_, i) => i)
+		.sort(
+			(a, b) => dist(shape.communes[a].seed, shape.city) - dist(shape.communes[b].seed, shape.city)
+		);
 	const nearCity = new Set(byCity.slice(0, wardCount));
 	const cityDistrict = k > 0 ? shape.communes[byCity[0]].district : 0;
 
 	// Districts: the city's first, then north to south.
 	const districtOrder = shape.districts
 		.map((_, d) => d)
-		.sort((a, b) => (a === cityDistrict ? -1 : b === cityDistrict ? 1 : shape.districts[b].centre[1] - shape.districts[a].centre[1]));
+		.sort((a, b) =>
+			a === cityDistrict
+				? -1
+				: b === cityDistrict
+					? 1
+					: shape.districts[b].centre[1] - shape.districts[a].centre[1]
+		);
 	const groups = k > 0 ? districtOrder : [0];
 
 	const units: DemoUnit[] = [
-		{ code, name: province.full, type: 'province', parentCode: null, label: project(shape.city), geometry: toGeoPolygon(shape.outline, project) }
+		{
+			code,
+			name: province.full,
+			type: 'province',
+			parentCode: null,
+			label: project(shape.city),
+			geometry: toGeoPolygon(shape.outline, project)
+		}
 	];
 	const districtCode = new Map<number, string>();
 	districtOrder.forEach((d, j) => {
@@ -67,7 +91,14 @@ export function generateProvince(opts: ProvinceOptions): DemoProvince {
 		const dc = `${code}${j + 1}`;
 		districtCode.set(d, dc);
 		const district = shape.districts[d];
-		units.push({ code: dc, name: unitName(type, names[nameAt++]), type, parentCode: code, label: project(district.centre), geometry: toGeoPolygon(district.ring, project) });
+		units.push({
+			code: dc,
+			name: unitName(type, names[nameAt++]),
+			type,
+			parentCode: code,
+			label: project(district.centre),
+			geometry: toGeoPolygon(district.ring, project)
+		});
 	});
 
 	const counters: DemoUnit[] = [];
@@ -75,15 +106,26 @@ export function generateProvince(opts: ProvinceOptions): DemoProvince {
 	for (const d of groups) {
 		const members = shape.communes.map((_, i) => i).filter((i) => shape.communes[i].district === d);
 		const typeOf = new Map<number, DemoUnitType>();
-		if (k === 0 || d === cityDistrict) for (const i of members) typeOf.set(i, nearCity.has(i) ? 'ward' : 'commune');
+		if (k === 0 || d === cityDistrict)
+			for (const i of members) typeOf.set(i, nearCity.has(i) ? 'ward' : 'commune');
 		else {
 			const centre = shape.districts[d].centre;
-			const town = members.reduce((best, i) => (dist(shape.communes[i].seed, centre) < dist(shape.communes[best].seed, centre) ? i : best), members[0]);
+			const town = members.reduce(
+				(best, i) =>
+					dist(shape.communes[i].seed, centre) < dist(shape.communes[best].seed, centre) ? i : best,
+				members[0]
+			);
 			for (const i of members) typeOf.set(i, i === town ? 'township' : 'commune');
 		}
 		// Wards and townships first (nearest the centre first), then communes north to south.
 		const rank = (i: number) => (typeOf.get(i) === 'commune' ? 1 : 0);
-		members.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? dist(shape.communes[a].seed, shape.city) - dist(shape.communes[b].seed, shape.city) : shape.communes[b].seed[1] - shape.communes[a].seed[1]));
+		members.sort(
+			(a, b) =>
+				rank(a) - rank(b) ||
+				(rank(a) === 0
+					? dist(shape.communes[a].seed, shape.city) - dist(shape.communes[b].seed, shape.city)
+					: shape.communes[b].seed[1] - shape.communes[a].seed[1])
+		);
 		for (const i of members) {
 			const c = shape.communes[i];
 			const type = typeOf.get(i)!;
@@ -108,7 +150,14 @@ export function provinceGeoJson(p: DemoProvince): string {
 		type: 'FeatureCollection',
 		features: p.units.map((u) => ({
 			type: 'Feature',
-			properties: { code: u.code, name: u.name, type: u.type, parent_code: u.parentCode, lat: u.label[1], lon: u.label[0] },
+			properties: {
+				code: u.code,
+				name: u.name,
+				type: u.type,
+				parent_code: u.parentCode,
+				lat: u.label[1],
+				lon: u.label[0]
+			},
 			geometry: u.geometry
 		}))
 	});

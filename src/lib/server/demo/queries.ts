@@ -5,12 +5,18 @@ import { jsonRows } from '../db/json-rows.ts';
 import { inSubtree } from '../queries/subtree.ts';
 
 export async function unitCount(database: Database): Promise<number> {
-	const rows = await jsonRows<number>(database, sql`select to_jsonb((select count(*) from units)) as j`);
+	const rows = await jsonRows<number>(
+		database,
+		sql`select to_jsonb((select count(*) from units)) as j`
+	);
 	return Number(rows[0] ?? 0);
 }
 
 /** The counters (units without children) under the province, with their types. */
-export async function counterUnits(database: Database, province: string): Promise<{ code: string; type: string }[]> {
+export async function counterUnits(
+	database: Database,
+	province: string
+): Promise<{ code: string; type: string }[]> {
 	return jsonRows(
 		database,
 		sql`select jsonb_build_object('code', u.code, 'type', u.type) as j from units u
@@ -20,10 +26,21 @@ export async function counterUnits(database: Database, province: string): Promis
 	);
 }
 
-export type PendingRow = { code: string; unit: string; receivedAt: string; firstDueAt: string; channel: string; apologies: number };
+export type PendingRow = {
+	code: string;
+	unit: string;
+	receivedAt: string;
+	firstDueAt: string;
+	channel: string;
+	apologies: number;
+};
 
 /** Pending demo dossiers of the province, soonest deadline first. */
-export async function pendingDossiers(database: Database, province: string, limit = 20_000): Promise<PendingRow[]> {
+export async function pendingDossiers(
+	database: Database,
+	province: string,
+	limit = 20_000
+): Promise<PendingRow[]> {
 	return jsonRows<PendingRow>(
 		database,
 		sql`select jsonb_build_object('code', d.code, 'unit', d.unit, 'receivedAt', d.received_at, 'firstDueAt', d.first_due_at,
@@ -34,10 +51,21 @@ export async function pendingDossiers(database: Database, province: string, limi
 	);
 }
 
-export type ResolvedRow = { code: string; unit: string; channel: string; returned: boolean; rated: boolean };
+export type ResolvedRow = {
+	code: string;
+	unit: string;
+	channel: string;
+	returned: boolean;
+	rated: boolean;
+};
 
 /** Dossiers resolved since `since` still waiting to be returned or rated (for the live feed's returns and ratings). */
-export async function recentlyResolved(database: Database, province: string, since: Date, limit = 4_000): Promise<ResolvedRow[]> {
+export async function recentlyResolved(
+	database: Database,
+	province: string,
+	since: Date,
+	limit = 4_000
+): Promise<ResolvedRow[]> {
 	return jsonRows<ResolvedRow>(
 		database,
 		sql`select jsonb_build_object('code', d.code, 'unit', d.unit, 'channel', d.channel,

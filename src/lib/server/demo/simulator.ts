@@ -42,11 +42,27 @@ export async function startSimulator(o: SimulatorOptions): Promise<Simulator> {
 	const now = app.now();
 	const rng = createRng(hashSeed('live', now.getTime()));
 	const today = yymmdd(localDayNumber(now));
-	const state = createLiveState(rng, work, o.profiles, today, await lastLiveNumber(app.database, today));
+	const state = createLiveState(
+		rng,
+		work,
+		o.profiles,
+		today,
+		await lastLiveNumber(app.database, today)
+	);
 	for (const d of await pendingDossiers(app.database, o.provinceCode)) {
-		state.pending.add({ code: d.code, unit: d.unit, firstDue: Date.parse(d.firstDueAt), channel: d.channel as Channel, apologised: d.apologies > 0 });
+		state.pending.add({
+			code: d.code,
+			unit: d.unit,
+			firstDue: Date.parse(d.firstDueAt),
+			channel: d.channel as Channel,
+			apologised: d.apologies > 0
+		});
 	}
-	for (const d of await recentlyResolved(app.database, o.provinceCode, new Date(now.getTime() - 3 * 86_400_000))) {
+	for (const d of await recentlyResolved(
+		app.database,
+		o.provinceCode,
+		new Date(now.getTime() - 3 * 86_400_000)
+	)) {
 		const item = { code: d.code, unit: d.unit, channel: d.channel as Channel };
 		if (!d.returned) state.toReturn.add(item);
 		if (!d.rated && rng.chance(0.3)) state.toRate.add(item);
@@ -85,7 +101,8 @@ export async function startSimulator(o: SimulatorOptions): Promise<Simulator> {
 				o.log(`dữ liệu mẫu: lỗi luồng trực tiếp (${(err as Error)?.message ?? err}); tiếp tục`);
 			}
 		}
-		if (!stopped) timer = setTimeout(tick, mode === 'office' ? rng.range(100, 500) : rng.range(5_000, 10_000));
+		if (!stopped)
+			timer = setTimeout(tick, mode === 'office' ? rng.range(100, 500) : rng.range(5_000, 10_000));
 	};
 	timer = setTimeout(tick, 100);
 

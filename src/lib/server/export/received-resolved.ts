@@ -6,9 +6,20 @@ import { FORM_COLUMNS, type ReceivedResolved } from '../queries/received-resolve
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 export function toCsv(t: ReceivedResolved): string {
-	const header = ['Mã đơn vị', 'Đơn vị', ...FORM_COLUMNS.map((c) => (c.group === c.heading ? c.heading : `${c.group} - ${c.heading}`))];
+	const header = [
+		'Mã đơn vị',
+		'Đơn vị',
+		...FORM_COLUMNS.map((c) => (c.group === c.heading ? c.heading : `${c.group} - ${c.heading}`))
+	];
 	const lines = [csvLine(header)];
-	for (const r of t.rows) lines.push(csvLine([r.unit, r.own ? `${r.name} (bộ phận một cửa của đơn vị)` : r.name, ...FORM_COLUMNS.map((c) => c.value(r))]));
+	for (const r of t.rows)
+		lines.push(
+			csvLine([
+				r.unit,
+				r.own ? `${r.name} (bộ phận một cửa của đơn vị)` : r.name,
+				...FORM_COLUMNS.map((c) => c.value(r))
+			])
+		);
 	lines.push(csvLine(['', 'Tổng cộng', ...FORM_COLUMNS.map((c) => c.value(t.total))]));
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
@@ -16,7 +27,15 @@ export function toCsv(t: ReceivedResolved): string {
 export async function toXlsx(t: ReceivedResolved): Promise<Buffer> {
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Một Cửa Live';
-	const ws = wb.addWorksheet('II.06a', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+	const ws = wb.addWorksheet('II.06a', {
+		pageSetup: {
+			orientation: 'landscape',
+			paperSize: 9,
+			fitToPage: true,
+			fitToWidth: 1,
+			fitToHeight: 0
+		}
+	});
 	const n = FORM_COLUMNS.length + 2;
 	ws.mergeCells(1, 1, 1, n);
 	ws.getCell(1, 1).value = `TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH — ${t.name}`;
@@ -28,7 +47,7 @@ export async function toXlsx(t: ReceivedResolved): Promise<Buffer> {
 	ws.mergeCells(4, 2, 5, 2);
 	ws.getCell(4, 2).value = 'Đơn vị';
 	let col = 3;
-	for (let i = 0; i < FORM_COLUMNS.length; ) {
+	for (let i = 0; i < FORM_COLUMNS.length;) {
 		const group = FORM_COLUMNS[i].group;
 		let j = i;
 		while (j < FORM_COLUMNS.length && FORM_COLUMNS[j].group === group) j++;
@@ -48,7 +67,11 @@ export async function toXlsx(t: ReceivedResolved): Promise<Buffer> {
 	FORM_COLUMNS.forEach((_, i) => (ws.getCell(6, 3 + i).value = `(${i + 3})`));
 	let row = 7;
 	t.rows.forEach((r, i) => {
-		ws.getRow(row).values = [i + 1, r.own ? `${r.name} (bộ phận một cửa của đơn vị)` : r.name, ...FORM_COLUMNS.map((c) => c.value(r))];
+		ws.getRow(row).values = [
+			i + 1,
+			r.own ? `${r.name} (bộ phận một cửa của đơn vị)` : r.name,
+			...FORM_COLUMNS.map((c) => c.value(r))
+		];
 		row++;
 	});
 	ws.getRow(row).values = ['', 'Tổng cộng', ...FORM_COLUMNS.map((c) => c.value(t.total))];
@@ -56,7 +79,12 @@ export async function toXlsx(t: ReceivedResolved): Promise<Buffer> {
 	for (let r = 4; r <= row; r++)
 		for (let c = 1; c <= n; c++) {
 			const cell = ws.getCell(r, c);
-			cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+			cell.border = {
+				top: { style: 'thin' },
+				left: { style: 'thin' },
+				bottom: { style: 'thin' },
+				right: { style: 'thin' }
+			};
 			if (r <= 6) cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
 		}
 	[4, 5].forEach((r) => (ws.getRow(r).font = { bold: true }));

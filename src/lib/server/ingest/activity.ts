@@ -7,7 +7,13 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/index.ts';
 
 /** After a batch: each unit's latest `at` and this acceptance; the hour's first seq (kept if the hour has one). */
-export async function recordActivity(database: Database, tx: Db, rows: readonly { unit: string; at: string }[], firstSeq: number, acceptedAt: string): Promise<void> {
+export async function recordActivity(
+	database: Database,
+	tx: Db,
+	rows: readonly { unit: string; at: string }[],
+	firstSeq: number,
+	acceptedAt: string
+): Promise<void> {
 	const latest = new Map<string, string>();
 	for (const r of rows) {
 		const prev = latest.get(r.unit);
@@ -32,6 +38,12 @@ export async function recordActivity(database: Database, tx: Db, rows: readonly 
 /** Both records again from the log (rebuild). */
 export async function rebuildActivity(database: Database, tx: Db): Promise<void> {
 	await database.rows(sql`truncate unit_activity, accept_hours`, tx);
-	await database.rows(sql`insert into unit_activity (unit, last_at, last_accepted_at) select unit, max(at), max(accepted_at) from events group by unit`, tx);
-	await database.rows(sql`insert into accept_hours (hour, first_seq) select date_trunc('hour', accepted_at), min(seq) from events group by 1`, tx);
+	await database.rows(
+		sql`insert into unit_activity (unit, last_at, last_accepted_at) select unit, max(at), max(accepted_at) from events group by unit`,
+		tx
+	);
+	await database.rows(
+		sql`insert into accept_hours (hour, first_seq) select date_trunc('hour', accepted_at), min(seq) from events group by 1`,
+		tx
+	);
 }

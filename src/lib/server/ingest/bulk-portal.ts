@@ -9,7 +9,12 @@
  * status), so a resumed import translates the rest exactly as an unbroken
  * one would. Errors name the line and `data[i].Field`.
  */
-import { readCall, portalUnitsOf, type CallError, type PortalCall } from '../../domain/dvcqg/call.ts';
+import {
+	readCall,
+	portalUnitsOf,
+	type CallError,
+	type PortalCall
+} from '../../domain/dvcqg/call.ts';
 import { translateCall } from '../../domain/dvcqg/translate.ts';
 import type { Database } from '../db/index.ts';
 import { unitsByPortalCode } from '../queries/portal-codes.ts';
@@ -18,7 +23,6 @@ import type { LineError } from './bulk.ts';
 import { prepare, type IngestKey, type PreparedBatch } from './ingest.ts';
 import { foreignOwners } from './ownership.ts';
 import { loadPortalState, mapErrors, MAX_RECORDS, portalStatusWriter } from './portal.ts';
-
 
 const where = (line: number, e: CallError): LineError => ({
 	line,
@@ -42,21 +46,41 @@ export class PortalFileCheck {
 	async line(n: number, raw: unknown): Promise<void> {
 		const r = readCall(raw, MAX_RECORDS);
 		if (!r.call) {
-			if (r.tooMany !== undefined) this.errors.push({ line: n, path: 'data', message: `at most ${MAX_RECORDS} records per call, got ${r.tooMany}` });
+			if (r.tooMany !== undefined)
+				this.errors.push({
+					line: n,
+					path: 'data',
+					message: `at most ${MAX_RECORDS} records per call, got ${r.tooMany}`
+				});
 			this.errors.push(...r.errors.map((e) => where(n, e)));
 			return;
 		}
 		this.records += r.call.records.length;
 		for (const u of portalUnitsOf(r.call)) if (!this.unitLine.has(u)) this.unitLine.set(u, n);
-		for (const rec of r.call.records) if (!this.dossiers.has(rec.dossier)) this.dossiers.set(rec.dossier, n);
+		for (const rec of r.call.records)
+			if (!this.dossiers.has(rec.dossier)) this.dossiers.set(rec.dossier, n);
 		if (r.call.records.some((rec) => rec.unit === null) && r.call.madonvi === null)
-			this.errors.push({ line: n, path: 'madonvi', message: 'the receiving unit is required: MaDonVi in the record or madonvi in the call' });
+			this.errors.push({
+				line: n,
+				path: 'madonvi',
+				message: 'the receiving unit is required: MaDonVi in the record or madonvi in the call'
+			});
 		if (this.dossiers.size >= 20_000) await this.owners();
 	}
 	private async owners(): Promise<void> {
-		const foreign = await foreignOwners(this.database, undefined, [...this.dossiers.keys()], [], this.key.scopeCode);
+		const foreign = await foreignOwners(
+			this.database,
+			undefined,
+			[...this.dossiers.keys()],
+			[],
+			this.key.scopeCode
+		);
 		for (const f of foreign)
-			this.errors.push({ line: this.dossiers.get(f.code)!, path: 'MaHoSo', message: `dossier "${f.code}" belongs to unit "${f.unit}", outside this key's scope (${this.key.scopeCode})` });
+			this.errors.push({
+				line: this.dossiers.get(f.code)!,
+				path: 'MaHoSo',
+				message: `dossier "${f.code}" belongs to unit "${f.unit}", outside this key's scope (${this.key.scopeCode})`
+			});
 		this.dossiers = new Map();
 	}
 	/** The checks that need the whole file; the unit names resolved. */
@@ -66,9 +90,18 @@ export class PortalFileCheck {
 		const ancestors = await ancestorsOf(this.database, [...new Set(units.values())]);
 		for (const [name, line] of this.unitLine) {
 			const unit = units.get(name);
-			if (!unit) this.errors.push({ line, path: 'madonvi', message: `unknown unit "${name}" (neither one of our unit codes nor a unit's dvcqg_code)` });
+			if (!unit)
+				this.errors.push({
+					line,
+					path: 'madonvi',
+					message: `unknown unit "${name}" (neither one of our unit codes nor a unit's dvcqg_code)`
+				});
 			else if (!ancestors.get(unit)?.includes(this.key.scopeCode))
-				this.errors.push({ line, path: 'madonvi', message: `unit "${name}" (${unit}) is outside this key's scope (${this.key.scopeCode})` });
+				this.errors.push({
+					line,
+					path: 'madonvi',
+					message: `unit "${name}" (${unit}) is outside this key's scope (${this.key.scopeCode})`
+				});
 		}
 		this.errors.sort((a, b) => a.line - b.line);
 		return units;
@@ -82,7 +115,9 @@ export async function preparePortalLines(
 	lines: readonly { n: number; raw: unknown }[],
 	units: ReadonlyMap<string, string>,
 	acceptedAt: Date
-): Promise<{ ok: true; batch: PreparedBatch; lineOf: number[] } | { ok: false; errors: LineError[] }> {
+): Promise<
+	{ ok: true; batch: PreparedBatch; lineOf: number[] } | { ok: false; errors: LineError[] }
+> {
 	const calls: { n: number; call: PortalCall }[] = [];
 	const errors: LineError[] = [];
 	for (const { n, raw } of lines) {
@@ -91,7 +126,9 @@ export async function preparePortalLines(
 		else errors.push(...r.errors.map((e) => where(n, e)));
 	}
 	if (errors.length > 0) return { ok: false, errors };
-	const state = await loadPortalState(database, [...new Set(calls.flatMap((c) => c.call.records.map((r) => r.dossier)))]);
+	const state = await loadPortalState(database, [
+		...new Set(calls.flatMap((c) => c.call.records.map((r) => r.dossier)))
+	]);
 	const events: Record<string, unknown>[] = [];
 	const origins: { n: number; index: number; field: string }[] = [];
 	const touched = new Set<string>();
@@ -106,7 +143,10 @@ export async function preparePortalLines(
 	const prepared = await prepare(database, key, events, { yieldEvery: 2000 });
 	if (!prepared.ok) {
 		const mapped = mapErrors(prepared.result.body.errors, origins);
-		return { ok: false, errors: mapped.map((e, i) => where(origins[prepared.result.body.errors[i].index]?.n ?? 0, e)) };
+		return {
+			ok: false,
+			errors: mapped.map((e, i) => where(origins[prepared.result.body.errors[i].index]?.n ?? 0, e))
+		};
 	}
 	prepared.batch.alsoWrite = portalStatusWriter(database, state, touched);
 	return { ok: true, batch: prepared.batch, lineOf: origins.map((o) => o.n) };

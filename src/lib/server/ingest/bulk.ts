@@ -64,8 +64,21 @@ export type BulkOptions = {
 };
 
 export type BulkResult =
-	| { ok: true; lines: number; accepted: number; duplicates: number; resumedAt: number; stoppedAt: number | null }
-	| { ok: false; errors: LineError[]; errorCount: number; phase: 'validate' | 'import'; writtenUpTo: number };
+	| {
+			ok: true;
+			lines: number;
+			accepted: number;
+			duplicates: number;
+			resumedAt: number;
+			stoppedAt: number | null;
+	  }
+	| {
+			ok: false;
+			errors: LineError[];
+			errorCount: number;
+			phase: 'validate' | 'import';
+			writtenUpTo: number;
+	  };
 
 /** How far an import got; a portal import also keeps the time it stands for "when the call was accepted", so a resumed one translates alike. */
 type Checkpoint = { line: number; accepted: number; duplicates: number; acceptedAt?: string };
@@ -85,7 +98,9 @@ async function isGzip(path: string): Promise<boolean> {
 }
 
 /** stdin copied to a temporary file (the import reads its input twice). */
-export async function spoolStdin(input: Readable = process.stdin): Promise<{ path: string; remove(): void }> {
+export async function spoolStdin(
+	input: Readable = process.stdin
+): Promise<{ path: string; remove(): void }> {
 	const dir = mkdtempSync(join(tmpdir(), 'motcua-import-'));
 	const path = join(dir, 'stdin.ndjson');
 	await pipeline(input, createWriteStream(path));
@@ -93,7 +108,10 @@ export async function spoolStdin(input: Readable = process.stdin): Promise<{ pat
 }
 
 /** The file's lines (1-based numbers, blank ones included in the count), counting raw bytes read and hashing them. */
-async function* readLines(path: string, seen: { bytes: number; hash?: ReturnType<typeof createHash> }): AsyncGenerator<{ n: number; text: string }> {
+async function* readLines(
+	path: string,
+	seen: { bytes: number; hash?: ReturnType<typeof createHash> }
+): AsyncGenerator<{ n: number; text: string }> {
 	const gz = await isGzip(path);
 	const raw = createReadStream(path, { highWaterMark: 1 << 20 });
 	const tap = new Transform({
@@ -119,10 +137,16 @@ function parseLine(text: string, n: number): { raw?: unknown; error?: LineError 
 	}
 }
 
-const toLineErrors = (errors: EventError[]): LineError[] => errors.map((e) => ({ line: e.index, path: e.path, message: e.message }));
+const toLineErrors = (errors: EventError[]): LineError[] =>
+	errors.map((e) => ({ line: e.index, path: e.path, message: e.message }));
 
 /** Pass 1 for a file of portal calls: each call read strictly, units and dossiers checked (bulk-portal.ts). */
-async function validatePortal(database: Database, path: string, o: BulkOptions, totalBytes: number) {
+async function validatePortal(
+	database: Database,
+	path: string,
+	o: BulkOptions,
+	totalBytes: number
+) {
 	const maxErrors = o.maxErrors ?? 50;
 	const check = new PortalFileCheck(database, o.key);
 	const seen = { bytes: 0, hash: createHash('sha256') };
@@ -134,11 +158,39 @@ async function validatePortal(database: Database, path: string, o: BulkOptions, 
 		const { raw, error } = parseLine(text, n);
 		if (error) check.errors.push(error);
 		else await check.line(n, raw);
-		if (n % 5_000 === 0) o.onProgress?.({ phase: 'validate', startedAt, startLine: 0, lines: n, totalLines: null, bytes: seen.bytes, totalBytes, accepted: 0, duplicates: 0 });
+		if (n % 5_000 === 0)
+			o.onProgress?.({
+				phase: 'validate',
+				startedAt,
+				startLine: 0,
+				lines: n,
+				totalLines: null,
+				bytes: seen.bytes,
+				totalBytes,
+				accepted: 0,
+				duplicates: 0
+			});
 	}
-	o.onProgress?.({ phase: 'validate', startedAt, startLine: 0, lines, totalLines: lines, bytes: seen.bytes, totalBytes, accepted: 0, duplicates: 0 });
+	o.onProgress?.({
+		phase: 'validate',
+		startedAt,
+		startLine: 0,
+		lines,
+		totalLines: lines,
+		bytes: seen.bytes,
+		totalBytes,
+		accepted: 0,
+		duplicates: 0
+	});
 	const units = await check.finish();
-	return { lines, events: check.records, errors: check.errors.slice(0, maxErrors), errorCount: check.errors.length, sha256: seen.hash.digest('hex'), units };
+	return {
+		lines,
+		events: check.records,
+		errors: check.errors.slice(0, maxErrors),
+		errorCount: check.errors.length,
+		sha256: seen.hash.digest('hex'),
+		units
+	};
 }
 
 /** Pass 1: every line against §3, without writing anything. */
@@ -155,7 +207,13 @@ async function validate(database: Database, path: string, o: BulkOptions, totalB
 	let feedbacks = new Map<string, number>();
 	const checkOwners = async () => {
 		if (dossiers.size === 0 && feedbacks.size === 0) return;
-		const foreign = await foreignOwners(database, undefined, [...dossiers.keys()], [...feedbacks.keys()], o.key.scopeCode);
+		const foreign = await foreignOwners(
+			database,
+			undefined,
+			[...dossiers.keys()],
+			[...feedbacks.keys()],
+			o.key.scopeCode
+		);
 		report(
 			foreign.map((f) => ({
 				line: (f.kind === 'dossier' ? dossiers : feedbacks).get(f.code)!,
@@ -186,20 +244,49 @@ async function validate(database: Database, path: string, o: BulkOptions, totalB
 		}
 		const e = r.event;
 		if (!unitLine.has(e.unit)) unitLine.set(e.unit, n);
-		const feedback = e.type === 'feedback.received' || e.type === 'feedback.resolved' ? e.feedback : null;
+		const feedback =
+			e.type === 'feedback.received' || e.type === 'feedback.resolved' ? e.feedback : null;
 		if (feedback) {
 			if (!feedbacks.has(feedback)) feedbacks.set(feedback, n);
 		} else if (e.dossier && !dossiers.has(e.dossier)) dossiers.set(e.dossier, n);
 		if (dossiers.size + feedbacks.size >= OWNER_CHUNK) await checkOwners();
-		if (n % 50_000 === 0) o.onProgress?.({ phase: 'validate', startedAt, startLine: 0, lines: n, totalLines: null, bytes: seen.bytes, totalBytes, accepted: 0, duplicates: 0 });
+		if (n % 50_000 === 0)
+			o.onProgress?.({
+				phase: 'validate',
+				startedAt,
+				startLine: 0,
+				lines: n,
+				totalLines: null,
+				bytes: seen.bytes,
+				totalBytes,
+				accepted: 0,
+				duplicates: 0
+			});
 	}
-	o.onProgress?.({ phase: 'validate', startedAt, startLine: 0, lines, totalLines: lines, bytes: seen.bytes, totalBytes, accepted: 0, duplicates: 0 });
+	o.onProgress?.({
+		phase: 'validate',
+		startedAt,
+		startLine: 0,
+		lines,
+		totalLines: lines,
+		bytes: seen.bytes,
+		totalBytes,
+		accepted: 0,
+		duplicates: 0
+	});
 	await checkOwners();
 	const ancestors = await ancestorsOf(database, [...unitLine.keys()]);
 	for (const [unit, line] of unitLine) {
 		const a = ancestors.get(unit);
 		if (!a) report([{ line, path: 'unit', message: `unknown unit "${unit}"` }]);
-		else if (!a.includes(o.key.scopeCode)) report([{ line, path: 'unit', message: `unit "${unit}" is outside this key's scope (${o.key.scopeCode})` }]);
+		else if (!a.includes(o.key.scopeCode))
+			report([
+				{
+					line,
+					path: 'unit',
+					message: `unit "${unit}" is outside this key's scope (${o.key.scopeCode})`
+				}
+			]);
 	}
 	errors.sort((a, b) => a.line - b.line);
 	return { lines, events, errors, errorCount, sha256: seen.hash.digest('hex') };
@@ -214,14 +301,32 @@ export async function analyzeTables(database: Database): Promise<void> {
 	await database.rows(sql`analyze events, dossiers, feedbacks, rollups`);
 }
 
-export async function importFile(database: Database, path: string, o: BulkOptions): Promise<BulkResult> {
+export async function importFile(
+	database: Database,
+	path: string,
+	o: BulkOptions
+): Promise<BulkResult> {
 	const totalBytes = statSync(path).size;
 	const portal = o.format === 'dvcqg';
-	const checked = portal ? await validatePortal(database, path, o, totalBytes) : { ...(await validate(database, path, o, totalBytes)), units: null };
-	if (checked.errorCount > 0) return { ok: false, errors: checked.errors, errorCount: checked.errorCount, phase: 'validate', writtenUpTo: 0 };
+	const checked = portal
+		? await validatePortal(database, path, o, totalBytes)
+		: { ...(await validate(database, path, o, totalBytes)), units: null };
+	if (checked.errorCount > 0)
+		return {
+			ok: false,
+			errors: checked.errors,
+			errorCount: checked.errorCount,
+			phase: 'validate',
+			writtenUpTo: 0
+		};
 
 	const metaKey = `import:${o.key.source}:${checked.sha256}`;
-	const done = (await getMeta<Checkpoint>(database, metaKey)) ?? { line: 0, accepted: 0, duplicates: 0, acceptedAt: new Date().toISOString() };
+	const done = (await getMeta<Checkpoint>(database, metaKey)) ?? {
+		line: 0,
+		accepted: 0,
+		duplicates: 0,
+		acceptedAt: new Date().toISOString()
+	};
 	const acceptedAt = new Date(done.acceptedAt ?? Date.now());
 	const resumedAt = done.line;
 	let { accepted, duplicates } = done;
@@ -229,23 +334,49 @@ export async function importFile(database: Database, path: string, o: BulkOption
 	let lastLine = done.line;
 	const seen = { bytes: 0 };
 	const startedAt = Date.now();
-	const fail = (errors: { index: number; path: string; message: string }[], lines: number[]): BulkResult => ({
+	const fail = (
+		errors: { index: number; path: string; message: string }[],
+		lines: number[]
+	): BulkResult => ({
 		ok: false,
-		errors: errors.map((e) => ({ line: lines[e.index] ?? e.index, path: e.path, message: e.message })),
+		errors: errors.map((e) => ({
+			line: lines[e.index] ?? e.index,
+			path: e.path,
+			message: e.message
+		})),
 		errorCount: errors.length,
 		phase: 'import',
 		writtenUpTo: lastLine
 	});
 	/** Write one prepared batch and record how far the file is in. */
-	const commit = async (batch: PreparedBatch, lines: number[], upTo: number): Promise<BulkResult | null> => {
+	const commit = async (
+		batch: PreparedBatch,
+		lines: number[],
+		upTo: number
+	): Promise<BulkResult | null> => {
 		const r = await write(database, batch);
 		// The database changed since validation (another sender moved a dossier): stop, resumable after the fix.
 		if (r.status !== 200) return fail(r.body.errors, lines);
 		accepted += r.body.accepted;
 		duplicates += r.body.duplicates;
 		lastLine = upTo;
-		await setMeta(database, metaKey, { line: upTo, accepted, duplicates, acceptedAt: acceptedAt.toISOString() } satisfies Checkpoint);
-		o.onProgress?.({ phase: 'import', startedAt, startLine: resumedAt, lines: upTo, totalLines: checked.lines, bytes: seen.bytes, totalBytes, accepted, duplicates });
+		await setMeta(database, metaKey, {
+			line: upTo,
+			accepted,
+			duplicates,
+			acceptedAt: acceptedAt.toISOString()
+		} satisfies Checkpoint);
+		o.onProgress?.({
+			phase: 'import',
+			startedAt,
+			startLine: resumedAt,
+			lines: upTo,
+			totalLines: checked.lines,
+			bytes: seen.bytes,
+			totalBytes,
+			accepted,
+			duplicates
+		});
 		return null;
 	};
 	// A pipeline of two: the next batch is read and validated while the previous one is written (PostgreSQL
@@ -257,15 +388,36 @@ export async function importFile(database: Database, path: string, o: BulkOption
 		return r;
 	};
 	/** Portal calls are translated against what the batches before left, so one at a time (no pipeline). */
-	const submitPortal = async (raw: unknown[], lines: number[], upTo: number): Promise<BulkResult | null> => {
+	const submitPortal = async (
+		raw: unknown[],
+		lines: number[],
+		upTo: number
+	): Promise<BulkResult | null> => {
 		const failed = await settle();
 		if (failed) return failed;
-		const prepared = await preparePortalLines(database, o.key, raw.map((r, i) => ({ n: lines[i], raw: r })), checked.units!, acceptedAt);
-		if (!prepared.ok) return { ok: false, errors: prepared.errors, errorCount: prepared.errors.length, phase: 'import', writtenUpTo: lastLine };
+		const prepared = await preparePortalLines(
+			database,
+			o.key,
+			raw.map((r, i) => ({ n: lines[i], raw: r })),
+			checked.units!,
+			acceptedAt
+		);
+		if (!prepared.ok)
+			return {
+				ok: false,
+				errors: prepared.errors,
+				errorCount: prepared.errors.length,
+				phase: 'import',
+				writtenUpTo: lastLine
+			};
 		inFlight = commit(prepared.batch, prepared.lineOf, upTo);
 		return settle();
 	};
-	const submit = async (raw: unknown[], lines: number[], upTo: number): Promise<BulkResult | null> => {
+	const submit = async (
+		raw: unknown[],
+		lines: number[],
+		upTo: number
+	): Promise<BulkResult | null> => {
 		if (portal) return submitPortal(raw, lines, upTo);
 		const prepared = await prepare(database, o.key, raw, { yieldEvery: 2000 });
 		const failed = await settle();
@@ -297,11 +449,19 @@ export async function importFile(database: Database, path: string, o: BulkOption
 			if (o.stopped?.()) {
 				const last = await settle();
 				if (last) return last;
-				return { ok: true, lines: checked.lines, accepted, duplicates, resumedAt, stoppedAt: lastLine };
+				return {
+					ok: true,
+					lines: checked.lines,
+					accepted,
+					duplicates,
+					resumedAt,
+					stoppedAt: lastLine
+				};
 			}
 		}
 	}
-	const failed = (batch.length > 0 ? await submit(batch, lineOf, checked.lines) : null) ?? (await settle());
+	const failed =
+		(batch.length > 0 ? await submit(batch, lineOf, checked.lines) : null) ?? (await settle());
 	if (failed) return failed;
 	// Done: the next import of this file starts over (and finds every event a duplicate).
 	await deleteMeta(database, metaKey);

@@ -5,7 +5,12 @@
  * advisory lock, so feed seqs commit in order and projections never race.
  */
 import { sql } from 'drizzle-orm';
-import { parseBatch, parseEvent, type EventError, type IngestEvent } from '../../domain/events/schema.ts';
+import {
+	parseBatch,
+	parseEvent,
+	type EventError,
+	type IngestEvent
+} from '../../domain/events/schema.ts';
 import type { DossierState } from '../../domain/dossier/state.ts';
 import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
@@ -21,14 +26,27 @@ export const MAX_EVENTS = 5000;
 
 export type IngestKey = { source: string; scopeCode: string };
 
-export type AcceptedItem = { seq: number; id: string; type: string; unit: string; dossier: string | null; at: string };
+export type AcceptedItem = {
+	seq: number;
+	id: string;
+	type: string;
+	unit: string;
+	dossier: string | null;
+	at: string;
+};
 
 export type IngestResult =
-	| { status: 200; body: { accepted: number; duplicates: number; lastSeq: number }; items: AcceptedItem[]; dossiers: DossierState[] }
+	| {
+			status: 200;
+			body: { accepted: number; duplicates: number; lastSeq: number };
+			items: AcceptedItem[];
+			dossiers: DossierState[];
+	  }
 	| { status: 400 | 403; body: { errors: EventError[] } };
 
 function entityOf(e: IngestEvent): { dossier: string | null; feedback: string | null } {
-	if (e.type === 'feedback.received' || e.type === 'feedback.resolved') return { dossier: null, feedback: e.feedback };
+	if (e.type === 'feedback.received' || e.type === 'feedback.resolved')
+		return { dossier: null, feedback: e.feedback };
 	return { dossier: e.dossier ?? null, feedback: null };
 }
 
@@ -52,14 +70,24 @@ function payloadOf(e: IngestEvent, computedDueAt: Date | null): Record<string, u
 }
 
 /** Unknown units (400) and units outside the key's scope (403), each error at its event's index; and the ancestors found. */
-async function scopeErrors(database: Database, tx: Db, records: readonly { index: number; unit: string }[], scopeCode: string) {
+async function scopeErrors(
+	database: Database,
+	tx: Db,
+	records: readonly { index: number; unit: string }[],
+	scopeCode: string
+) {
 	const ancestors = await ancestorsOf(database, [...new Set(records.map((r) => r.unit))], tx);
 	const unknown: EventError[] = [];
 	const outside: EventError[] = [];
 	for (const r of records) {
 		const a = ancestors.get(r.unit);
 		if (!a) unknown.push({ index: r.index, path: 'unit', message: `unknown unit "${r.unit}"` });
-		else if (!a.includes(scopeCode)) outside.push({ index: r.index, path: 'unit', message: `unit "${r.unit}" is outside this key's scope (${scopeCode})` });
+		else if (!a.includes(scopeCode))
+			outside.push({
+				index: r.index,
+				path: 'unit',
+				message: `unit "${r.unit}" is outside this key's scope (${scopeCode})`
+			});
 	}
 	return { unknown, outside, ancestors };
 }
@@ -90,8 +118,13 @@ export async function prepare(
 	key: IngestKey,
 	raw: unknown[],
 	opts: { yieldEvery?: number } = {}
-): Promise<{ ok: true; batch: PreparedBatch } | { ok: false; result: Extract<IngestResult, { status: 400 | 403 }> }> {
-	const { events, errors } = opts.yieldEvery ? await parseInSlices(raw, opts.yieldEvery) : parseBatch(raw);
+): Promise<
+	| { ok: true; batch: PreparedBatch }
+	| { ok: false; result: Extract<IngestResult, { status: 400 | 403 }> }
+> {
+	const { events, errors } = opts.yieldEvery
+		? await parseInSlices(raw, opts.yieldEvery)
+		: parseBatch(raw);
 	if (errors.length > 0) return { ok: false, result: { status: 400, body: { errors } } };
 
 	const needsCalendar = events.some((e) => e.type === 'dossier.received' && e.dueAt === undefined);
@@ -104,17 +137,48 @@ export async function prepare(
 		if (seen.has(e.id)) return;
 		seen.add(e.id);
 		const computed =
-			e.type === 'dossier.received' && e.dueAt === undefined && calendar ? calendar.addWorkingDays(e.at, e.processingDays ?? 0) : null;
-		records.push({ index, id: e.id, type: e.type, at: e.at.toISOString(), unit: e.unit, ...entityOf(e), payload: payloadOf(e, computed) });
+			e.type === 'dossier.received' && e.dueAt === undefined && calendar
+				? calendar.addWorkingDays(e.at, e.processingDays ?? 0)
+				: null;
+		records.push({
+			index,
+			id: e.id,
+			type: e.type,
+			at: e.at.toISOString(),
+			unit: e.unit,
+			...entityOf(e),
+			payload: payloadOf(e, computed)
+		});
 	});
 	const rowsJson = JSON.stringify(
-		records.map((r, ord) => ({ ord, event_id: r.id, type: r.type, at: r.at, unit: r.unit, dossier: r.dossier, feedback: r.feedback, payload: r.payload }))
+		records.map((r, ord) => ({
+			ord,
+			event_id: r.id,
+			type: r.type,
+			at: r.at,
+			unit: r.unit,
+			dossier: r.dossier,
+			feedback: r.feedback,
+			payload: r.payload
+		}))
 	);
-	return { ok: true, batch: { key, events: events.length, records, rowsJson, idsJson: JSON.stringify(records.map((r) => r.id)) } };
+	return {
+		ok: true,
+		batch: {
+			key,
+			events: events.length,
+			records,
+			rowsJson,
+			idsJson: JSON.stringify(records.map((r) => r.id))
+		}
+	};
 }
 
 /** parseBatch, a slice at a time with a turn of the event loop between (a write in flight goes on meanwhile). */
-async function parseInSlices(raw: unknown[], slice: number): Promise<ReturnType<typeof parseBatch>> {
+async function parseInSlices(
+	raw: unknown[],
+	slice: number
+): Promise<ReturnType<typeof parseBatch>> {
 	const events: IngestEvent[] = [];
 	const errors: EventError[] = [];
 	for (let i = 0; i < raw.length; i += slice) {
@@ -137,9 +201,20 @@ async function parseInSlices(raw: unknown[], slice: number): Promise<ReturnType<
  * unless everything is.
  */
 export async function write(database: Database, b: PreparedBatch): Promise<IngestResult> {
-	if (b.records.length === 0 && !b.alsoWrite) return { status: 200, body: { accepted: 0, duplicates: 0, lastSeq: await latestSeq(database) }, items: [], dossiers: [] };
+	if (b.records.length === 0 && !b.alsoWrite)
+		return {
+			status: 200,
+			body: { accepted: 0, duplicates: 0, lastSeq: await latestSeq(database) },
+			items: [],
+			dossiers: []
+		};
 	return lockedTransaction(database, async (tx, acceptedAt) => {
-		const { unknown, outside, ancestors } = await scopeErrors(database, tx, b.records, b.key.scopeCode);
+		const { unknown, outside, ancestors } = await scopeErrors(
+			database,
+			tx,
+			b.records,
+			b.key.scopeCode
+		);
 		if (unknown.length > 0) throw new Refused({ status: 400, body: { errors: unknown } });
 		if (outside.length > 0) throw new Refused({ status: 403, body: { errors: outside } });
 		// One index lookup per id on (source, event_id), whatever the statistics say: with `event_id = any(…)` the
@@ -154,16 +229,29 @@ export async function write(database: Database, b: PreparedBatch): Promise<Inges
 		const known = new Set(knownIds);
 		const accepted = known.size === 0 ? b.records : b.records.filter((r) => !known.has(r.id));
 		await b.alsoWrite?.(tx);
-		if (accepted.length === 0) return { status: 200 as const, body: { accepted: 0, duplicates: b.events, lastSeq: await latestSeq(database, tx) }, items: [], dossiers: [] };
+		if (accepted.length === 0)
+			return {
+				status: 200 as const,
+				body: { accepted: 0, duplicates: b.events, lastSeq: await latestSeq(database, tx) },
+				items: [],
+				dossiers: []
+			};
 		// Duplicates change nothing and are not checked: resending an old batch stays safe after a dossier moved.
 		const denied = await ownershipErrors(database, tx, accepted, b.key.scopeCode);
 		if (denied.length > 0) throw new Refused({ status: 403, body: { errors: denied } });
 
 		// Seqs for the whole batch in one step (every writer of the feed holds this lock): no RETURNING per row.
-		const [last] = await jsonRows<number>(database, sql`select to_jsonb(setval('feed_seq', nextval('feed_seq') + ${accepted.length - 1})) as j`, tx);
+		const [last] = await jsonRows<number>(
+			database,
+			sql`select to_jsonb(setval('feed_seq', nextval('feed_seq') + ${accepted.length - 1})) as j`,
+			tx
+		);
 		const first = Number(last) - accepted.length + 1;
 		// The accepted rows in request order get first, first + 1, …: the same numbering below.
-		const skip = known.size === 0 ? sql`` : sql`where x.event_id <> all(array(select jsonb_array_elements_text(${JSON.stringify(knownIds)}::jsonb)))`;
+		const skip =
+			known.size === 0
+				? sql``
+				: sql`where x.event_id <> all(array(select jsonb_array_elements_text(${JSON.stringify(knownIds)}::jsonb)))`;
 		const fresh: StoredEventRow[] = accepted.map((r, i) => ({
 			seq: first + i,
 			event_id: r.id,
@@ -192,7 +280,12 @@ export async function write(database: Database, b: PreparedBatch): Promise<Inges
 		for (const r of accepted) {
 			if (r.feedback) feedbackCodes.add(r.feedback);
 			else if (r.dossier) dossierCodes.add(r.dossier);
-			else if (r.type === 'dossier.rated') loneRatings.push({ unit: r.unit, at: new Date(r.at), level: r.payload.level as 'satisfied' });
+			else if (r.type === 'dossier.rated')
+				loneRatings.push({
+					unit: r.unit,
+					at: new Date(r.at),
+					level: r.payload.level as 'satisfied'
+				});
 		}
 		const projected = project(database, tx, {
 			dossiers: [...dossierCodes],
@@ -205,10 +298,21 @@ export async function write(database: Database, b: PreparedBatch): Promise<Inges
 		const inserted = insertLater();
 		const activity = recordActivity(database, tx, accepted, first, acceptedAt);
 		const [dossiers] = await Promise.all([projected, inserted, activity]);
-		const items = fresh.map((f) => ({ seq: f.seq, id: f.event_id, type: f.type, unit: f.unit, dossier: f.dossier ?? null, at: f.at }));
+		const items = fresh.map((f) => ({
+			seq: f.seq,
+			id: f.event_id,
+			type: f.type,
+			unit: f.unit,
+			dossier: f.dossier ?? null,
+			at: f.at
+		}));
 		return {
 			status: 200 as const,
-			body: { accepted: accepted.length, duplicates: b.events - accepted.length, lastSeq: Number(last) },
+			body: {
+				accepted: accepted.length,
+				duplicates: b.events - accepted.length,
+				lastSeq: Number(last)
+			},
 			items,
 			dossiers
 		};
@@ -218,7 +322,11 @@ export async function write(database: Database, b: PreparedBatch): Promise<Inges
 	});
 }
 
-export async function ingest(database: Database, key: IngestKey, raw: unknown[]): Promise<IngestResult> {
+export async function ingest(
+	database: Database,
+	key: IngestKey,
+	raw: unknown[]
+): Promise<IngestResult> {
 	const prepared = await prepare(database, key, raw);
 	return prepared.ok ? write(database, prepared.batch) : prepared.result;
 }
@@ -232,7 +340,10 @@ class Refused extends Error {
 	}
 }
 
-export async function latestSeq(database: Database, tx?: Parameters<Database['rows']>[1]): Promise<number> {
+export async function latestSeq(
+	database: Database,
+	tx?: Parameters<Database['rows']>[1]
+): Promise<number> {
 	const rows = await jsonRows<number | null>(
 		database,
 		sql`select to_jsonb(greatest((select max(seq) from events), (select max(seq) from overdue_announcements))) as j`,

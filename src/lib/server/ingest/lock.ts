@@ -12,10 +12,17 @@ import { metrics } from '../metrics.ts';
 
 export const INGEST_LOCK = 7_312_001;
 
-export function lockedTransaction<T>(database: Database, fn: (tx: Db, now: string) => Promise<T>): Promise<T> {
+export function lockedTransaction<T>(
+	database: Database,
+	fn: (tx: Db, now: string) => Promise<T>
+): Promise<T> {
 	return database.db.transaction(async (tx) => {
 		const started = performance.now();
-		const [now] = await jsonRows<string>(database, sql`select to_jsonb(now()) as j from (select pg_advisory_xact_lock(${INGEST_LOCK})) l`, tx);
+		const [now] = await jsonRows<string>(
+			database,
+			sql`select to_jsonb(now()) as j from (select pg_advisory_xact_lock(${INGEST_LOCK})) l`,
+			tx
+		);
 		metrics.lockWaitSeconds.observe((performance.now() - started) / 1000);
 		return fn(tx, now);
 	});

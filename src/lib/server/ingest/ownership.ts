@@ -19,7 +19,13 @@ export type OwnedEvent = { index: number; dossier: string | null; feedback: stri
 type Foreign = { kind: 'dossier' | 'feedback'; code: string; unit: string };
 
 /** Stored dossiers and PAKN items among `codes` whose unit lies outside the subtree of `scopeCode`. */
-export async function foreignOwners(database: Database, tx: Db | undefined, dossiers: string[], feedbacks: string[], scopeCode: string): Promise<Foreign[]> {
+export async function foreignOwners(
+	database: Database,
+	tx: Db | undefined,
+	dossiers: string[],
+	feedbacks: string[],
+	scopeCode: string
+): Promise<Foreign[]> {
 	if (dossiers.length === 0 && feedbacks.length === 0) return [];
 	return jsonRows<Foreign>(
 		database,
@@ -35,7 +41,12 @@ export async function foreignOwners(database: Database, tx: Db | undefined, doss
 }
 
 /** One 403 error per event of `events` whose dossier or PAKN item belongs outside the scope. */
-export async function ownershipErrors(database: Database, tx: Db, events: readonly OwnedEvent[], scopeCode: string): Promise<EventError[]> {
+export async function ownershipErrors(
+	database: Database,
+	tx: Db,
+	events: readonly OwnedEvent[],
+	scopeCode: string
+): Promise<EventError[]> {
 	const dossiers = new Set<string>();
 	const feedbacks = new Set<string>();
 	for (const e of events) {
@@ -52,7 +63,11 @@ export async function ownershipErrors(database: Database, tx: Db, events: readon
 		const unit = code ? owner.get(`${path}:${code}`) : undefined;
 		if (unit === undefined) continue;
 		const what = e.feedback ? `feedback item "${code}"` : `dossier "${code}"`;
-		errors.push({ index: e.index, path, message: `${what} belongs to unit "${unit}", outside this key's scope (${scopeCode})` });
+		errors.push({
+			index: e.index,
+			path,
+			message: `${what} belongs to unit "${unit}", outside this key's scope (${scopeCode})`
+		});
 	}
 	return errors.sort((a, b) => a.index - b.index);
 }

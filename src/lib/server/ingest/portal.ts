@@ -8,7 +8,12 @@
  * (`index` in `data`) and the portal's field.
  */
 import { sql } from 'drizzle-orm';
-import { readCall, portalUnitsOf, type CallError, type PortalCall } from '../../domain/dvcqg/call.ts';
+import {
+	readCall,
+	portalUnitsOf,
+	type CallError,
+	type PortalCall
+} from '../../domain/dvcqg/call.ts';
 import { translateCall, type KnownDossier } from '../../domain/dvcqg/translate.ts';
 import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
@@ -37,10 +42,20 @@ export type PortalPrepared =
 	| { ok: false; status: 400 | 403 | 413; errors: CallError[]; message: string };
 
 /** What is known of these dossiers: stored projections and the portal status last synced. */
-export async function loadPortalState(database: Database, dossiers: readonly string[], tx?: Db): Promise<Map<string, KnownDossier>> {
+export async function loadPortalState(
+	database: Database,
+	dossiers: readonly string[],
+	tx?: Db
+): Promise<Map<string, KnownDossier>> {
 	const state = new Map<string, KnownDossier>();
 	if (dossiers.length === 0) return state;
-	const rows = await jsonRows<{ code: string; first: string | null; due: string | null; status: KnownDossier['status'] | null; portal: string | null }>(
+	const rows = await jsonRows<{
+		code: string;
+		first: string | null;
+		due: string | null;
+		status: KnownDossier['status'] | null;
+		portal: string | null;
+	}>(
 		database,
 		sql`select jsonb_build_object('code', x.code, 'first', d.first_due_at, 'due', d.due_at, 'status', d.status, 'portal', p.status) as j
 			from (select jsonb_array_elements_text(${JSON.stringify(dossiers)}::jsonb) as code) x
@@ -51,13 +66,22 @@ export async function loadPortalState(database: Database, dossiers: readonly str
 	);
 	for (const r of rows) {
 		const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString());
-		state.set(r.code, { firstDueAt: iso(r.first), dueAt: iso(r.due), status: r.status ?? 'pending', portalStatus: r.portal });
+		state.set(r.code, {
+			firstDueAt: iso(r.first),
+			dueAt: iso(r.due),
+			status: r.status ?? 'pending',
+			portalStatus: r.portal
+		});
 	}
 	return state;
 }
 
 /** Keeps the portal statuses of `dossiers` (as in `state`), in the batch's transaction. */
-export function portalStatusWriter(database: Database, state: ReadonlyMap<string, KnownDossier>, dossiers: Iterable<string>): (tx: Db) => Promise<void> {
+export function portalStatusWriter(
+	database: Database,
+	state: ReadonlyMap<string, KnownDossier>,
+	dossiers: Iterable<string>
+): (tx: Db) => Promise<void> {
 	const rows = [...dossiers].flatMap((d) => {
 		const s = state.get(d)?.portalStatus;
 		return s ? [{ dossier: d, status: s }] : [];
@@ -73,10 +97,19 @@ export function portalStatusWriter(database: Database, state: ReadonlyMap<string
 	};
 }
 
-const fail = (status: 400 | 403 | 413, errors: CallError[], message: string): PortalPrepared => ({ ok: false, status, errors, message });
+const fail = (status: 400 | 403 | 413, errors: CallError[], message: string): PortalPrepared => ({
+	ok: false,
+	status,
+	errors,
+	message
+});
 
 /** Units named, in scope, and dossiers not owned outside it: the checks of §3 for every record of a read call. */
-export async function checkPortalCall(database: Database, key: IngestKey, call: PortalCall): Promise<{ units: Map<string, string> } | PortalPrepared> {
+export async function checkPortalCall(
+	database: Database,
+	key: IngestKey,
+	call: PortalCall
+): Promise<{ units: Map<string, string> } | PortalPrepared> {
 	const names = portalUnitsOf(call);
 	const units = await unitsByPortalCode(database, names);
 	const ancestors = await ancestorsOf(database, [...new Set(units.values())]);
@@ -85,25 +118,45 @@ export async function checkPortalCall(database: Database, key: IngestKey, call: 
 		const name = r.unit ?? call.madonvi;
 		const unit = name === null ? undefined : units.get(name);
 		if (unit && !ancestors.get(unit)?.includes(key.scopeCode))
-			outside.push({ index: r.index, path: r.unit ? 'MaDonVi' : 'madonvi', message: `unit "${name}" (${unit}) is outside this key's scope (${key.scopeCode})` });
+			outside.push({
+				index: r.index,
+				path: r.unit ? 'MaDonVi' : 'madonvi',
+				message: `unit "${name}" (${unit}) is outside this key's scope (${key.scopeCode})`
+			});
 	}
 	if (outside.length > 0) return fail(403, outside, 'Đơn vị ngoài phạm vi của khóa');
-	const foreign = await foreignOwners(database, undefined, [...new Set(call.records.map((r) => r.dossier))], [], key.scopeCode);
+	const foreign = await foreignOwners(
+		database,
+		undefined,
+		[...new Set(call.records.map((r) => r.dossier))],
+		[],
+		key.scopeCode
+	);
 	if (foreign.length > 0) {
 		const owner = new Map(foreign.map((f) => [f.code, f.unit]));
 		const errors = call.records
 			.filter((r) => owner.has(r.dossier))
-			.map((r) => ({ index: r.index, path: 'MaHoSo', message: `dossier "${r.dossier}" belongs to unit "${owner.get(r.dossier)}", outside this key's scope (${key.scopeCode})` }));
+			.map((r) => ({
+				index: r.index,
+				path: 'MaHoSo',
+				message: `dossier "${r.dossier}" belongs to unit "${owner.get(r.dossier)}", outside this key's scope (${key.scopeCode})`
+			}));
 		return fail(403, errors, 'Hồ sơ thuộc đơn vị ngoài phạm vi của khóa');
 	}
 	return { units };
 }
 
 /** One call, read, checked and translated into a prepared §3 batch (nothing written yet). */
-export async function preparePortalCall(database: Database, key: IngestKey, body: unknown, acceptedAt: Date): Promise<PortalPrepared> {
+export async function preparePortalCall(
+	database: Database,
+	key: IngestKey,
+	body: unknown,
+	acceptedAt: Date
+): Promise<PortalPrepared> {
 	const read = readCall(body, MAX_RECORDS);
 	if (!read.call) {
-		if (read.tooMany !== undefined) return fail(413, [], `at most ${MAX_RECORDS} records per call, got ${read.tooMany}`);
+		if (read.tooMany !== undefined)
+			return fail(413, [], `at most ${MAX_RECORDS} records per call, got ${read.tooMany}`);
 		return fail(400, read.errors, 'Dữ liệu không hợp lệ');
 	}
 	const call = read.call;
@@ -113,17 +166,25 @@ export async function preparePortalCall(database: Database, key: IngestKey, body
 	const t = translateCall(call, checked.units, state, acceptedAt);
 	if (t.errors.length > 0) return fail(400, t.errors, 'Dữ liệu không hợp lệ');
 	const prepared = await prepare(database, key, t.events);
-	if (!prepared.ok) return fail(400, mapErrors(prepared.result.body.errors, t.origins), 'Dữ liệu không hợp lệ');
+	if (!prepared.ok)
+		return fail(400, mapErrors(prepared.result.body.errors, t.origins), 'Dữ liệu không hợp lệ');
 	prepared.batch.alsoWrite = portalStatusWriter(database, state, t.touched);
 	return { ok: true, batch: prepared.batch, records: call.records.length, origins: t.origins };
 }
 
 /** §3 errors (by event index) as errors by record and portal field. */
-export function mapErrors(errors: readonly { index: number; path: string; message: string }[], origins: readonly { index: number; field: string }[]): CallError[] {
+export function mapErrors(
+	errors: readonly { index: number; path: string; message: string }[],
+	origins: readonly { index: number; field: string }[]
+): CallError[] {
 	return errors.map((e) => {
 		const o = origins[e.index];
 		if (!o) return e;
 		const head = e.path.split('.')[0];
-		return { index: o.index, path: head === 'at' || head === '' ? o.field : (PORTAL_FIELD[head] ?? o.field), message: e.message };
+		return {
+			index: o.index,
+			path: head === 'at' || head === '' ? o.field : (PORTAL_FIELD[head] ?? o.field),
+			message: e.message
+		};
 	});
 }

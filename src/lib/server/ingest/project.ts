@@ -27,7 +27,13 @@ import { groupBy, toFoldEvent, type StoredEventRow } from './stored-event.ts';
 type Old = { code: string; unit: string; contrib: Contribution };
 
 /** All stored events of the given entities: those of earlier batches from the table, this batch's from memory. */
-async function loadEvents(database: Database, tx: Db, column: 'dossier' | 'feedback', codes: string[], fresh?: Fresh) {
+async function loadEvents(
+	database: Database,
+	tx: Db,
+	column: 'dossier' | 'feedback',
+	codes: string[],
+	fresh?: Fresh
+) {
 	const col = sql.raw(column);
 	const before = fresh ? sql` and seq < ${fresh.fromSeq}` : sql``;
 	const stored = await jsonRows<StoredEventRow>(
@@ -42,7 +48,12 @@ async function loadEvents(database: Database, tx: Db, column: 'dossier' | 'feedb
 	return stored.concat(fresh.rows.filter((r) => wanted.has(r[column] ?? '')));
 }
 
-async function loadOld(database: Database, tx: Db, table: 'dossiers' | 'feedbacks', codes: string[]) {
+async function loadOld(
+	database: Database,
+	tx: Db,
+	table: 'dossiers' | 'feedbacks',
+	codes: string[]
+) {
 	const t = sql.raw(table);
 	return jsonRows<Old>(
 		database,
@@ -52,10 +63,12 @@ async function loadOld(database: Database, tx: Db, table: 'dossiers' | 'feedback
 }
 
 function foldFeedback(code: string, rows: StoredEventRow[]): FeedbackState {
-	const sorted = rows.map(toFoldEvent).sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
+	const sorted = rows
+		.map(toFoldEvent)
+		.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
 	const received = sorted.find((e) => e.type === 'feedback.received');
 	const resolved = sorted.find((e) => e.type === 'feedback.resolved');
-	const kindOf = (e: typeof received) => ((e as { kind?: string } | undefined)?.kind ?? null);
+	const kindOf = (e: typeof received) => (e as { kind?: string } | undefined)?.kind ?? null;
 	// Owned like a dossier (CONTRACT §3): the unit of its latest receipt, else of its first event.
 	const owner = sorted.findLast((e) => e.type === 'feedback.received') ?? sorted[0];
 	return {
@@ -110,7 +123,11 @@ const DOSSIER_COLUMNS = `code text, unit text, received boolean, received_at tim
 	apologies int, rating text, rated_at timestamptz, rating_via text, flags jsonb, event_count int, last_seq bigint, contrib jsonb`;
 const DOSSIER_NAMES = DOSSIER_COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]);
 
-async function upsertDossiers(database: Database, tx: Db, records: ReturnType<typeof dossierRecord>[]) {
+async function upsertDossiers(
+	database: Database,
+	tx: Db,
+	records: ReturnType<typeof dossierRecord>[]
+) {
 	if (records.length === 0) return;
 	const names = DOSSIER_NAMES.join(', ');
 	const updates = DOSSIER_NAMES.filter((n) => n !== 'code')
@@ -124,7 +141,11 @@ async function upsertDossiers(database: Database, tx: Db, records: ReturnType<ty
 	);
 }
 
-async function upsertFeedbacks(database: Database, tx: Db, states: { s: FeedbackState; contrib: Contribution }[]) {
+async function upsertFeedbacks(
+	database: Database,
+	tx: Db,
+	states: { s: FeedbackState; contrib: Contribution }[]
+) {
 	if (states.length === 0) return;
 	const records = states.map(({ s, contrib }) => ({
 		code: s.code,
@@ -145,7 +166,12 @@ async function upsertFeedbacks(database: Database, tx: Db, states: { s: Feedback
 	);
 }
 
-async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable, known?: Map<string, string[]>) {
+async function applyDeltas(
+	database: Database,
+	tx: Db,
+	deltas: DeltaTable,
+	known?: Map<string, string[]>
+) {
 	const entries = [...deltas.entries()];
 	if (entries.length === 0) return;
 	const units = [...new Set(entries.map((e) => e.unit))];
@@ -161,7 +187,8 @@ async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable, known
 				const key = `${unit}\u0000${b.grain}\u0000${b.day}`;
 				const row = byKey.get(key);
 				if (row) for (let i = 0; i < COUNTERS.length; i++) row.values[i] += e.values[i];
-				else byKey.set(key, { unit, grain: b.grain, day: b.day, values: Int32Array.from(e.values) });
+				else
+					byKey.set(key, { unit, grain: b.grain, day: b.day, values: Int32Array.from(e.values) });
 			}
 		}
 	}
@@ -169,8 +196,10 @@ async function applyDeltas(database: Database, tx: Db, deltas: DeltaTable, known
 	const rows: string[] = [];
 	for (const r of byKey.values()) {
 		let json = '';
-		for (let i = 0; i < COUNTERS.length; i++) if (r.values[i] !== 0) json += `,"${COUNTERS[i]}":${r.values[i]}`;
-		if (json !== '') rows.push(`{"unit":${JSON.stringify(r.unit)},"grain":"${r.grain}","day":"${r.day}"${json}}`);
+		for (let i = 0; i < COUNTERS.length; i++)
+			if (r.values[i] !== 0) json += `,"${COUNTERS[i]}":${r.values[i]}`;
+		if (json !== '')
+			rows.push(`{"unit":${JSON.stringify(r.unit)},"grain":"${r.grain}","day":"${r.day}"${json}}`);
 	}
 	if (rows.length === 0) return;
 	const cols = COUNTERS.join(', ');
@@ -207,7 +236,11 @@ export type ProjectInput = {
  * inside the caller's transaction), so the fold and the deltas are computed
  * here while the database is still busy with the previous statement.
  */
-export async function project(database: Database, tx: Db, input: ProjectInput): Promise<DossierState[]> {
+export async function project(
+	database: Database,
+	tx: Db,
+	input: ProjectInput
+): Promise<DossierState[]> {
 	const deltas = new DeltaTable();
 	const states: DossierState[] = [];
 	const writes: Promise<unknown>[] = [];

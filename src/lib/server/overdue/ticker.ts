@@ -16,7 +16,14 @@ import { countDbError, metrics } from '../metrics.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
 
-export type OverdueItem = { seq: number; id: null; type: 'dossier.overdue'; unit: string; dossier: string; at: string };
+export type OverdueItem = {
+	seq: number;
+	id: null;
+	type: 'dossier.overdue';
+	unit: string;
+	dossier: string;
+	at: string;
+};
 
 /** One pass: announce what became overdue up to app.now(). Returns the new feed items (already published). */
 export async function announceOverdue(app: App): Promise<OverdueItem[]> {
@@ -40,7 +47,12 @@ export async function announceOverdue(app: App): Promise<OverdueItem[]> {
 			tx
 		);
 	});
-	const feed = items.map((i) => ({ ...i, seq: Number(i.seq), id: null, type: 'dossier.overdue' as const }));
+	const feed = items.map((i) => ({
+		...i,
+		seq: Number(i.seq),
+		id: null,
+		type: 'dossier.overdue' as const
+	}));
 	if (feed.length > 0) {
 		notifyAccepted(app, { items: feed, dossiers: [] });
 		metrics.overdueAnnounced.inc(feed.length);
@@ -60,7 +72,8 @@ export function startOverdueTicker(app: App, everyMs = 1000): { stop(): void } {
 			if (failing) logger.info('overdue ticker: running again');
 			failing = false;
 		} catch (err) {
-			if (!failing) logger.warn({ err: errorFields(err) }, 'overdue ticker failed; retrying every tick');
+			if (!failing)
+				logger.warn({ err: errorFields(err) }, 'overdue ticker failed; retrying every tick');
 			countDbError(err);
 			failing = true;
 		} finally {

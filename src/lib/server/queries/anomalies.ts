@@ -20,7 +20,10 @@ import { inSubtree } from './subtree.ts';
 export type AnomalyCounts = { received: number; flagged: number } & Record<Flag, number>;
 
 /** Half-open instants [start, end) of the local days from..to; either side may be open. */
-function bounds(from: string | null, to: string | null): { start: string | null; end: string | null } {
+function bounds(
+	from: string | null,
+	to: string | null
+): { start: string | null; end: string | null } {
 	return {
 		start: from ? localDayStart(from).toISOString() : null,
 		end: to ? localDayStart(addDays(to, 1)).toISOString() : null
@@ -28,7 +31,12 @@ function bounds(from: string | null, to: string | null): { start: string | null;
 }
 
 /** The counts, from the rollups (each dossier adds its flags on its receipt day): no scan of the dossiers. */
-export async function anomalyCounts(database: Database, unit: string, from: string, to: string): Promise<AnomalyCounts> {
+export async function anomalyCounts(
+	database: Database,
+	unit: string,
+	from: string,
+	to: string
+): Promise<AnomalyCounts> {
 	const c = await periodCounters(database, unit, from, to);
 	const out = { received: c.received, flagged: c.flagged } as AnomalyCounts;
 	for (const f of FLAGS) out[f] = c[`flag_${f}`];

@@ -15,13 +15,26 @@ import type { UnitInfo } from './units.ts';
 
 type Unit = Pick<UnitInfo, 'code' | 'depth'>;
 
-export type Attribution = { judged: number; sync: number; processing: number; resolvedLate: number; syncedLate: number; openOverdue: number };
+export type Attribution = {
+	judged: number;
+	sync: number;
+	processing: number;
+	resolvedLate: number;
+	syncedLate: number;
+	openOverdue: number;
+};
 
 /** Per unit of one depth: phantom dossiers open and past their appointment at `end`. */
-async function phantomOpenAt(database: Database, roots: readonly string[], depth: number, end: Date): Promise<Map<string, number>> {
+async function phantomOpenAt(
+	database: Database,
+	roots: readonly string[],
+	depth: number,
+	end: Date
+): Promise<Map<string, number>> {
 	const out = new Map(roots.map((r) => [r, 0]));
 	if (roots.length === 0) return out;
-	if (!Number.isInteger(depth) || depth < 0) throw new RangeError(`depth must be a whole number, got ${depth}`);
+	if (!Number.isInteger(depth) || depth < 0)
+		throw new RangeError(`depth must be a whole number, got ${depth}`);
 	const root = sql.raw(`u.ancestors[${depth + 1}]`);
 	const e = end.toISOString();
 	const rows = await jsonRows<{ root: string; n: number }>(
@@ -37,13 +50,34 @@ async function phantomOpenAt(database: Database, roots: readonly string[], depth
 	return out;
 }
 
-export async function attributions(database: Database, units: readonly Unit[], from: string, to: string, now = new Date()): Promise<Map<string, Attribution>> {
+export async function attributions(
+	database: Database,
+	units: readonly Unit[],
+	from: string,
+	to: string,
+	now = new Date()
+): Promise<Map<string, Attribution>> {
 	const p = periodOf(from, to, now);
 	const depths = [...new Set(units.map((u) => u.depth))];
 	const [counters, sums, phantoms] = await Promise.all([
-		periodCountersByUnit(database, units.map((u) => u.code), from, to, ['overdue', 'overdue_sync', 'late_sync_resolved']),
+		periodCountersByUnit(
+			database,
+			units.map((u) => u.code),
+			from,
+			to,
+			['overdue', 'overdue_sync', 'late_sync_resolved']
+		),
 		summaries(database, units, from, to, now),
-		Promise.all(depths.map((d) => phantomOpenAt(database, units.filter((u) => u.depth === d).map((u) => u.code), d, p.end)))
+		Promise.all(
+			depths.map((d) =>
+				phantomOpenAt(
+					database,
+					units.filter((u) => u.depth === d).map((u) => u.code),
+					d,
+					p.end
+				)
+			)
+		)
 	]);
 	const phantom = new Map(phantoms.flatMap((m) => [...m]));
 	return new Map(
@@ -52,7 +86,17 @@ export async function attributions(database: Database, units: readonly Unit[], f
 			const open = sums.get(u.code)!.pending.overdue;
 			const sync = c.overdue_sync + c.late_sync_resolved + (phantom.get(u.code) ?? 0);
 			const judged = c.overdue + c.late_sync_resolved + open;
-			return [u.code, { judged, sync, processing: judged - sync, resolvedLate: c.overdue, syncedLate: c.late_sync_resolved, openOverdue: open }];
+			return [
+				u.code,
+				{
+					judged,
+					sync,
+					processing: judged - sync,
+					resolvedLate: c.overdue,
+					syncedLate: c.late_sync_resolved,
+					openOverdue: open
+				}
+			];
 		})
 	);
 }

@@ -14,14 +14,27 @@ import { openFromPrefix, type OpenCounts } from '../../domain/figures/open-count
 import type { Database } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
 
-const OPEN_COUNTERS = ['open_in', 'open_out', 'due_in', 'due_out'] as const satisfies readonly Counter[];
+const OPEN_COUNTERS = [
+	'open_in',
+	'open_out',
+	'due_in',
+	'due_out'
+] as const satisfies readonly Counter[];
 
 /** What to sum: a name → the spans of rows and the counters wanted. */
 type Parts = Record<string, { spans: Span[]; counters: readonly Counter[] }>;
 
 /** Per unit, per part: the counter sums (zero where no row). */
-async function sums(database: Database, units: readonly string[], parts: Parts): Promise<Map<string, Record<string, Counters>>> {
-	const empty = () => Object.fromEntries(Object.keys(parts).map((p) => [p, emptyCounters()])) as Record<string, Counters>;
+async function sums(
+	database: Database,
+	units: readonly string[],
+	parts: Parts
+): Promise<Map<string, Record<string, Counters>>> {
+	const empty = () =>
+		Object.fromEntries(Object.keys(parts).map((p) => [p, emptyCounters()])) as Record<
+			string,
+			Counters
+		>;
 	const result = new Map(units.map((u) => [u, empty()]));
 	const branches: SQL[] = [];
 	const wanted = new Set<Counter>(Object.values(parts).flatMap((p) => p.counters));
@@ -49,7 +62,12 @@ async function sums(database: Database, units: readonly string[], parts: Parts):
 	return result;
 }
 
-export async function periodCounters(database: Database, unit: string, from: string, to: string): Promise<Counters> {
+export async function periodCounters(
+	database: Database,
+	unit: string,
+	from: string,
+	to: string
+): Promise<Counters> {
 	return (await periodCountersByUnit(database, [unit], from, to)).get(unit)!;
 }
 
@@ -82,10 +100,20 @@ export async function figureCountersByUnit(
 		s: { spans: prefixSpans(carriedDay), counters: OPEN_COUNTERS },
 		e: { spans: prefixSpans(endDay), counters: OPEN_COUNTERS }
 	});
-	return new Map([...r].map(([u, parts]) => [u, { period: parts.p, carried: openFromPrefix(parts.s), end: openFromPrefix(parts.e) }]));
+	return new Map(
+		[...r].map(([u, parts]) => [
+			u,
+			{ period: parts.p, carried: openFromPrefix(parts.s), end: openFromPrefix(parts.e) }
+		])
+	);
 }
 
-const MANY_OPEN = ['mopen_in', 'mopen_out', 'mdue_in', 'mdue_out'] as const satisfies readonly Counter[];
+const MANY_OPEN = [
+	'mopen_in',
+	'mopen_out',
+	'mdue_in',
+	'mdue_out'
+] as const satisfies readonly Counter[];
 
 /**
  * For the scoreboard (domain/figures/scoreboard.ts): per unit, the dossiers with more than one supplement
@@ -107,7 +135,12 @@ export async function manySupplementCountersByUnit(
 			u,
 			{
 				resolvedInTime: parts.p.timely_multi,
-				end: openFromPrefix({ open_in: parts.e.mopen_in, open_out: parts.e.mopen_out, due_in: parts.e.mdue_in, due_out: parts.e.mdue_out })
+				end: openFromPrefix({
+					open_in: parts.e.mopen_in,
+					open_out: parts.e.mopen_out,
+					due_in: parts.e.mdue_in,
+					due_out: parts.e.mdue_out
+				})
 			}
 		])
 	);
@@ -133,10 +166,12 @@ export async function laterTodayByRoot(
 	if (roots.length === 0) return result;
 	const ts = t.toISOString();
 	const es = end.toISOString();
-	if (!Number.isInteger(depth) || depth < 0) throw new RangeError(`depth must be a whole number, got ${depth}`);
+	if (!Number.isInteger(depth) || depth < 0)
+		throw new RangeError(`depth must be a whole number, got ${depth}`);
 	// Written into the statement (not a parameter): the grouping expression must be the selected one.
 	const root = sql.raw(`u.ancestors[${depth + 1}]`);
-	const open = (x: string) => sql`(d.received_at < ${x}::timestamptz and greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)) >= ${x}::timestamptz)`;
+	const open = (x: string) =>
+		sql`(d.received_at < ${x}::timestamptz and greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)) >= ${x}::timestamptz)`;
 	const overdue = (x: string) => sql`(${open(x)} and d.first_due_at < ${x}::timestamptz)`;
 	const rows = await jsonRows<{ root: string; total: number; overdue: number }>(
 		database,

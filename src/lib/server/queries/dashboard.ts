@@ -26,8 +26,26 @@ export async function dashboard(app: App, unit: UnitInfo, params: URLSearchParam
 	const metric: Metric = m && (METRICS as readonly string[]).includes(m) ? (m as Metric) : 'onTime';
 	// Trends: the period itself (up to today), at least the 30 days that end there, at most a year.
 	const seriesTo = range.to > today ? today : range.to;
-	const seriesFrom = range.from > addDays(seriesTo, -29) ? addDays(seriesTo, -29) : range.from < addDays(seriesTo, -365) ? addDays(seriesTo, -365) : range.from;
-	const [seq, current, previous, ranking, rankingPrev, now_, geo, series, feed, path, demo, childOf] = await Promise.all([
+	const seriesFrom =
+		range.from > addDays(seriesTo, -29)
+			? addDays(seriesTo, -29)
+			: range.from < addDays(seriesTo, -365)
+				? addDays(seriesTo, -365)
+				: range.from;
+	const [
+		seq,
+		current,
+		previous,
+		ranking,
+		rankingPrev,
+		now_,
+		geo,
+		series,
+		feed,
+		path,
+		demo,
+		childOf
+	] = await Promise.all([
 		latestSeq(db),
 		summary(db, unit, range.from, range.to, now),
 		summary(db, unit, prev.from, prev.to, now),

@@ -29,16 +29,23 @@ export const FEED_ROWS = 8;
 const OVERDUE_UNITS = 5;
 const OVERDUE_DOSSIERS = 5;
 
-export type DisplayAccess = { ok: true; unit: UnitInfo } | { ok: false; status: 401 | 403 | 404; message: string };
+export type DisplayAccess =
+	{ ok: true; unit: UnitInfo } | { ok: false; status: 401 | 403 | 404; message: string };
 
 /** A display (or read) key whose scope holds CODE. */
-export async function authorizeDisplay(app: App, token: string | null, code: string): Promise<DisplayAccess> {
+export async function authorizeDisplay(
+	app: App,
+	token: string | null,
+	code: string
+): Promise<DisplayAccess> {
 	if (!token) return { ok: false, status: 401, message: 'Thiếu khóa trưng bày (?key=…)' };
 	const key = await verifyKey(app.database, token);
-	if (!key || (key.role !== 'display' && key.role !== 'read')) return { ok: false, status: 401, message: 'Khóa trưng bày không hợp lệ hoặc đã bị thu hồi' };
+	if (!key || (key.role !== 'display' && key.role !== 'read'))
+		return { ok: false, status: 401, message: 'Khóa trưng bày không hợp lệ hoặc đã bị thu hồi' };
 	const unit = await getUnit(app.database, code);
 	if (!unit) return { ok: false, status: 404, message: `Không có đơn vị mã "${code}"` };
-	if (!inScope(unit, key.scopeCode)) return { ok: false, status: 403, message: 'Khóa này không được xem đơn vị này' };
+	if (!inScope(unit, key.scopeCode))
+		return { ok: false, status: 403, message: 'Khóa này không được xem đơn vị này' };
 	return { ok: true, unit };
 }
 
@@ -46,15 +53,31 @@ export async function authorizeDisplay(app: App, token: string | null, code: str
 const SCORE_UNITS = 5;
 
 export type OverdueByUnit = { unit: string; name: string; overdue: number; pending: number };
-export type OldestOverdue = { dossier: string; unitName: string; procedureName: string | null; overdueHours: number };
+export type OldestOverdue = {
+	dossier: string;
+	unitName: string;
+	procedureName: string | null;
+	overdueHours: number;
+};
 
 /** Pending dossiers of each child's subtree now, and how many of them are past their first deadline: the §4 counts, all children at once. */
 async function overdueByChild(app: App, unit: UnitInfo, now: Date): Promise<OverdueByUnit[]> {
 	const children = await listUnits(app.database, { parent: unit.code });
 	const today = localDay(now);
-	const figures = await summaries(app.database, children.map((c) => ({ code: c.code, depth: unit.depth + 1 })), today, today, now);
+	const figures = await summaries(
+		app.database,
+		children.map((c) => ({ code: c.code, depth: unit.depth + 1 })),
+		today,
+		today,
+		now
+	);
 	return children
-		.map((c) => ({ unit: c.code, name: c.name, overdue: figures.get(c.code)!.pending.overdue, pending: figures.get(c.code)!.pending.total }))
+		.map((c) => ({
+			unit: c.code,
+			name: c.name,
+			overdue: figures.get(c.code)!.pending.overdue,
+			pending: figures.get(c.code)!.pending.total
+		}))
 		.filter((r) => r.overdue > 0)
 		.sort((a, b) => b.overdue - a.overdue || a.unit.localeCompare(b.unit))
 		.slice(0, OVERDUE_UNITS);
@@ -62,7 +85,12 @@ async function overdueByChild(app: App, unit: UnitInfo, now: Date): Promise<Over
 
 async function oldestOverdue(app: App, unit: UnitInfo, now: Date): Promise<OldestOverdue[]> {
 	const { overdue } = await watchlist(app.database, unit.code, now, 0, OVERDUE_DOSSIERS);
-	return overdue.map((d) => ({ dossier: d.dossier, unitName: d.unitName, procedureName: d.procedureName ?? d.procedure ?? null, overdueHours: d.overdueHours }));
+	return overdue.map((d) => ({
+		dossier: d.dossier,
+		unitName: d.unitName,
+		procedureName: d.procedureName ?? d.procedure ?? null,
+		overdueHours: d.overdueHours
+	}));
 }
 
 /** Everything but the map shapes: counters, league, trends, overdue, flow. */
@@ -72,17 +100,18 @@ export async function displayPanels(app: App, unit: UnitInfo) {
 	const today = localDay(now);
 	const month = presetRange('month', today);
 	const week = { from: addDays(today, -7), to: today };
-	const [seq, todaySummary, ranking, series, byUnit, oldest, feed, score, silent] = await Promise.all([
-		latestSeq(db),
-		summary(db, unit, today, today, now),
-		rankings(db, unit, 'onTime', month.from, month.to),
-		dailySeries(db, unit.code, week.from, week.to),
-		overdueByChild(app, unit, now),
-		oldestOverdue(app, unit, now),
-		recentFeed(db, unit.code, FEED_ROWS),
-		monthScore(app, unit, month, now),
-		loadCalendar(db).then((calendar) => silentCounters(db, unit.code, calendar, now))
-	]);
+	const [seq, todaySummary, ranking, series, byUnit, oldest, feed, score, silent] =
+		await Promise.all([
+			latestSeq(db),
+			summary(db, unit, today, today, now),
+			rankings(db, unit, 'onTime', month.from, month.to),
+			dailySeries(db, unit.code, week.from, week.to),
+			overdueByChild(app, unit, now),
+			oldestOverdue(app, unit, now),
+			recentFeed(db, unit.code, FEED_ROWS),
+			monthScore(app, unit, month, now),
+			loadCalendar(db).then((calendar) => silentCounters(db, unit.code, calendar, now))
+		]);
 	return {
 		today,
 		month,
@@ -100,14 +129,31 @@ export async function displayPanels(app: App, unit: UnitInfo) {
 }
 
 /** The month's §9 estimate and the children that lose the most points (the wall's score panel). */
-async function monthScore(app: App, unit: UnitInfo, month: { from: string; to: string }, now: Date) {
+async function monthScore(
+	app: App,
+	unit: UnitInfo,
+	month: { from: string; to: string },
+	now: Date
+) {
 	const children = await listUnits(app.database, { parent: unit.code });
 	const [own, byChild] = await Promise.all([
 		scoreboard(app.database, unit, month.from, month.to, now),
-		scoreboards(app.database, children.map((c) => ({ code: c.code, depth: unit.depth + 1 })), month.from, month.to, now)
+		scoreboards(
+			app.database,
+			children.map((c) => ({ code: c.code, depth: unit.depth + 1 })),
+			month.from,
+			month.to,
+			now
+		)
 	]);
 	const worst = children
-		.map((c) => ({ unit: c.code, name: c.name, points: byChild.get(c.code)!.board.total.points, max: byChild.get(c.code)!.board.total.max, lost: totalPointsLost(byChild.get(c.code)!.board) }))
+		.map((c) => ({
+			unit: c.code,
+			name: c.name,
+			points: byChild.get(c.code)!.board.total.points,
+			max: byChild.get(c.code)!.board.total.max,
+			lost: totalPointsLost(byChild.get(c.code)!.board)
+		}))
 		.filter((c) => c.max > 0 && c.lost > 0)
 		.sort((a, b) => b.lost - a.lost || a.unit.localeCompare(b.unit))
 		.slice(0, SCORE_UNITS);
@@ -135,7 +181,13 @@ export async function displayData(app: App, unit: UnitInfo) {
 		getMeta(app.database, 'demo'),
 		childOfDescendants(app.database, unit.code, unit.depth)
 	]);
-	return { ...panels, unit: { code: unit.code, name: unit.name }, map: wallMapOf(geo.features), childOf, demo: demo !== null };
+	return {
+		...panels,
+		unit: { code: unit.code, name: unit.name },
+		map: wallMapOf(geo.features),
+		childOf,
+		demo: demo !== null
+	};
 }
 
 /** What changes with every event: the newest flow rows and today's counters. */

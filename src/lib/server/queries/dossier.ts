@@ -39,7 +39,11 @@ export const DOSSIER_JSON = sql.raw(`jsonb_build_object(
 	'supplements', d.supplements, 'apology', d.apologies > 0, 'apologies', d.apologies, 'rating', d.rating,
 	'flags', d.flags)`);
 
-export async function getDossier(database: Database, code: string, scopeCode: string): Promise<DossierView | null> {
+export async function getDossier(
+	database: Database,
+	code: string,
+	scopeCode: string
+): Promise<DossierView | null> {
 	const rows = await jsonRows<DossierView>(
 		database,
 		sql`select ${DOSSIER_JSON} || jsonb_build_object(

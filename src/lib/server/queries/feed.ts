@@ -20,12 +20,14 @@ export type FeedEntry = {
 	lagSeconds: number;
 };
 
-const ENTRY = sql.raw(`jsonb_build_object('seq', e.seq, 'id', e.event_id, 'type', e.type, 'unit', e.unit, 'unitName', u.name,
+const ENTRY =
+	sql.raw(`jsonb_build_object('seq', e.seq, 'id', e.event_id, 'type', e.type, 'unit', e.unit, 'unitName', u.name,
 	'dossier', e.dossier, 'at', e.at, 'procedureName', coalesce(d.procedure_name, d.procedure),
 	'channel', d.channel, 'outcome', d.outcome, 'level', e.payload->>'level',
 	'lagSeconds', greatest(0, floor(extract(epoch from e.accepted_at - e.at))))`);
 
-const ANNOUNCEMENT = sql.raw(`jsonb_build_object('seq', a.seq, 'id', null, 'type', 'dossier.overdue', 'unit', a.unit, 'unitName', u.name,
+const ANNOUNCEMENT =
+	sql.raw(`jsonb_build_object('seq', a.seq, 'id', null, 'type', 'dossier.overdue', 'unit', a.unit, 'unitName', u.name,
 	'dossier', a.dossier, 'at', a.at, 'procedureName', coalesce(d.procedure_name, d.procedure),
 	'channel', d.channel, 'outcome', null, 'level', null, 'lagSeconds', 0)`);
 
@@ -35,7 +37,12 @@ const ANNOUNCEMENT = sql.raw(`jsonb_build_object('seq', a.seq, 'id', null, 'type
  * table: unit by unit (events_unit_seq_idx) for a small subtree, else in one
  * ordered scan that skips the other units' rows.
  */
-async function feed(database: Database, unit: string, after: number | null, limit: number): Promise<FeedEntry[]> {
+async function feed(
+	database: Database,
+	unit: string,
+	after: number | null,
+	limit: number
+): Promise<FeedEntry[]> {
 	const dir = sql.raw(after === null ? 'desc' : 'asc');
 	const e = after === null ? sql`true` : sql`e.seq > ${after}`;
 	const a = after === null ? sql`true` : sql`a.seq > ${after}`;
@@ -66,6 +73,11 @@ export function recentFeed(database: Database, unit: string, limit = 30): Promis
 }
 
 /** Readable events of a subtree after a seq (oldest first), for live feed items. */
-export function feedAfter(database: Database, unit: string, after: number, limit = 50): Promise<FeedEntry[]> {
+export function feedAfter(
+	database: Database,
+	unit: string,
+	after: number,
+	limit = 50
+): Promise<FeedEntry[]> {
 	return feed(database, unit, after, limit);
 }

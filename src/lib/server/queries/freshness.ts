@@ -10,7 +10,11 @@ import { sql } from 'drizzle-orm';
 import { localIso } from '../../domain/calendar/days.ts';
 import type { Calendar } from '../../domain/calendar/index.ts';
 import type { LagStats } from '../../domain/freshness/lag.ts';
-import { isSilent, workingHoursBefore, SILENT_AFTER_HOURS } from '../../domain/freshness/working-hours.ts';
+import {
+	isSilent,
+	workingHoursBefore,
+	SILENT_AFTER_HOURS
+} from '../../domain/freshness/working-hours.ts';
 import type { Database } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
 import { listUnits, type UnitInfo } from './units.ts';
@@ -43,7 +47,13 @@ async function lastActivity(database: Database, children: readonly string[], dep
 }
 
 /** Events accepted since `week` (and since `day`) per child, with the nearest-rank lag percentiles. */
-async function recent(database: Database, children: readonly string[], depth: number, week: Date, day: Date) {
+async function recent(
+	database: Database,
+	children: readonly string[],
+	depth: number,
+	week: Date,
+	day: Date
+) {
 	const root = sql.raw(`u.ancestors[${depth + 1}]`);
 	const w = week.toISOString();
 	const lag = sql`greatest(0, floor(extract(epoch from e.accepted_at - e.at)))`;
@@ -64,12 +74,26 @@ async function recent(database: Database, children: readonly string[], depth: nu
 	return new Map(rows.map((r) => [r.child, r]));
 }
 
-export async function freshness(database: Database, unit: Pick<UnitInfo, 'code' | 'depth'>, calendar: Calendar, now: Date): Promise<Freshness> {
+export async function freshness(
+	database: Database,
+	unit: Pick<UnitInfo, 'code' | 'depth'>,
+	calendar: Calendar,
+	now: Date
+): Promise<Freshness> {
 	const children = await listUnits(database, { parent: unit.code });
 	const codes = children.map((c) => c.code);
 	const depth = unit.depth + 1;
 	const [activity, counts] = codes.length
-		? await Promise.all([lastActivity(database, codes, depth), recent(database, codes, depth, new Date(now.getTime() - 7 * 24 * HOUR), new Date(now.getTime() - 24 * HOUR))])
+		? await Promise.all([
+				lastActivity(database, codes, depth),
+				recent(
+					database,
+					codes,
+					depth,
+					new Date(now.getTime() - 7 * 24 * HOUR),
+					new Date(now.getTime() - 24 * HOUR)
+				)
+			])
 		: [new Map(), new Map()];
 	const items = children.map((c): FreshnessItem => {
 		const a = activity.get(c.code);
@@ -81,7 +105,8 @@ export async function freshness(database: Database, unit: Pick<UnitInfo, 'code' 
 			lastEventAt: iso(a?.at ?? null),
 			lastAcceptedAt: iso(a?.accepted ?? null),
 			events24h: Number(r?.n24 ?? 0),
-			lagSeconds: r && Number(r.n) > 0 ? { p50: Number(r.p50), p95: Number(r.p95), n: Number(r.n) } : null,
+			lagSeconds:
+				r && Number(r.n) > 0 ? { p50: Number(r.p50), p95: Number(r.p95), n: Number(r.n) } : null,
 			silent: isSilent(calendar, now, accepted)
 		};
 	});
@@ -89,9 +114,20 @@ export async function freshness(database: Database, unit: Pick<UnitInfo, 'code' 
 }
 
 /** How many units under `unit` (its children) are silent, and since when that counts (for the header badge and the wall). */
-export async function silentChildren(database: Database, unit: Pick<UnitInfo, 'code' | 'depth'>, calendar: Calendar, now: Date): Promise<{ silent: number; since: string }> {
+export async function silentChildren(
+	database: Database,
+	unit: Pick<UnitInfo, 'code' | 'depth'>,
+	calendar: Calendar,
+	now: Date
+): Promise<{ silent: number; since: string }> {
 	const children = await listUnits(database, { parent: unit.code });
-	const activity = children.length ? await lastActivity(database, children.map((c) => c.code), unit.depth + 1) : new Map();
+	const activity = children.length
+		? await lastActivity(
+				database,
+				children.map((c) => c.code),
+				unit.depth + 1
+			)
+		: new Map();
 	const silent = children.filter((c) => {
 		const a = activity.get(c.code);
 		return isSilent(calendar, now, a ? new Date(a.accepted) : null);
@@ -103,7 +139,12 @@ export async function silentChildren(database: Database, unit: Pick<UnitInfo, 'c
  * Counters of a scope that went silent (its units without children, merged-away ones left out): for the
  * header badge and the wall display's line. `since` is the moment 8 working hours before now.
  */
-export async function silentCounters(database: Database, scopeCode: string, calendar: Calendar, now: Date): Promise<{ silent: number; counters: number; since: string }> {
+export async function silentCounters(
+	database: Database,
+	scopeCode: string,
+	calendar: Calendar,
+	now: Date
+): Promise<{ silent: number; counters: number; since: string }> {
 	const since = workingHoursBefore(calendar, now, SILENT_AFTER_HOURS);
 	const [r] = await jsonRows<{ silent: number; counters: number }>(
 		database,
@@ -114,5 +155,9 @@ export async function silentCounters(database: Database, scopeCode: string, cale
 				and not exists (select 1 from units c where c.parent_code = u.code)
 				and not exists (select 1 from unit_mergers m where m.old_code = u.code)`
 	);
-	return { silent: Number(r?.silent ?? 0), counters: Number(r?.counters ?? 0), since: localIso(since) };
+	return {
+		silent: Number(r?.silent ?? 0),
+		counters: Number(r?.counters ?? 0),
+		since: localIso(since)
+	};
 }

@@ -13,7 +13,11 @@ export type UnitFeature = {
 };
 
 /** The children as they are today: a unit merged into a successor is drawn as part of it, not over it. */
-export async function childrenGeo(database: Database, code: string, now = new Date()): Promise<{ type: 'FeatureCollection'; features: UnitFeature[] }> {
+export async function childrenGeo(
+	database: Database,
+	code: string,
+	now = new Date()
+): Promise<{ type: 'FeatureCollection'; features: UnitFeature[] }> {
 	const features = await jsonRows<UnitFeature>(
 		database,
 		sql`select jsonb_build_object('type', 'Feature',
@@ -55,7 +59,10 @@ export async function screenGeo(database: Database, code: string, now = new Date
 	return geo;
 }
 
-export async function unitPath(database: Database, ancestors: string[]): Promise<{ code: string; name: string }[]> {
+export async function unitPath(
+	database: Database,
+	ancestors: string[]
+): Promise<{ code: string; name: string }[]> {
 	const rows = await jsonRows<{ code: string; name: string }>(
 		database,
 		sql`select jsonb_build_object('code', code, 'name', name) as j from units
@@ -66,7 +73,11 @@ export async function unitPath(database: Database, ancestors: string[]): Promise
 }
 
 /** For every descendant of `code`, the child of `code` it belongs to (to light the right polygon on the map). */
-export async function childOfDescendants(database: Database, code: string, depth: number): Promise<Record<string, string>> {
+export async function childOfDescendants(
+	database: Database,
+	code: string,
+	depth: number
+): Promise<Record<string, string>> {
 	const rows = await jsonRows<{ c: string; k: string }>(
 		database,
 		sql`select jsonb_build_object('c', code, 'k', ancestors[${depth + 2}]) as j from units

@@ -9,14 +9,27 @@ import type { Database } from '../db/index.ts';
 import { mergersAround, type MergerNote } from '../units/mergers.ts';
 
 export type MergerNoteRow = { oldCode: string; oldName: string; effectiveDate: string };
-export type MergerNotes = { predecessors: MergerNoteRow[]; mergedInto: { code: string; name: string; effectiveDate: string } | null };
+export type MergerNotes = {
+	predecessors: MergerNoteRow[];
+	mergedInto: { code: string; name: string; effectiveDate: string } | null;
+};
 
-const row = (m: MergerNote): MergerNoteRow => ({ oldCode: m.oldCode, oldName: m.oldName, effectiveDate: m.effectiveDate });
+const row = (m: MergerNote): MergerNoteRow => ({
+	oldCode: m.oldCode,
+	oldName: m.oldName,
+	effectiveDate: m.effectiveDate
+});
 
-export async function mergerNotes(database: Database, unitCode: string, from: string): Promise<MergerNotes> {
+export async function mergerNotes(
+	database: Database,
+	unitCode: string,
+	from: string
+): Promise<MergerNotes> {
 	const { predecessors, successor } = await mergersAround(database, unitCode);
 	return {
 		predecessors: predecessors.filter((m) => m.effectiveDate > from).map(row),
-		mergedInto: successor ? { code: successor.newCode, name: successor.newName, effectiveDate: successor.effectiveDate } : null
+		mergedInto: successor
+			? { code: successor.newCode, name: successor.newName, effectiveDate: successor.effectiveDate }
+			: null
 	};
 }

@@ -6,7 +6,10 @@ import { jsonRows } from '../db/json-rows.ts';
 export type DemoInfo = { province: string; generatedAt: string };
 
 export async function getMeta<T>(database: Database, key: string): Promise<T | null> {
-	const rows = await jsonRows<{ v: T }>(database, sql`select jsonb_build_object('v', value) as j from app_meta where key = ${key}`);
+	const rows = await jsonRows<{ v: T }>(
+		database,
+		sql`select jsonb_build_object('v', value) as j from app_meta where key = ${key}`
+	);
 	return rows[0]?.v ?? null;
 }
 

@@ -25,11 +25,16 @@ export type Note = {
 	history: { text: string; by: string; at: string }[];
 };
 
-const NOTE_JSON = sql.raw(`jsonb_build_object('id', id, 'kind', kind, 'target', target, 'unit', unit, 'text', text, 'author', author,
+const NOTE_JSON =
+	sql.raw(`jsonb_build_object('id', id, 'kind', kind, 'target', target, 'unit', unit, 'text', text, 'author', author,
 	'createdAt', created_at, 'editedBy', edited_by, 'editedAt', edited_at, 'history', history)`);
 
 /** The unit a note on this thing is scoped by, or null when the thing is unknown. */
-export async function noteUnitOf(database: Database, kind: NoteKind, target: string): Promise<string | null> {
+export async function noteUnitOf(
+	database: Database,
+	kind: NoteKind,
+	target: string
+): Promise<string | null> {
 	const q =
 		kind === 'unit'
 			? sql`select to_jsonb(code) as j from units where code = ${target}`
@@ -40,7 +45,14 @@ export async function noteUnitOf(database: Database, kind: NoteKind, target: str
 	return unit ?? null;
 }
 
-export async function addNote(database: Database, kind: NoteKind, target: string, unit: string, text: string, author: string): Promise<Note> {
+export async function addNote(
+	database: Database,
+	kind: NoteKind,
+	target: string,
+	unit: string,
+	text: string,
+	author: string
+): Promise<Note> {
 	const id = `note_${randomString(8)}`;
 	const [n] = await jsonRows<Note>(
 		database,
@@ -50,12 +62,20 @@ export async function addNote(database: Database, kind: NoteKind, target: string
 }
 
 export async function getNote(database: Database, id: string): Promise<Note | null> {
-	const [n] = await jsonRows<Note>(database, sql`select ${NOTE_JSON} as j from notes where id = ${id}`);
+	const [n] = await jsonRows<Note>(
+		database,
+		sql`select ${NOTE_JSON} as j from notes where id = ${id}`
+	);
 	return n ?? null;
 }
 
 /** A new text; the old one goes to the history with who wrote it and when. */
-export async function editNote(database: Database, id: string, text: string, by: string): Promise<Note | null> {
+export async function editNote(
+	database: Database,
+	id: string,
+	text: string,
+	by: string
+): Promise<Note | null> {
 	const [n] = await jsonRows<Note>(
 		database,
 		sql`update notes set history = history || jsonb_build_array(jsonb_build_object('text', text, 'by', coalesce(edited_by, author), 'at', coalesce(edited_at, created_at))),
@@ -67,11 +87,17 @@ export async function editNote(database: Database, id: string, text: string, by:
 
 /** Notes on one thing, oldest first. */
 export async function notesOf(database: Database, kind: NoteKind, target: string): Promise<Note[]> {
-	return jsonRows<Note>(database, sql`select ${NOTE_JSON} as j from notes where kind = ${kind} and target = ${target} order by created_at, id`);
+	return jsonRows<Note>(
+		database,
+		sql`select ${NOTE_JSON} as j from notes where kind = ${kind} and target = ${target} order by created_at, id`
+	);
 }
 
 /** How many notes each of these dossiers has, and the latest one's text (the overdue watch's rows). */
-export async function dossierNoteSummaries(database: Database, dossiers: readonly string[]): Promise<Map<string, { count: number; last: string }>> {
+export async function dossierNoteSummaries(
+	database: Database,
+	dossiers: readonly string[]
+): Promise<Map<string, { count: number; last: string }>> {
 	if (dossiers.length === 0) return new Map();
 	const rows = await jsonRows<{ d: string; n: number; last: string }>(
 		database,
@@ -83,7 +109,12 @@ export async function dossierNoteSummaries(database: Database, dossiers: readonl
 }
 
 /** Search within a scope (admin page): newest first; `q` matches the text or the author, case-insensitively. */
-export async function searchNotes(database: Database, scopeCode: string, q: string, limit = 200): Promise<Note[]> {
+export async function searchNotes(
+	database: Database,
+	scopeCode: string,
+	q: string,
+	limit = 200
+): Promise<Note[]> {
 	const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 	return jsonRows<Note>(
 		database,

@@ -13,7 +13,13 @@ import { listUnits, type UnitInfo } from './units.ts';
 
 export type OnlineRatingsRow = OnlineRatings & { code: string; name: string; own: boolean };
 
-const COUNTED = ['online', 'online_rated_online', 'online_rated_counter', 'online_rated_qr', 'online_unrated'] as const;
+const COUNTED = [
+	'online',
+	'online_rated_online',
+	'online_rated_counter',
+	'online_rated_qr',
+	'online_unrated'
+] as const;
 
 const fromCounters = (c: Counters): OnlineRatings => ({
 	online: c.online,
@@ -23,13 +29,30 @@ const fromCounters = (c: Counters): OnlineRatings => ({
 	unrated: c.online_unrated
 });
 
-export async function onlineRatings(database: Database, unit: UnitInfo, from: string, to: string): Promise<{ rows: OnlineRatingsRow[]; total: OnlineRatings }> {
+export async function onlineRatings(
+	database: Database,
+	unit: UnitInfo,
+	from: string,
+	to: string
+): Promise<{ rows: OnlineRatingsRow[]; total: OnlineRatings }> {
 	const children = await listUnits(database, { parent: unit.code });
-	const counters = await periodCountersByUnit(database, [unit.code, ...children.map((c) => c.code)], from, to, COUNTED);
+	const counters = await periodCountersByUnit(
+		database,
+		[unit.code, ...children.map((c) => c.code)],
+		from,
+		to,
+		COUNTED
+	);
 	const total = fromCounters(counters.get(unit.code)!);
-	const kids = children.map((c) => ({ code: c.code, name: c.name, own: false, ...fromCounters(counters.get(c.code)!) }));
+	const kids = children.map((c) => ({
+		code: c.code,
+		name: c.name,
+		own: false,
+		...fromCounters(counters.get(c.code)!)
+	}));
 	// The unit's own counter: the subtree minus its children's subtrees.
 	const own: OnlineRatingsRow = { code: unit.code, name: unit.name, own: true, ...total };
-	for (const k of kids) for (const key of Object.keys(total) as (keyof OnlineRatings)[]) own[key] -= k[key];
+	for (const k of kids)
+		for (const key of Object.keys(total) as (keyof OnlineRatings)[]) own[key] -= k[key];
 	return { rows: [own, ...kids].filter((r) => r.online > 0), total };
 }

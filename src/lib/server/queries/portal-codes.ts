@@ -7,7 +7,11 @@ import type { Database, Db } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
 
 /** Each given portal code that names a unit → that unit's code (our own code first, then dvcqg_code). */
-export async function unitsByPortalCode(database: Database, codes: readonly string[], tx?: Db): Promise<Map<string, string>> {
+export async function unitsByPortalCode(
+	database: Database,
+	codes: readonly string[],
+	tx?: Db
+): Promise<Map<string, string>> {
 	if (codes.length === 0) return new Map();
 	const rows = await jsonRows<{ key: string; code: string; own: boolean }>(
 		database,
@@ -22,7 +26,10 @@ export async function unitsByPortalCode(database: Database, codes: readonly stri
 }
 
 /** The portal codes of the given units (those that have one). */
-export async function portalCodesOf(database: Database, codes: readonly string[]): Promise<Map<string, string>> {
+export async function portalCodesOf(
+	database: Database,
+	codes: readonly string[]
+): Promise<Map<string, string>> {
 	if (codes.length === 0) return new Map();
 	const rows = await jsonRows<{ code: string; dvcqg: string }>(
 		database,
@@ -31,10 +38,15 @@ export async function portalCodesOf(database: Database, codes: readonly string[]
 	return new Map(rows.map((r) => [r.code, r.dvcqg]));
 }
 
-export type SetPortalCode = { ok: true } | { ok: false; reason: 'unknown' | 'taken'; holder?: string };
+export type SetPortalCode =
+	{ ok: true } | { ok: false; reason: 'unknown' | 'taken'; holder?: string };
 
 /** Sets (or, with null, clears) a unit's dvcqg_code; refused when another unit has it. */
-export async function setPortalCode(database: Database, code: string, dvcqg: string | null): Promise<SetPortalCode> {
+export async function setPortalCode(
+	database: Database,
+	code: string,
+	dvcqg: string | null
+): Promise<SetPortalCode> {
 	return database.db.transaction(async (tx) => {
 		if (dvcqg !== null) {
 			const holder = await jsonRows<{ code: string }>(
@@ -42,7 +54,8 @@ export async function setPortalCode(database: Database, code: string, dvcqg: str
 				sql`select jsonb_build_object('code', code) as j from units where dvcqg_code = ${dvcqg} and code <> ${code}`,
 				tx
 			);
-			if (holder[0]) return { ok: false as const, reason: 'taken' as const, holder: holder[0].code };
+			if (holder[0])
+				return { ok: false as const, reason: 'taken' as const, holder: holder[0].code };
 		}
 		const updated = await jsonRows<{ code: string }>(
 			database,

@@ -18,6 +18,17 @@ export async function rankings(
 	level = 1
 ): Promise<{ items: RankingItem[] }> {
 	const units = await descendantNamesAtLevel(database, parent, level, from);
-	const counters = await periodCountersByUnit(database, units.map((u) => u.code), from, to, METRIC_COUNTERS[metric]);
-	return { items: rankUnits(units.map((u) => ({ unit: u.code, name: u.name, counters: counters.get(u.code)! })), metric) };
+	const counters = await periodCountersByUnit(
+		database,
+		units.map((u) => u.code),
+		from,
+		to,
+		METRIC_COUNTERS[metric]
+	);
+	return {
+		items: rankUnits(
+			units.map((u) => ({ unit: u.code, name: u.name, counters: counters.get(u.code)! })),
+			metric
+		)
+	};
 }

@@ -18,7 +18,12 @@ function figuresOf(s: Summary): FormFigures {
 
 function minus(a: FormFigures, parts: FormFigures[]): FormFigures {
 	const sub = <T extends Record<string, number>>(x: T, pick: (f: FormFigures) => T): T =>
-		Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v - parts.reduce((n, p) => n + (pick(p)[k] as number), 0)])) as T;
+		Object.fromEntries(
+			Object.entries(x).map(([k, v]) => [
+				k,
+				v - parts.reduce((n, p) => n + (pick(p)[k] as number), 0)
+			])
+		) as T;
 	return {
 		received: sub(a.received, (f) => f.received),
 		resolved: sub(a.resolved, (f) => f.resolved),
@@ -27,15 +32,32 @@ function minus(a: FormFigures, parts: FormFigures[]): FormFigures {
 	};
 }
 
-export async function receivedResolved(database: Database, unit: UnitInfo, from: string, to: string, now: Date) {
+export async function receivedResolved(
+	database: Database,
+	unit: UnitInfo,
+	from: string,
+	to: string,
+	now: Date
+) {
 	const children = await listUnits(database, { parent: unit.code });
 	// One query for the unit and all its children (a two-level province has thousands).
-	const all = await summaries(database, [unit, ...children.map((c) => ({ code: c.code, depth: unit.depth + 1 }))], from, to, now);
+	const all = await summaries(
+		database,
+		[unit, ...children.map((c) => ({ code: c.code, depth: unit.depth + 1 }))],
+		from,
+		to,
+		now
+	);
 	const total = all.get(unit.code)!;
-	const childRows: FormRow[] = children.map((c) => ({ unit: c.code, name: c.name, ...figuresOf(all.get(c.code)!) }));
+	const childRows: FormRow[] = children.map((c) => ({
+		unit: c.code,
+		name: c.name,
+		...figuresOf(all.get(c.code)!)
+	}));
 	const own = minus(figuresOf(total), childRows);
 	const rows: FormRow[] = [];
-	if (own.received.total > 0 || own.resolved.total > 0 || own.pending.total > 0) rows.push({ unit: unit.code, name: unit.name, own: true, ...own });
+	if (own.received.total > 0 || own.resolved.total > 0 || own.pending.total > 0)
+		rows.push({ unit: unit.code, name: unit.name, own: true, ...own });
 	rows.push(...childRows);
 	return { unit: unit.code, name: unit.name, from, to, rows, total: figuresOf(total) };
 }
@@ -43,17 +65,30 @@ export async function receivedResolved(database: Database, unit: UnitInfo, from:
 export type ReceivedResolved = Awaited<ReturnType<typeof receivedResolved>>;
 
 /** The twelve figure columns of the form, in the official order, with their Vietnamese headings. */
-export const FORM_COLUMNS: { heading: string; group: string; value: (f: FormFigures) => number }[] = [
-	{ group: 'Số hồ sơ nhận giải quyết', heading: 'Tổng số', value: (f) => f.received.total },
-	{ group: 'Số hồ sơ nhận giải quyết', heading: 'Trực tuyến', value: (f) => f.received.online },
-	{ group: 'Số hồ sơ nhận giải quyết', heading: 'Trực tiếp và bưu chính', value: (f) => f.received.direct + f.received.postal },
-	{ group: 'Số hồ sơ nhận giải quyết', heading: 'Kỳ trước chuyển qua', value: (f) => f.received.carriedOver },
-	{ group: 'Số hồ sơ đã giải quyết', heading: 'Tổng số', value: (f) => f.resolved.total },
-	{ group: 'Số hồ sơ đã giải quyết', heading: 'Trước hạn', value: (f) => f.resolved.early },
-	{ group: 'Số hồ sơ đã giải quyết', heading: 'Đúng hạn', value: (f) => f.resolved.onTime },
-	{ group: 'Số hồ sơ đã giải quyết', heading: 'Quá hạn', value: (f) => f.resolved.overdue },
-	{ group: 'Số hồ sơ đang giải quyết', heading: 'Tổng số', value: (f) => f.pending.total },
-	{ group: 'Số hồ sơ đang giải quyết', heading: 'Trong hạn', value: (f) => f.pending.withinDeadline },
-	{ group: 'Số hồ sơ đang giải quyết', heading: 'Quá hạn', value: (f) => f.pending.overdue },
-	{ group: 'Rút hồ sơ', heading: 'Rút hồ sơ', value: (f) => f.withdrawn }
-];
+export const FORM_COLUMNS: { heading: string; group: string; value: (f: FormFigures) => number }[] =
+	[
+		{ group: 'Số hồ sơ nhận giải quyết', heading: 'Tổng số', value: (f) => f.received.total },
+		{ group: 'Số hồ sơ nhận giải quyết', heading: 'Trực tuyến', value: (f) => f.received.online },
+		{
+			group: 'Số hồ sơ nhận giải quyết',
+			heading: 'Trực tiếp và bưu chính',
+			value: (f) => f.received.direct + f.received.postal
+		},
+		{
+			group: 'Số hồ sơ nhận giải quyết',
+			heading: 'Kỳ trước chuyển qua',
+			value: (f) => f.received.carriedOver
+		},
+		{ group: 'Số hồ sơ đã giải quyết', heading: 'Tổng số', value: (f) => f.resolved.total },
+		{ group: 'Số hồ sơ đã giải quyết', heading: 'Trước hạn', value: (f) => f.resolved.early },
+		{ group: 'Số hồ sơ đã giải quyết', heading: 'Đúng hạn', value: (f) => f.resolved.onTime },
+		{ group: 'Số hồ sơ đã giải quyết', heading: 'Quá hạn', value: (f) => f.resolved.overdue },
+		{ group: 'Số hồ sơ đang giải quyết', heading: 'Tổng số', value: (f) => f.pending.total },
+		{
+			group: 'Số hồ sơ đang giải quyết',
+			heading: 'Trong hạn',
+			value: (f) => f.pending.withinDeadline
+		},
+		{ group: 'Số hồ sơ đang giải quyết', heading: 'Quá hạn', value: (f) => f.pending.overdue },
+		{ group: 'Rút hồ sơ', heading: 'Rút hồ sơ', value: (f) => f.withdrawn }
+	];

@@ -40,12 +40,19 @@ type Raw = {
 };
 
 /** Rows by field and by procedure (keyed by code, '' when the dossier has none), each sorted by code: one scan for both. */
-export async function breakdowns(database: Database, unit: string, from: string, to: string, now: Date): Promise<Record<BreakdownKey, BreakdownRow[]>> {
+export async function breakdowns(
+	database: Database,
+	unit: string,
+	from: string,
+	to: string,
+	now: Date
+): Promise<Record<BreakdownKey, BreakdownRow[]>> {
 	const p = periodOf(from, to, now);
 	const start = p.start.toISOString();
 	const endOfTo = localDayStart(addDays(to, 1)).toISOString();
 	const end = p.end.toISOString();
-	const inPeriod = (col: string) => sql`${sql.raw(col)} >= ${start}::timestamptz and ${sql.raw(col)} < ${endOfTo}::timestamptz`;
+	const inPeriod = (col: string) =>
+		sql`${sql.raw(col)} >= ${start}::timestamptz and ${sql.raw(col)} < ${endOfTo}::timestamptz`;
 	const openAt = (t: string) =>
 		sql`d.received_at is not null and tstzrange(d.received_at, greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)), '(]') @> ${t}::timestamptz`;
 	// Period counters count a dossier only once its receipt (with a channel) is known, as the rollups do.
@@ -89,12 +96,20 @@ export async function breakdowns(database: Database, unit: string, from: string,
 		const row = toRow(r);
 		if (row) out[r.dim].push(row);
 	}
-	for (const list of Object.values(out)) list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	for (const list of Object.values(out))
+		list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 	return out;
 }
 
 /** Rows keyed by field or procedure code ('' when the dossier has none), sorted by code. */
-export async function breakdown(database: Database, unit: string, from: string, to: string, now: Date, by: BreakdownKey): Promise<BreakdownRow[]> {
+export async function breakdown(
+	database: Database,
+	unit: string,
+	from: string,
+	to: string,
+	now: Date,
+	by: BreakdownKey
+): Promise<BreakdownRow[]> {
 	return (await breakdowns(database, unit, from, to, now))[by];
 }
 
@@ -123,7 +138,9 @@ function toRow(r: Raw): BreakdownRow | null {
 		pending: { total: pending, withinDeadline: pending - pendingOverdue, overdue: pendingOverdue },
 		withdrawn: num('withdrawn')
 	};
-	return row.received.total + row.resolved.total + row.pending.total + row.withdrawn > 0 ? row : null;
+	return row.received.total + row.resolved.total + row.pending.total + row.withdrawn > 0
+		? row
+		: null;
 }
 
 /** The `limit` procedures that received the most new dossiers in the period (ties by code), from breakdown rows. */
@@ -134,7 +151,14 @@ export function topOf(rows: readonly BreakdownRow[], limit = 10): BreakdownRow[]
 		.slice(0, limit);
 }
 
-export async function topProcedures(database: Database, unit: string, from: string, to: string, now: Date, limit = 10): Promise<BreakdownRow[]> {
+export async function topProcedures(
+	database: Database,
+	unit: string,
+	from: string,
+	to: string,
+	now: Date,
+	limit = 10
+): Promise<BreakdownRow[]> {
 	return topOf(await breakdown(database, unit, from, to, now, 'procedure'), limit);
 }
 
@@ -147,9 +171,12 @@ export function sumRows(rows: readonly FormFigures[]): FormFigures {
 		withdrawn: 0
 	};
 	for (const r of rows) {
-		for (const k of Object.keys(z.received) as (keyof FormFigures['received'])[]) z.received[k] += r.received[k];
-		for (const k of Object.keys(z.resolved) as (keyof FormFigures['resolved'])[]) z.resolved[k] += r.resolved[k];
-		for (const k of Object.keys(z.pending) as (keyof FormFigures['pending'])[]) z.pending[k] += r.pending[k];
+		for (const k of Object.keys(z.received) as (keyof FormFigures['received'])[])
+			z.received[k] += r.received[k];
+		for (const k of Object.keys(z.resolved) as (keyof FormFigures['resolved'])[])
+			z.resolved[k] += r.resolved[k];
+		for (const k of Object.keys(z.pending) as (keyof FormFigures['pending'])[])
+			z.pending[k] += r.pending[k];
 		z.withdrawn += r.withdrawn;
 	}
 	return z;

@@ -46,7 +46,15 @@ const ITEM_JSON = sql.raw(`jsonb_build_object(
 
 type Counts = { total: number; phantom: number; noApology: number; many: number };
 
-export async function lateDossiers(database: Database, unit: string, from: string, to: string, now: Date, calendar: Calendar, limit = 500): Promise<LateReport> {
+export async function lateDossiers(
+	database: Database,
+	unit: string,
+	from: string,
+	to: string,
+	now: Date,
+	calendar: Calendar,
+	limit = 500
+): Promise<LateReport> {
 	const p = periodOf(from, to, now);
 	const start = p.start.toISOString();
 	const endOfTo = localDayStart(addDays(to, 1)).toISOString();
@@ -68,7 +76,12 @@ export async function lateDossiers(database: Database, unit: string, from: strin
 					'many', count(*) filter (where d.flags @> '["many_supplements"]'::jsonb)) as j
 				from dossiers d join units u on u.code = d.unit where ${where}`
 		);
-		return { total: Number(c?.total ?? 0), phantom: Number(c?.phantom ?? 0), noApology: Number(c?.noApology ?? 0), many: Number(c?.many ?? 0) };
+		return {
+			total: Number(c?.total ?? 0),
+			phantom: Number(c?.phantom ?? 0),
+			noApology: Number(c?.noApology ?? 0),
+			many: Number(c?.many ?? 0)
+		};
 	};
 	const list = (where: SQL, order: SQL) =>
 		jsonRows<Omit<LateItem, 'workingDaysLate' | 'calendarDaysLate'>>(
@@ -87,11 +100,20 @@ export async function lateDossiers(database: Database, unit: string, from: strin
 	const withDays = (items: typeof lr, at: (i: (typeof lr)[number]) => Date): LateItem[] =>
 		items.map((i) => {
 			const due = new Date(i.firstDueAt);
-			return { ...i, flags: i.flags ?? [], workingDaysLate: workingDaysLate(calendar, due, at(i)), calendarDaysLate: calendarDaysLate(due, at(i)) };
+			return {
+				...i,
+				flags: i.flags ?? [],
+				workingDaysLate: workingDaysLate(calendar, due, at(i)),
+				calendarDaysLate: calendarDaysLate(due, at(i))
+			};
 		});
 	return {
 		resolvedLate: { total: cr.total, items: withDays(lr, (i) => new Date(i.resolvedAt!)) },
 		stillOverdue: { total: co.total, items: withDays(lo, () => lastInstant) },
-		flags: { phantomOverdue: cr.phantom + co.phantom, noApology: cr.noApology + co.noApology, manySupplements: cr.many + co.many }
+		flags: {
+			phantomOverdue: cr.phantom + co.phantom,
+			noApology: cr.noApology + co.noApology,
+			manySupplements: cr.many + co.many
+		}
 	};
 }

@@ -8,7 +8,14 @@ import { localDay } from '../../domain/calendar/days.ts';
 import { compare } from '../../domain/report/comparison.ts';
 import { narrative } from '../../domain/report/narrative.ts';
 import { orderForReview } from '../../domain/report/online-ratings.ts';
-import { parsePeriod, periodLabel, REPORT_KINDS, sameLastYear, shiftPeriod, type PeriodChoice } from '../../domain/report/periods.ts';
+import {
+	parsePeriod,
+	periodLabel,
+	REPORT_KINDS,
+	sameLastYear,
+	shiftPeriod,
+	type PeriodChoice
+} from '../../domain/report/periods.ts';
 import type { App } from '../app.ts';
 import { loadCalendar } from './calendar.ts';
 import { unitPath } from './geo.ts';
@@ -25,7 +32,9 @@ import { attributions } from './attribution.ts';
 /** The page's URL parameters; an empty value counts as absent. */
 export const ReportQuery = z.object({
 	unit: z.string().trim().min(1).max(64, 'Mã đơn vị quá dài').optional(),
-	p: z.enum(REPORT_KINDS, { error: 'Loại kỳ phải là month, quarter, year, reporting hoặc custom' }).optional(),
+	p: z
+		.enum(REPORT_KINDS, { error: 'Loại kỳ phải là month, quarter, year, reporting hoặc custom' })
+		.optional(),
 	from: z.string().optional(),
 	to: z.string().optional()
 });
@@ -39,20 +48,32 @@ export async function resolveReportRequest(
 	scopeCode: string,
 	params: URLSearchParams
 ): Promise<{ ok: true; value: ReportRequest } | { ok: false; error: ReportRequestError }> {
-	const raw = Object.fromEntries(['unit', 'p', 'from', 'to'].map((k) => [k, params.get(k) || undefined]));
+	const raw = Object.fromEntries(
+		['unit', 'p', 'from', 'to'].map((k) => [k, params.get(k) || undefined])
+	);
 	const parsed = ReportQuery.safeParse(raw);
-	if (!parsed.success) return { ok: false, error: { status: 400, message: parsed.error.issues.map((i) => i.message).join('; ') } };
+	if (!parsed.success)
+		return {
+			ok: false,
+			error: { status: 400, message: parsed.error.issues.map((i) => i.message).join('; ') }
+		};
 	const q = parsed.data;
 	const period = parsePeriod({ p: q.p, from: q.from, to: q.to }, localDay(app.now()));
 	if (!period.ok) return { ok: false, error: { status: 400, message: period.error } };
 	const code = q.unit ?? scopeCode;
 	const unit = await getUnit(app.database, code);
 	if (!unit) return { ok: false, error: { status: 404, message: `Không có đơn vị mã ${code}` } };
-	if (!inScope(unit, scopeCode)) return { ok: false, error: { status: 403, message: 'Đơn vị này nằm ngoài phạm vi của bạn' } };
+	if (!inScope(unit, scopeCode))
+		return { ok: false, error: { status: 403, message: 'Đơn vị này nằm ngoài phạm vi của bạn' } };
 	return { ok: true, value: { unit, choice: period.value } };
 }
 
-export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice, scopeCode: string) {
+export async function reportPage(
+	app: App,
+	unit: UnitInfo,
+	choice: PeriodChoice,
+	scopeCode: string
+) {
 	const db = app.database;
 	const now = app.now();
 	const { kind, range } = choice;
@@ -60,19 +81,26 @@ export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice,
 	const lastYear = sameLastYear(range);
 	const calendar = await loadCalendar(db);
 	const children = await listUnits(db, { parent: unit.code });
-	const [attribution, table, current, previous, yearAgo, byKey, path, mergers, demo, online, late] = await Promise.all([
-		attributions(db, [unit, ...children.map((c) => ({ code: c.code, depth: unit.depth + 1 }))], range.from, range.to, now),
-		receivedResolved(db, unit, range.from, range.to, now),
-		summary(db, unit, range.from, range.to, now),
-		summary(db, unit, prev.from, prev.to, now),
-		summary(db, unit, lastYear.from, lastYear.to, now),
-		breakdowns(db, unit.code, range.from, range.to, now),
-		unitPath(db, unit.ancestors),
-		mergerNotes(db, unit.code, range.from),
-		getMeta<DemoInfo>(db, 'demo'),
-		onlineRatings(db, unit, range.from, range.to),
-		lateDossiers(db, unit.code, range.from, range.to, now, calendar)
-	]);
+	const [attribution, table, current, previous, yearAgo, byKey, path, mergers, demo, online, late] =
+		await Promise.all([
+			attributions(
+				db,
+				[unit, ...children.map((c) => ({ code: c.code, depth: unit.depth + 1 }))],
+				range.from,
+				range.to,
+				now
+			),
+			receivedResolved(db, unit, range.from, range.to, now),
+			summary(db, unit, range.from, range.to, now),
+			summary(db, unit, prev.from, prev.to, now),
+			summary(db, unit, lastYear.from, lastYear.to, now),
+			breakdowns(db, unit.code, range.from, range.to, now),
+			unitPath(db, unit.ancestors),
+			mergerNotes(db, unit.code, range.from),
+			getMeta<DemoInfo>(db, 'demo'),
+			onlineRatings(db, unit, range.from, range.to),
+			lateDossiers(db, unit.code, range.from, range.to, now, calendar)
+		]);
 	const byField = byKey.field;
 	const procedures = topOf(byKey.procedure, 10);
 	const scopeIndex = unit.ancestors.indexOf(scopeCode);
@@ -99,9 +127,14 @@ export async function reportPage(app: App, unit: UnitInfo, choice: PeriodChoice,
 		/** Of the dossiers judged overdue, those the data caused (dossier/attribution.ts): the unit's, and each child's. */
 		attribution: {
 			total: attribution.get(unit.code)!,
-			children: children.map((c) => ({ unit: c.code, name: c.name, ...attribution.get(c.code)! })).filter((c) => c.judged > 0)
+			children: children
+				.map((c) => ({ unit: c.code, name: c.name, ...attribution.get(c.code)! }))
+				.filter((c) => c.judged > 0)
 		},
-		narrative: narrative({ summary: current, flags: { phantomOverdue: late.flags.phantomOverdue, noApology: late.flags.noApology } }),
+		narrative: narrative({
+			summary: current,
+			flags: { phantomOverdue: late.flags.phantomOverdue, noApology: late.flags.noApology }
+		}),
 		mergers: mergers.predecessors,
 		mergedInto: mergers.mergedInto
 	};

@@ -9,7 +9,13 @@
 import { sql } from 'drizzle-orm';
 import { addDays, localDay, localDayStart } from '../../domain/calendar/days.ts';
 import { periodOf } from '../../domain/figures/period.ts';
-import { progressIfLate, scoreboardOf, type ManySupplements, type Scoreboard, type ScoreGroup } from '../../domain/figures/scoreboard.ts';
+import {
+	progressIfLate,
+	scoreboardOf,
+	type ManySupplements,
+	type Scoreboard,
+	type ScoreGroup
+} from '../../domain/figures/scoreboard.ts';
 import type { Summary } from '../../domain/figures/summary.ts';
 import type { Database } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
@@ -31,10 +37,17 @@ export type UnitScore = {
 };
 
 /** Per unit of one depth: pending dossiers (one supplement request at most) whose first appointment lies in [t, end). */
-async function dueBeforeMidnight(database: Database, roots: readonly string[], depth: number, t: Date, end: Date): Promise<Map<string, number>> {
+async function dueBeforeMidnight(
+	database: Database,
+	roots: readonly string[],
+	depth: number,
+	t: Date,
+	end: Date
+): Promise<Map<string, number>> {
 	const out = new Map(roots.map((r) => [r, 0]));
 	if (roots.length === 0) return out;
-	if (!Number.isInteger(depth) || depth < 0) throw new RangeError(`depth must be a whole number, got ${depth}`);
+	if (!Number.isInteger(depth) || depth < 0)
+		throw new RangeError(`depth must be a whole number, got ${depth}`);
 	const root = sql.raw(`u.ancestors[${depth + 1}]`);
 	const rows = await jsonRows<{ root: string; n: number }>(
 		database,
@@ -49,7 +62,13 @@ async function dueBeforeMidnight(database: Database, roots: readonly string[], d
 	return out;
 }
 
-export async function scoreboards(database: Database, units: readonly Unit[], from: string, to: string, now = new Date()): Promise<Map<string, UnitScore>> {
+export async function scoreboards(
+	database: Database,
+	units: readonly Unit[],
+	from: string,
+	to: string,
+	now = new Date()
+): Promise<Map<string, UnitScore>> {
 	const p = periodOf(from, to, now);
 	const endsNow = p.end.getTime() === now.getTime();
 	const today = localDay(now);
@@ -60,8 +79,14 @@ export async function scoreboards(database: Database, units: readonly Unit[], fr
 	const [sums, many, rests, due] = await Promise.all([
 		summaries(database, units, from, to, now),
 		manySupplementCountersByUnit(database, codes, from, to, endsNow ? today : to),
-		endsNow ? Promise.all(depths.map((d) => laterTodayByRoot(database, byDepth(d), d, now, endOfToday, true))) : Promise.resolve([]),
-		endsNow ? Promise.all(depths.map((d) => dueBeforeMidnight(database, byDepth(d), d, now, endOfToday))) : Promise.resolve([])
+		endsNow
+			? Promise.all(
+					depths.map((d) => laterTodayByRoot(database, byDepth(d), d, now, endOfToday, true))
+				)
+			: Promise.resolve([]),
+		endsNow
+			? Promise.all(depths.map((d) => dueBeforeMidnight(database, byDepth(d), d, now, endOfToday)))
+			: Promise.resolve([])
 	]);
 	const rest = new Map(rests.flatMap((m) => [...m]));
 	const dueToday = new Map(due.flatMap((m) => [...m]));
@@ -72,13 +97,31 @@ export async function scoreboards(database: Database, units: readonly Unit[], fr
 			const r = rest.get(u.code) ?? { total: 0, overdue: 0 };
 			const open = m.end.total + r.total;
 			const overdue = m.end.overdue + r.overdue;
-			const ms: ManySupplements = { resolvedInTime: m.resolvedInTime, pendingWithinDeadline: open - overdue };
+			const ms: ManySupplements = {
+				resolvedInTime: m.resolvedInTime,
+				pendingWithinDeadline: open - overdue
+			};
 			const n = endsNow ? (dueToday.get(u.code) ?? 0) : null;
-			return [u.code, { board: scoreboardOf(s, ms), summary: s, many: ms, dueToday: n, ifLate: n === null ? null : progressIfLate(s, ms, n) }];
+			return [
+				u.code,
+				{
+					board: scoreboardOf(s, ms),
+					summary: s,
+					many: ms,
+					dueToday: n,
+					ifLate: n === null ? null : progressIfLate(s, ms, n)
+				}
+			];
 		})
 	);
 }
 
-export async function scoreboard(database: Database, unit: Unit, from: string, to: string, now = new Date()): Promise<UnitScore> {
+export async function scoreboard(
+	database: Database,
+	unit: Unit,
+	from: string,
+	to: string,
+	now = new Date()
+): Promise<UnitScore> {
 	return (await scoreboards(database, [unit], from, to, now)).get(unit.code)!;
 }

@@ -6,7 +6,12 @@ import type { DayPoint } from '../../domain/figures/series.ts';
 
 export type { DayPoint };
 
-export async function dailySeries(database: Database, unit: string, from: string, to: string): Promise<DayPoint[]> {
+export async function dailySeries(
+	database: Database,
+	unit: string,
+	from: string,
+	to: string
+): Promise<DayPoint[]> {
 	const rows = await jsonRows<DayPoint>(
 		database,
 		sql`select jsonb_build_object('day', day, 'received', received, 'direct', direct, 'online', online, 'postal', postal,

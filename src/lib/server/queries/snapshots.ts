@@ -34,14 +34,32 @@ export type SnapshotContent = {
 	report: ReportPageData;
 };
 export type Snapshot = SnapshotContent & { id: string; sha256: string };
-export type SnapshotListItem = { id: string; unit: string; from: string; to: string; title: string; createdAt: string; createdBy: string };
+export type SnapshotListItem = {
+	id: string;
+	unit: string;
+	from: string;
+	to: string;
+	title: string;
+	createdAt: string;
+	createdBy: string;
+};
 
 const hex = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
 
 /** Freezes the unit's figures for the period now; the answer's text is stored as it is. */
-export async function createSnapshot(app: App, unit: UnitInfo, from: string, to: string, title: string, author: string, scopeCode: string) {
+export async function createSnapshot(
+	app: App,
+	unit: UnitInfo,
+	from: string,
+	to: string,
+	title: string,
+	author: string,
+	scopeCode: string
+) {
 	const now = app.now();
-	const report = JSON.parse(JSON.stringify(await reportPage(app, unit, { kind: 'custom', range: { from, to } }, scopeCode))) as ReportPageData;
+	const report = JSON.parse(
+		JSON.stringify(await reportPage(app, unit, { kind: 'custom', range: { from, to } }, scopeCode))
+	) as ReportPageData;
 	const createdAt = localIso(now);
 	const content: SnapshotContent = {
 		unit: unit.code,
@@ -51,7 +69,13 @@ export async function createSnapshot(app: App, unit: UnitInfo, from: string, to:
 		createdAt,
 		createdBy: author,
 		summary: report.summary,
-		table: { unit: unit.code, from, to, rows: report.table.rows.map(({ own: _own, ...r }) => r), total: report.table.total },
+		table: {
+			unit: unit.code,
+			from,
+			to,
+			rows: report.table.rows.map(({ own: _own, ...r }) => r),
+			total: report.table.total
+		},
 		report
 	};
 	const digest = hex(canonicalJson(content));
@@ -66,13 +90,23 @@ export async function createSnapshot(app: App, unit: UnitInfo, from: string, to:
 }
 
 /** The stored text and the unit it belongs to (null when unknown). */
-export async function snapshotBody(database: Database, id: string): Promise<{ unit: string; body: string } | null> {
-	const [row] = await jsonRows<{ unit: string; body: string }>(database, sql`select jsonb_build_object('unit', unit, 'body', body) as j from snapshots where id = ${id}`);
+export async function snapshotBody(
+	database: Database,
+	id: string
+): Promise<{ unit: string; body: string } | null> {
+	const [row] = await jsonRows<{ unit: string; body: string }>(
+		database,
+		sql`select jsonb_build_object('unit', unit, 'body', body) as j from snapshots where id = ${id}`
+	);
 	return row ?? null;
 }
 
 /** The subtree's snapshots, newest first. */
-export async function listSnapshots(database: Database, unit: string, limit = 200): Promise<SnapshotListItem[]> {
+export async function listSnapshots(
+	database: Database,
+	unit: string,
+	limit = 200
+): Promise<SnapshotListItem[]> {
 	const rows = await jsonRows<SnapshotListItem & { created: string }>(
 		database,
 		sql`select jsonb_build_object('id', id, 'unit', unit, 'from', from_day, 'to', to_day, 'title', title, 'created', created_at, 'createdBy', created_by) as j
@@ -82,19 +116,39 @@ export async function listSnapshots(database: Database, unit: string, limit = 20
 }
 
 export async function deleteSnapshot(database: Database, id: string): Promise<boolean> {
-	const rows = await jsonRows<string>(database, sql`delete from snapshots where id = ${id} returning to_jsonb(id) as j`);
+	const rows = await jsonRows<string>(
+		database,
+		sql`delete from snapshots where id = ${id} returning to_jsonb(id) as j`
+	);
 	return rows.length > 0;
 }
 
 /** A dossier whose events reached us after the snapshot and fall inside its period. */
-export type DriftDossier = { dossier: string; unit: string; unitName: string; events: { type: string; at: string; acceptedAt: string }[] };
+export type DriftDossier = {
+	dossier: string;
+	unit: string;
+	unitName: string;
+	events: { type: string; at: string; acceptedAt: string }[];
+};
 
 /** The live summary for the snapshot's unit and period, and the dossiers with events accepted since that touch the period. */
-export async function driftOf(app: App, unit: UnitInfo, s: Pick<Snapshot, 'from' | 'to' | 'createdAt'>, limit = 100): Promise<{ live: Summary; dossiers: DriftDossier[]; more: boolean }> {
+export async function driftOf(
+	app: App,
+	unit: UnitInfo,
+	s: Pick<Snapshot, 'from' | 'to' | 'createdAt'>,
+	limit = 100
+): Promise<{ live: Summary; dossiers: DriftDossier[]; more: boolean }> {
 	const created = new Date(s.createdAt).toISOString();
 	const [live, rows] = await Promise.all([
 		summary(app.database, unit, s.from, s.to, app.now()),
-		jsonRows<{ dossier: string; unit: string; unitName: string; type: string; at: string; accepted: string }>(
+		jsonRows<{
+			dossier: string;
+			unit: string;
+			unitName: string;
+			type: string;
+			at: string;
+			accepted: string;
+		}>(
 			app.database,
 			sql`select jsonb_build_object('dossier', e.dossier, 'unit', e.unit, 'unitName', u.name, 'type', e.type, 'at', e.at, 'accepted', e.accepted_at) as j
 				from events e join units u on u.code = e.unit
@@ -110,9 +164,21 @@ export async function driftOf(app: App, unit: UnitInfo, s: Pick<Snapshot, 'from'
 	const byDossier = new Map<string, DriftDossier>();
 	for (const r of rows) {
 		let d = byDossier.get(r.dossier);
-		if (!d) byDossier.set(r.dossier, (d = { dossier: r.dossier, unit: r.unit, unitName: r.unitName, events: [] }));
-		d.events.push({ type: r.type, at: localIso(new Date(r.at)), acceptedAt: localIso(new Date(r.accepted)) });
+		if (!d)
+			byDossier.set(
+				r.dossier,
+				(d = { dossier: r.dossier, unit: r.unit, unitName: r.unitName, events: [] })
+			);
+		d.events.push({
+			type: r.type,
+			at: localIso(new Date(r.at)),
+			acceptedAt: localIso(new Date(r.accepted))
+		});
 	}
 	const dossiers = [...byDossier.values()];
-	return { live, dossiers: dossiers.slice(0, limit), more: dossiers.length > limit || rows.length > limit * 5 };
+	return {
+		live,
+		dossiers: dossiers.slice(0, limit),
+		more: dossiers.length > limit || rows.length > limit * 5
+	};
 }

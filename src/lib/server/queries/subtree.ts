@@ -27,6 +27,9 @@ export function subtreeUnits(unit: string): SQL {
 export const UNIT_BY_UNIT = 300;
 
 export async function subtreeSize(database: Database, unit: string): Promise<number> {
-	const [n] = await jsonRows<number>(database, sql`select to_jsonb(count(*)) as j from units where ancestors @> array[${unit}]::text[]`);
+	const [n] = await jsonRows<number>(
+		database,
+		sql`select to_jsonb(count(*)) as j from units where ancestors @> array[${unit}]::text[]`
+	);
 	return Number(n ?? 0);
 }

@@ -16,7 +16,13 @@ import { getUnit, type UnitInfo } from './units.ts';
 type Unit = Pick<UnitInfo, 'code' | 'depth'>;
 
 /** The summaries of several units (any depths) for one period, with as few queries as depths. */
-export async function summaries(database: Database, units: readonly Unit[], from: string, to: string, now = new Date()): Promise<Map<string, Summary>> {
+export async function summaries(
+	database: Database,
+	units: readonly Unit[],
+	from: string,
+	to: string,
+	now = new Date()
+): Promise<Map<string, Summary>> {
 	const p = periodOf(from, to, now);
 	const endsNow = p.end.getTime() === now.getTime();
 	const today = localDay(now);
@@ -25,7 +31,17 @@ export async function summaries(database: Database, units: readonly Unit[], from
 	const endOfToday = localDayStart(addDays(today, 1));
 	const [counters, ...rests] = await Promise.all([
 		figureCountersByUnit(database, codes, from, to, addDays(from, -1), endsNow ? today : to),
-		...(endsNow ? depths.map((d) => laterTodayByRoot(database, units.filter((u) => u.depth === d).map((u) => u.code), d, now, endOfToday)) : [])
+		...(endsNow
+			? depths.map((d) =>
+					laterTodayByRoot(
+						database,
+						units.filter((u) => u.depth === d).map((u) => u.code),
+						d,
+						now,
+						endOfToday
+					)
+				)
+			: [])
 	]);
 	const rest = new Map(rests.flatMap((m) => [...m]));
 	return new Map(
@@ -38,7 +54,13 @@ export async function summaries(database: Database, units: readonly Unit[], from
 	);
 }
 
-export async function summary(database: Database, unit: string | Unit, from: string, to: string, now = new Date()): Promise<Summary> {
+export async function summary(
+	database: Database,
+	unit: string | Unit,
+	from: string,
+	to: string,
+	now = new Date()
+): Promise<Summary> {
 	const u = typeof unit === 'string' ? await getUnit(database, unit) : unit;
 	if (!u) return summaryOfUnknown(unit as string, from, to);
 	return (await summaries(database, [u], from, to, now)).get(u.code)!;

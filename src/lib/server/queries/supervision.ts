@@ -5,7 +5,11 @@
  * freshness of every child — from the same functions as the API, so each
  * number equals GET /api/v1/scoreboard and /api/v1/freshness.
  */
-import { totalPointsLost, type Scoreboard, type ScoreGroup } from '../../domain/figures/scoreboard.ts';
+import {
+	totalPointsLost,
+	type Scoreboard,
+	type ScoreGroup
+} from '../../domain/figures/scoreboard.ts';
 import type { Database } from '../db/index.ts';
 import { loadCalendar } from './calendar.ts';
 import { freshness, type Freshness } from './freshness.ts';
@@ -29,13 +33,25 @@ export type Supervision = {
 	reminders: { effect: ReminderEffect; recent: Awaited<ReturnType<typeof listReminders>> };
 };
 
-export async function supervision(database: Database, unit: UnitInfo, range: { from: string; to: string }, prev: { from: string; to: string }, now: Date): Promise<Supervision> {
+export async function supervision(
+	database: Database,
+	unit: UnitInfo,
+	range: { from: string; to: string },
+	prev: { from: string; to: string },
+	now: Date
+): Promise<Supervision> {
 	const kids = await listUnits(database, { parent: unit.code });
 	const calendar = await loadCalendar(database);
 	const [current, previous, byChild, fresh, effect, recent] = await Promise.all([
 		scoreboard(database, unit, range.from, range.to, now),
 		scoreboard(database, unit, prev.from, prev.to, now),
-		scoreboards(database, kids.map((k) => ({ code: k.code, depth: unit.depth + 1 })), range.from, range.to, now),
+		scoreboards(
+			database,
+			kids.map((k) => ({ code: k.code, depth: unit.depth + 1 })),
+			range.from,
+			range.to,
+			now
+		),
 		freshness(database, unit, calendar, now),
 		reminderEffectOf(database, unit.code, calendar),
 		listReminders(database, unit.code, 5)
@@ -51,7 +67,10 @@ export async function supervision(database: Database, unit: UnitInfo, range: { f
 		previous: previous.board,
 		dueToday: current.dueToday,
 		ifLate: current.ifLate,
-		digitized: { intake: current.summary.rates.digitizedIntake, result: current.summary.rates.digitizedResult },
+		digitized: {
+			intake: current.summary.rates.digitizedIntake,
+			result: current.summary.rates.digitizedResult
+		},
 		children,
 		freshness: fresh,
 		reminders: { effect, recent }

@@ -3,14 +3,24 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
 
-export type UnitInfo = { code: string; name: string; type: string; parent: string | null; depth: number; ancestors: string[] };
+export type UnitInfo = {
+	code: string;
+	name: string;
+	type: string;
+	parent: string | null;
+	depth: number;
+	ancestors: string[];
+};
 
 const UNIT_JSON = sql.raw(
 	`jsonb_build_object('code', code, 'name', name, 'type', type, 'parent', parent_code, 'depth', depth, 'ancestors', to_jsonb(ancestors))`
 );
 
 export async function getUnit(database: Database, code: string): Promise<UnitInfo | null> {
-	const rows = await jsonRows<UnitInfo>(database, sql`select ${UNIT_JSON} as j from units where code = ${code}`);
+	const rows = await jsonRows<UnitInfo>(
+		database,
+		sql`select ${UNIT_JSON} as j from units where code = ${code}`
+	);
 	return rows[0] ?? null;
 }
 
@@ -24,7 +34,12 @@ export function inScope(unit: UnitInfo, scopeCode: string): boolean {
  * before that day are left out: they no longer existed then (their history
  * counts for the successor).
  */
-export async function descendantsAtLevel(database: Database, parent: UnitInfo, level: number, existingOn?: string): Promise<UnitInfo[]> {
+export async function descendantsAtLevel(
+	database: Database,
+	parent: UnitInfo,
+	level: number,
+	existingOn?: string
+): Promise<UnitInfo[]> {
 	const existing = existingOn ? sql`and ${notMergedBy(existingOn)}` : sql``;
 	return jsonRows<UnitInfo>(
 		database,
@@ -35,7 +50,12 @@ export async function descendantsAtLevel(database: Database, parent: UnitInfo, l
 }
 
 /** The same units as descendantsAtLevel, only their codes and names, in one value (a ranking of thousands). */
-export async function descendantNamesAtLevel(database: Database, parent: UnitInfo, level: number, existingOn?: string): Promise<{ code: string; name: string }[]> {
+export async function descendantNamesAtLevel(
+	database: Database,
+	parent: UnitInfo,
+	level: number,
+	existingOn?: string
+): Promise<{ code: string; name: string }[]> {
 	const existing = existingOn ? sql`and ${notMergedBy(existingOn)}` : sql``;
 	const [rows] = await jsonRows<[string, string][] | null>(
 		database,
@@ -51,10 +71,19 @@ export function notMergedBy(day: string | ReturnType<typeof sql>) {
 	return sql`not exists (select 1 from unit_mergers m where m.old_code = units.code and m.effective_date <= ${d})`;
 }
 
-export type UnitListItem = { code: string; name: string; type: string; parent: string | null; children: number };
+export type UnitListItem = {
+	code: string;
+	name: string;
+	type: string;
+	parent: string | null;
+	children: number;
+};
 
 /** Children of `parent` (or the given top codes), with their child counts, sorted by code. */
-export async function listUnits(database: Database, where: { parent: string } | { codes: string[] }): Promise<UnitListItem[]> {
+export async function listUnits(
+	database: Database,
+	where: { parent: string } | { codes: string[] }
+): Promise<UnitListItem[]> {
 	const filter =
 		'parent' in where
 			? sql`u.parent_code = ${where.parent}`
@@ -77,7 +106,11 @@ export async function topUnitCodes(database: Database): Promise<string[]> {
 }
 
 /** Ancestor codes (root … unit itself) of each given unit that exists in the registry. */
-export async function ancestorsOf(database: Database, codes: readonly string[], tx?: Db): Promise<Map<string, string[]>> {
+export async function ancestorsOf(
+	database: Database,
+	codes: readonly string[],
+	tx?: Db
+): Promise<Map<string, string[]>> {
 	if (codes.length === 0) return new Map();
 	const rows = await jsonRows<{ code: string; ancestors: string[] }>(
 		database,

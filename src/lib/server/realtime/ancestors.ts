@@ -26,7 +26,8 @@ export class AncestorCache {
 		const wanted = [...new Set(codes)];
 		const missing = wanted.filter((c) => !this.#map.has(c));
 		if (missing.length > 0) {
-			for (const [code, ancestors] of await ancestorsOf(this.#database, missing)) this.#map.set(code, ancestors);
+			for (const [code, ancestors] of await ancestorsOf(this.#database, missing))
+				this.#map.set(code, ancestors);
 			for (const c of missing) if (!this.#map.has(c)) this.#map.set(c, [c]);
 		}
 		return new Map(wanted.map((c) => [c, this.#map.get(c)!]));

@@ -32,29 +32,40 @@ function sameOrigin(h: Handshake): boolean {
 	} catch {
 		return false;
 	}
-	const forwarded = String(h.headers['x-forwarded-host'] ?? '').split(',')[0].trim();
+	const forwarded = String(h.headers['x-forwarded-host'] ?? '')
+		.split(',')[0]
+		.trim();
 	return host === h.headers.host || (forwarded !== '' && host === forwarded);
 }
 
 export async function authenticate(database: Database, h: Handshake): Promise<Principal> {
 	const token: unknown = h.auth?.token;
 	if (token !== undefined && token !== null && token !== '') {
-		if (typeof token !== 'string') throw refusal('auth.token must be a string (an API key)', 'bad_token');
+		if (typeof token !== 'string')
+			throw refusal('auth.token must be a string (an API key)', 'bad_token');
 		const key = await verifyKey(database, token);
 		if (!key) throw refusal('invalid or revoked API key', 'invalid_key');
 		if (key.role !== 'read' && key.role !== 'display') {
-			throw refusal(`this key has role "${key.role}"; live updates need a key of role "read" or "display"`, 'wrong_role');
+			throw refusal(
+				`this key has role "${key.role}"; live updates need a key of role "read" or "display"`,
+				'wrong_role'
+			);
 		}
 		return key;
 	}
 	const session = cookieFromHeader(h.headers.cookie, SESSION_COOKIE);
 	if (session) {
-		if (!sameOrigin(h)) throw refusal(`cross-origin connection refused (origin ${h.headers.origin})`, 'bad_origin');
+		if (!sameOrigin(h))
+			throw refusal(`cross-origin connection refused (origin ${h.headers.origin})`, 'bad_origin');
 		const user = await validateSession(database, session);
-		if (!user) throw refusal('the session is invalid or has expired; log in again', 'invalid_session');
+		if (!user)
+			throw refusal('the session is invalid or has expired; log in again', 'invalid_session');
 		return user;
 	}
-	throw refusal('authentication required: a session cookie, or auth.token with an API key of role "read" or "display"', 'no_credentials');
+	throw refusal(
+		'authentication required: a session cookie, or auth.token with an API key of role "read" or "display"',
+		'no_credentials'
+	);
 }
 
 /** `io.use` middleware: the principal goes to `socket.data.principal`. */

@@ -21,7 +21,10 @@ async function probe(database: Database): Promise<boolean> {
 	try {
 		await Promise.race([
 			database.rows(sql`select 1 as j`),
-			new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('probe timeout')), PROBE_TIMEOUT_MS)))
+			new Promise(
+				(_, reject) =>
+					(timer = setTimeout(() => reject(new Error('probe timeout')), PROBE_TIMEOUT_MS))
+			)
 		]);
 		return true;
 	} catch {
@@ -31,9 +34,18 @@ async function probe(database: Database): Promise<boolean> {
 	}
 }
 
-export type DatabaseWatch = { current(): DatabaseStatus; greet(socket: LiveSocket): void; close(): void };
+export type DatabaseWatch = {
+	current(): DatabaseStatus;
+	greet(socket: LiveSocket): void;
+	close(): void;
+};
 
-export function watchDatabase(io: LiveServer, database: Database, everyMs = 2000, onChange?: (s: DatabaseStatus) => void): DatabaseWatch {
+export function watchDatabase(
+	io: LiveServer,
+	database: Database,
+	everyMs = 2000,
+	onChange?: (s: DatabaseStatus) => void
+): DatabaseWatch {
 	let status: DatabaseStatus = { database: 'up', since: new Date().toISOString() };
 	metrics.databaseUp.set(1);
 	let running = false;

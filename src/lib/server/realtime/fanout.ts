@@ -11,7 +11,14 @@ import { errorFields, logger } from '../log.ts';
 import { metrics } from '../metrics.ts';
 import type { AncestorCache } from './ancestors.ts';
 import type { FeedRing } from './ring.ts';
-import { PEER_FEED, unitRoom, type FeedItem, type LiveServer, type PeerBatch, type RoutedItem } from './types.ts';
+import {
+	PEER_FEED,
+	unitRoom,
+	type FeedItem,
+	type LiveServer,
+	type PeerBatch,
+	type RoutedItem
+} from './types.ts';
 
 export type FanoutDeps = {
 	io: LiveServer;
@@ -27,7 +34,14 @@ export type FanoutDeps = {
 /** Exactly the contract's fields, `at` as UTC ISO like stored history gives it, whatever the producer (ingest, overdue ticker) sent. */
 function feedItem(i: FeedItem): FeedItem {
 	const at = i.at.endsWith('Z') ? i.at : new Date(i.at).toISOString();
-	return { seq: Number(i.seq), id: i.id ?? null, type: i.type, unit: i.unit, dossier: i.dossier ?? null, at };
+	return {
+		seq: Number(i.seq),
+		id: i.id ?? null,
+		type: i.type,
+		unit: i.unit,
+		dossier: i.dossier ?? null,
+		at
+	};
 }
 
 export class Fanout {
@@ -52,13 +66,24 @@ export class Fanout {
 		void this.exclusive(async () => {
 			const ancestors = await this.#deps.ancestors.resolve(items.map((i) => i.unit));
 			const now = Date.now();
-			const routed = items.map((item) => ({ item, ancestors: ancestors.get(item.unit)!, loggedAt: now }));
+			const routed = items.map((item) => ({
+				item,
+				ancestors: ancestors.get(item.unit)!,
+				loggedAt: now
+			}));
 			this.#deliver(routed);
-			metrics.fanoutSeconds.observe({ origin: 'local' }, Math.max(0, Date.now() - committedAt) / 1000);
+			metrics.fanoutSeconds.observe(
+				{ origin: 'local' },
+				Math.max(0, Date.now() - committedAt) / 1000
+			);
 			// Peers are known through the adapter's heartbeats; alone, skip the NOTIFY (and its attachment row).
 			const { io, peers } = this.#deps;
 			if (peers && (await io.of('/').adapter.serverCount()) > 1) {
-				io.serverSideEmit(PEER_FEED, { items, ancestors: Object.fromEntries(ancestors), committedAt });
+				io.serverSideEmit(PEER_FEED, {
+					items,
+					ancestors: Object.fromEntries(ancestors),
+					committedAt
+				});
 			}
 		}).catch((err) => logger.error({ err: errorFields(err) }, 'realtime: fan-out failed'));
 	}
@@ -69,9 +94,21 @@ export class Fanout {
 		void this.exclusive(() => {
 			this.#deps.ancestors.learn(batch.ancestors ?? {});
 			const now = Date.now();
-			this.#deliver(batch.items.map((item) => ({ item, ancestors: batch.ancestors?.[item.unit] ?? [item.unit], loggedAt: now })));
-			if (typeof batch.committedAt === 'number') metrics.fanoutSeconds.observe({ origin: 'peer' }, Math.max(0, Date.now() - batch.committedAt) / 1000);
-		}).catch((err) => logger.error({ err: errorFields(err) }, 'realtime: fan-out of a peer batch failed'));
+			this.#deliver(
+				batch.items.map((item) => ({
+					item,
+					ancestors: batch.ancestors?.[item.unit] ?? [item.unit],
+					loggedAt: now
+				}))
+			);
+			if (typeof batch.committedAt === 'number')
+				metrics.fanoutSeconds.observe(
+					{ origin: 'peer' },
+					Math.max(0, Date.now() - batch.committedAt) / 1000
+				);
+		}).catch((err) =>
+			logger.error({ err: errorFields(err) }, 'realtime: fan-out of a peer batch failed')
+		);
 	}
 
 	/**
@@ -112,7 +149,8 @@ export class Fanout {
 			if (r.item.seq > this.#highWater) this.#highWater = r.item.seq;
 		}
 		for (const [room, list] of byRoom) {
-			for (let i = 0; i < list.length; i += chunkSize) io.local.to(room).emit('feed', list.slice(i, i + chunkSize));
+			for (let i = 0; i < list.length; i += chunkSize)
+				io.local.to(room).emit('feed', list.slice(i, i + chunkSize));
 		}
 		moved(codes);
 	}

@@ -12,9 +12,25 @@ export function periodNow(s: Subscription, now: Date): { from: string; to: strin
 	return { from: today, to: today };
 }
 
-export async function computeFigures(app: App, s: Subscription, seq: number): Promise<FiguresMessage> {
+export async function computeFigures(
+	app: App,
+	s: Subscription,
+	seq: number
+): Promise<FiguresMessage> {
 	const now = app.now();
 	const { from, to } = periodNow(s, now);
-	const [score, ranked] = await Promise.all([scoreboard(app.database, s.unit, from, to, now), rankings(app.database, s.unit, s.metric, from, to)]);
-	return { unit: s.unit.code, from, to, metric: s.metric, seq, summary: score.summary, rankings: ranked.items, scoreboard: score.board };
+	const [score, ranked] = await Promise.all([
+		scoreboard(app.database, s.unit, from, to, now),
+		rankings(app.database, s.unit, s.metric, from, to)
+	]);
+	return {
+		unit: s.unit.code,
+		from,
+		to,
+		metric: s.metric,
+		seq,
+		summary: score.summary,
+		rankings: ranked.items,
+		scoreboard: score.board
+	};
 }

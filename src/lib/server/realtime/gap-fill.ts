@@ -43,10 +43,17 @@ export class GapFill {
 			try {
 				const n = await this.#fill(mark);
 				if (this.#mark === mark) this.#mark = null;
-				if (n > 0) logger.info({ items: n }, 'realtime: delivered the feed items missed while LISTEN was down');
+				if (n > 0)
+					logger.info(
+						{ items: n },
+						'realtime: delivered the feed items missed while LISTEN was down'
+					);
 				return n;
 			} catch (err) {
-				logger.warn({ err: errorFields(err) }, 'realtime: reading the missed feed items failed; retrying');
+				logger.warn(
+					{ err: errorFields(err) },
+					'realtime: reading the missed feed items failed; retrying'
+				);
 				await new Promise((r) => setTimeout(r, RETRY_MS).unref());
 			}
 		}
@@ -62,7 +69,7 @@ export class GapFill {
 		// Below the ring's floor it cannot tell what was delivered: start there at the earliest.
 		let since = Math.max(ring.floor, mark - SLACK);
 		let delivered = 0;
-		for (let read = 0; read < MAX_ITEMS && !this.#closed; ) {
+		for (let read = 0; read < MAX_ITEMS && !this.#closed;) {
 			const page = await feedSinceAll(database, since, PAGE);
 			if (page.length === 0) break;
 			delivered += await fanout.missed(page.filter((r) => r.item.seq > ring.floor));

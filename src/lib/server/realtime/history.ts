@@ -22,10 +22,23 @@ function feedSource(since: number): SQL {
 
 export type LoggedItem = { item: FeedItem; loggedAt: number };
 
-type Row = { seq: number; id: string | null; type: string; unit: string; dossier: string | null; at: string; loggedAt: string };
+type Row = {
+	seq: number;
+	id: string | null;
+	type: string;
+	unit: string;
+	dossier: string | null;
+	at: string;
+	loggedAt: string;
+};
 
 /** Feed items with seq > since in the subtree of `unitCode`, oldest first, at most `limit`. */
-export async function feedSince(database: Database, unitCode: string, since: number, limit: number): Promise<LoggedItem[]> {
+export async function feedSince(
+	database: Database,
+	unitCode: string,
+	since: number,
+	limit: number
+): Promise<LoggedItem[]> {
 	const rows = await jsonRows<Row>(
 		database,
 		sql`select jsonb_build_object('seq', f.seq, 'id', f.id, 'type', f.type, 'unit', f.unit, 'dossier', f.dossier,
@@ -36,13 +49,24 @@ export async function feedSince(database: Database, unitCode: string, since: num
 	);
 	return rows.map((r) => ({
 		// The same shape and formats as live items (ISO instants in UTC, numeric seq).
-		item: { seq: Number(r.seq), id: r.id, type: r.type, unit: r.unit, dossier: r.dossier, at: new Date(r.at).toISOString() },
+		item: {
+			seq: Number(r.seq),
+			id: r.id,
+			type: r.type,
+			unit: r.unit,
+			dossier: r.dossier,
+			at: new Date(r.at).toISOString()
+		},
 		loggedAt: new Date(r.loggedAt).getTime()
 	}));
 }
 
 /** Feed items of every unit with seq > since, oldest first, at most `limit`, with their unit's ancestors (root … unit). */
-export async function feedSinceAll(database: Database, since: number, limit: number): Promise<RoutedItem[]> {
+export async function feedSinceAll(
+	database: Database,
+	since: number,
+	limit: number
+): Promise<RoutedItem[]> {
 	const rows = await jsonRows<Row & { ancestors: string[] }>(
 		database,
 		sql`select jsonb_build_object('seq', f.seq, 'id', f.id, 'type', f.type, 'unit', f.unit, 'dossier', f.dossier,
@@ -51,7 +75,14 @@ export async function feedSinceAll(database: Database, since: number, limit: num
 			order by f.seq limit ${limit}`
 	);
 	return rows.map((r) => ({
-		item: { seq: Number(r.seq), id: r.id, type: r.type, unit: r.unit, dossier: r.dossier, at: new Date(r.at).toISOString() },
+		item: {
+			seq: Number(r.seq),
+			id: r.id,
+			type: r.type,
+			unit: r.unit,
+			dossier: r.dossier,
+			at: new Date(r.at).toISOString()
+		},
 		ancestors: r.ancestors,
 		loggedAt: new Date(r.loggedAt).getTime()
 	}));
@@ -59,12 +90,22 @@ export async function feedSinceAll(database: Database, since: number, limit: num
 
 /** The highest seq in the feed (0 when empty). */
 export async function feedTop(database: Database): Promise<number> {
-	const rows = await jsonRows<number | null>(database, sql`select to_jsonb((select max(f.seq) from (${feedSource(0)}) f)) as j`);
+	const rows = await jsonRows<number | null>(
+		database,
+		sql`select to_jsonb((select max(f.seq) from (${feedSource(0)}) f)) as j`
+	);
 	return Number(rows[0] ?? 0);
 }
 
 /** How many feed items (of any unit) have since < seq ≤ upTo. */
-export async function feedCountBetween(database: Database, since: number, upTo: number): Promise<number> {
-	const rows = await jsonRows<number>(database, sql`select to_jsonb(count(*)) as j from (${feedSource(since)}) f where f.seq <= ${upTo}`);
+export async function feedCountBetween(
+	database: Database,
+	since: number,
+	upTo: number
+): Promise<number> {
+	const rows = await jsonRows<number>(
+		database,
+		sql`select to_jsonb(count(*)) as j from (${feedSource(since)}) f where f.seq <= ${upTo}`
+	);
 	return Number(rows[0] ?? 0);
 }

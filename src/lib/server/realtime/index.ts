@@ -33,7 +33,13 @@ import { FeedRing } from './ring.ts';
 import { handleSubscriptions } from './rooms.ts';
 import { clearIo, setIo } from './slot.ts';
 import { Subscribers } from './subscribers.ts';
-import { hubSettings, PEER_FEED, type HubOptions, type HubStats, type LiveServer } from './types.ts';
+import {
+	hubSettings,
+	PEER_FEED,
+	type HubOptions,
+	type HubStats,
+	type LiveServer
+} from './types.ts';
 
 export { getIo } from './slot.ts';
 export type { FeedItem, FiguresMessage, HubOptions, HubStats, SubscribeAck } from './types.ts';
@@ -43,19 +49,27 @@ export type Hub = { io: LiveServer; stats: HubStats; close(): Promise<void> };
 /** How long closing waits for peers to answer the close handshake before cutting their connections. */
 const CLOSE_GRACE_MS = 500;
 
-export async function attachRealtime(server: HttpServer, app: App, options: HubOptions = {}): Promise<Hub> {
+export async function attachRealtime(
+	server: HttpServer,
+	app: App,
+	options: HubOptions = {}
+): Promise<Hub> {
 	const settings = hubSettings(options);
 	const stats: HubStats = { resumesFromRing: 0, resumesFromDb: 0, resyncs: 0, figuresEmitted: 0 };
 	const pending = new Pending();
 	let gaps: GapFill | null = null;
 	const adapter = settings.adapterUrl
-		? await openAdapter(settings.adapterUrl, { onListenLost: () => gaps?.lost(), onListenRestored: () => void gaps?.restored() })
+		? await openAdapter(settings.adapterUrl, {
+				onListenLost: () => gaps?.lost(),
+				onListenRestored: () => void gaps?.restored()
+			})
 		: null;
 
 	// Listen first, then read the top: a batch committed in between is still fanned out, and the ring starts at the top.
 	let fanout: Fanout | null = null;
 	const early: AcceptedBatch[] = [];
-	const listener = (batch: AcceptedBatch) => (fanout ? fanout.local(batch.items, batch.committedAt) : early.push(batch));
+	const listener = (batch: AcceptedBatch) =>
+		fanout ? fanout.local(batch.items, batch.committedAt) : early.push(batch);
 	app.accepted.add(listener);
 	let top: number;
 	try {
@@ -76,10 +90,39 @@ export async function attachRealtime(server: HttpServer, app: App, options: HubO
 	const subscribers = new Subscribers();
 	const ring = new FeedRing(settings.ringSize, top);
 	const seq = () => fan.highWater;
-	const coalescer = new Coalescer({ io, app, subscribers, seq, intervalMs: settings.figuresIntervalMs, stats, pending });
+	const coalescer = new Coalescer({
+		io,
+		app,
+		subscribers,
+		seq,
+		intervalMs: settings.figuresIntervalMs,
+		stats,
+		pending
+	});
 	const ancestors = new AncestorCache(app.database);
-	const fan = new Fanout({ io, ring, ancestors, peers, chunkSize: settings.chunkSize, moved: (codes) => coalescer.mark(codes) }, top);
-	const deps = { database: app.database, ring, fanout: fan, settings, stats, peers, now: () => app.now(), subscribers, coalescer, pending };
+	const fan = new Fanout(
+		{
+			io,
+			ring,
+			ancestors,
+			peers,
+			chunkSize: settings.chunkSize,
+			moved: (codes) => coalescer.mark(codes)
+		},
+		top
+	);
+	const deps = {
+		database: app.database,
+		ring,
+		fanout: fan,
+		settings,
+		stats,
+		peers,
+		now: () => app.now(),
+		subscribers,
+		coalescer,
+		pending
+	};
 	const dbWatch = watchDatabase(io, app.database);
 	gaps = new GapFill({ database: app.database, ring, fanout: fan });
 	io.use(authMiddleware(app.database));

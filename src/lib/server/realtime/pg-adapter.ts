@@ -33,11 +33,18 @@ const log = logger.child({ component: 'realtime.adapter' });
 
 function reportError(what: string, err: unknown): void {
 	countDbError(err);
-	log.warn({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, what);
+	log.warn(
+		{ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } },
+		what
+	);
 }
 
 /** A dedicated client per `connect()`, as the adapter's LISTEN connection. */
-function listenClient(url: string, events: ListenEvents, state: { lost: boolean; closed: boolean }) {
+function listenClient(
+	url: string,
+	events: ListenEvents,
+	state: { lost: boolean; closed: boolean }
+) {
 	return async () => {
 		const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
 		client.on('error', (err) => reportError('LISTEN connection error', err));
@@ -55,7 +62,9 @@ function listenClient(url: string, events: ListenEvents, state: { lost: boolean;
 		});
 		const query = client.query.bind(client) as (text: string) => Promise<unknown>;
 		// The adapter LISTENs right after connecting: once that succeeds on a new connection, fan-out is back.
-		(client as unknown as { query: (text: string) => Promise<unknown> }).query = async (text: string) => {
+		(client as unknown as { query: (text: string) => Promise<unknown> }).query = async (
+			text: string
+		) => {
 			const result = await query(text);
 			if (state.lost && /^LISTEN /.test(text)) {
 				state.lost = false;
@@ -65,7 +74,8 @@ function listenClient(url: string, events: ListenEvents, state: { lost: boolean;
 			return result;
 		};
 		// The adapter gives its client back with release(); this one is not pooled: end it.
-		(client as unknown as { release: () => void }).release = () => void client.end().catch(() => {});
+		(client as unknown as { release: () => void }).release = () =>
+			void client.end().catch(() => {});
 		return client;
 	};
 }
@@ -90,7 +100,9 @@ export async function openAdapter(url: string, events: ListenEvents = {}): Promi
 		query: (text: string, values?: unknown[]) => pool.query(text, values)
 	};
 	return {
-		factory: createAdapter(adapterPool as unknown as pg.Pool, { errorHandler: (err) => reportError('postgres adapter error', err) }),
+		factory: createAdapter(adapterPool as unknown as pg.Pool, {
+			errorHandler: (err) => reportError('postgres adapter error', err)
+		}),
 		close: async () => {
 			state.closed = true;
 			await pool.end();

@@ -43,7 +43,10 @@ async function ringHoldsAll(d: ResumeDeps, since: number): Promise<boolean> {
 	if (!d.ring.covers(since)) return false;
 	if (!d.peers) return true; // one process: everything committed went through this ring
 	const upTo = d.ring.newest;
-	return upTo <= since || (await feedCountBetween(d.database, since, upTo)) === d.ring.countBetween(since, upTo);
+	return (
+		upTo <= since ||
+		(await feedCountBetween(d.database, since, upTo)) === d.ring.countBetween(since, upTo)
+	);
 }
 
 /**
@@ -77,11 +80,19 @@ export async function catchUp(
 			const limit = first ? d.settings.resyncItems + 1 : PAGE;
 			const page = await feedSince(d.database, code, sent, limit);
 			if (!current()) return null;
-			if (first && page.length > d.settings.resyncItems && page[0].loggedAt < d.now().getTime() - d.settings.resyncAgeMs) {
+			if (
+				first &&
+				page.length > d.settings.resyncItems &&
+				page[0].loggedAt < d.now().getTime() - d.settings.resyncAgeMs
+			) {
 				resync = true;
 				break;
 			}
-			send(socket, page.map((p) => p.item), chunk);
+			send(
+				socket,
+				page.map((p) => p.item),
+				chunk
+			);
 			if (page.length > 0) sent = page[page.length - 1].item.seq;
 			if (page.length < limit) {
 				sent = Math.max(sent, top);
@@ -95,8 +106,16 @@ export async function catchUp(
 			if (!d.ring.covers(sent)) {
 				// The ring moved past step 1 meanwhile (thousands of items in a few ms): finish from the database.
 				fromDb = true;
-				for (let page = await feedSince(d.database, code, sent, PAGE); page.length > 0; page = await feedSince(d.database, code, sent, PAGE)) {
-					send(socket, page.map((p) => p.item), chunk);
+				for (
+					let page = await feedSince(d.database, code, sent, PAGE);
+					page.length > 0;
+					page = await feedSince(d.database, code, sent, PAGE)
+				) {
+					send(
+						socket,
+						page.map((p) => p.item),
+						chunk
+					);
 					sent = page[page.length - 1].item.seq;
 				}
 			}

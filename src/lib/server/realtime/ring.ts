@@ -73,7 +73,12 @@ export class FeedRing {
 	/** How many items (of any unit) lie in (since, upTo]. */
 	countBetween(since: number, upTo: number): number {
 		let n = 0;
-		for (let i = this.#firstAfter(since); i < this.#items.length && this.#items[i].item.seq <= upTo; i++) n++;
+		for (
+			let i = this.#firstAfter(since);
+			i < this.#items.length && this.#items[i].item.seq <= upTo;
+			i++
+		)
+			n++;
 		return n;
 	}
 

@@ -27,7 +27,11 @@ export const SubscribeMessage = z.object({
 	metric: z.enum(METRICS).nullish()
 });
 
-export type RoomDeps = ResumeDeps & { subscribers: Subscribers; coalescer: Coalescer; pending: Pending };
+export type RoomDeps = ResumeDeps & {
+	subscribers: Subscribers;
+	coalescer: Coalescer;
+	pending: Pending;
+};
 
 function describe(error: z.ZodError): string {
 	return error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
@@ -47,17 +51,24 @@ function leave(d: RoomDeps, socket: LiveSocket): void {
 	void socket.leave(figureRoom(s));
 }
 
-async function subscribe(d: RoomDeps, socket: LiveSocket, raw: unknown, reply: (r: SubscribeAck) => void): Promise<void> {
+async function subscribe(
+	d: RoomDeps,
+	socket: LiveSocket,
+	raw: unknown,
+	reply: (r: SubscribeAck) => void
+): Promise<void> {
 	const generation = ++socket.data.generation;
 	const current = () => socket.connected && socket.data.generation === generation;
 	const parsed = SubscribeMessage.safeParse(raw);
-	if (!parsed.success) return reply({ ok: false, error: `invalid subscribe message: ${describe(parsed.error)}` });
+	if (!parsed.success)
+		return reply({ ok: false, error: `invalid subscribe message: ${describe(parsed.error)}` });
 	const msg = parsed.data;
 	const unit = await getUnit(d.database, msg.unit);
 	if (!current()) return reply({ ok: false, error: 'superseded by a later subscribe' });
 	if (!unit) return reply({ ok: false, error: `unknown unit "${msg.unit}"` });
 	const scope = socket.data.principal.scopeCode;
-	if (!inScope(unit, scope)) return reply({ ok: false, error: `unit "${msg.unit}" is outside your scope (${scope})` });
+	if (!inScope(unit, scope))
+		return reply({ ok: false, error: `unit "${msg.unit}" is outside your scope (${scope})` });
 
 	leave(d, socket);
 	const sub: Subscription = { unit, period: msg.period ?? null, metric: msg.metric ?? 'onTime' };

@@ -54,13 +54,21 @@ export function unitRoom(code: string): string {
 }
 
 /** Counters a test or an operator can read. */
-export type HubStats = { resumesFromRing: number; resumesFromDb: number; resyncs: number; figuresEmitted: number };
+export type HubStats = {
+	resumesFromRing: number;
+	resumesFromDb: number;
+	resyncs: number;
+	figuresEmitted: number;
+};
 
 export type SubscribeAck = { ok: true; seq: number; resync?: true } | { ok: false; error: string };
 
-
 /** A batch committed on one app process, passed to the others (socket.io inter-server events through the adapter). */
-export type PeerBatch = { items: FeedItem[]; ancestors: Record<string, string[]>; committedAt?: number };
+export type PeerBatch = {
+	items: FeedItem[];
+	ancestors: Record<string, string[]>;
+	committedAt?: number;
+};
 
 export type ServerToClientEvents = {
 	feed: (items: FeedItem[]) => void;
@@ -80,10 +88,28 @@ export type ClientToServerEvents = {
 export const PEER_FEED = 'motcua:feed';
 export type InterServerEvents = { [PEER_FEED]: (batch: PeerBatch) => void };
 
-export type SocketData = { principal: Principal; generation: number; subscription: Subscription | null };
+export type SocketData = {
+	principal: Principal;
+	generation: number;
+	subscription: Subscription | null;
+};
 
 /** What one socket is subscribed to: a unit, and the period and metric of its figures (`period` null = today, local, re-evaluated at every push). */
-export type Subscription = { unit: UnitInfo; period: { from: string; to: string } | null; metric: Metric };
+export type Subscription = {
+	unit: UnitInfo;
+	period: { from: string; to: string } | null;
+	metric: Metric;
+};
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type LiveServer = Server<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	InterServerEvents,
+	SocketData
+>;
+export type LiveSocket = Socket<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	InterServerEvents,
+	SocketData
+>;

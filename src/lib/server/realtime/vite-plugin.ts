@@ -13,10 +13,19 @@ export function realtimeDevPlugin(): Plugin {
 		async configureServer(server) {
 			const httpServer = server.httpServer as HttpServer | null;
 			if (!httpServer || process.env.VITEST) return;
-			const [{ getApp }, { attachRealtime }] = await Promise.all([import('../app.ts'), import('./index.ts')]);
+			const [{ getApp }, { attachRealtime }] = await Promise.all([
+				import('../app.ts'),
+				import('./index.ts')
+			]);
 			// Vite's HMR websocket shares this server: leave upgrade requests of other paths alone.
 			const hub = await attachRealtime(httpServer, await getApp(), { destroyUpgrade: false });
-			httpServer.once('close', () => void hub.close().catch((err) => console.error('realtime: close failed', (err as Error)?.message)));
+			httpServer.once(
+				'close',
+				() =>
+					void hub
+						.close()
+						.catch((err) => console.error('realtime: close failed', (err as Error)?.message))
+			);
 		}
 	};
 }

@@ -6,7 +6,12 @@
  * transaction.
  */
 import { sql } from 'drizzle-orm';
-import { buildAncestors, prepareUnitsImport, type ImportError, type UnitRow } from '../../domain/units/index.ts';
+import {
+	buildAncestors,
+	prepareUnitsImport,
+	type ImportError,
+	type UnitRow
+} from '../../domain/units/index.ts';
 import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { lockedTransaction } from '../ingest/lock.ts';
@@ -15,7 +20,9 @@ import { loadMergers } from './mergers.ts';
 
 const CHUNK = 1000;
 
-export type ImportResult = { ok: true; imported: number; moved: number; rebuilt: boolean } | { ok: false; errors: ImportError[] };
+export type ImportResult =
+	| { ok: true; imported: number; moved: number; rebuilt: boolean }
+	| { ok: false; errors: ImportError[] };
 
 type Existing = { code: string; parent: string | null; ancestors: string[]; dvcqg: string | null };
 
@@ -36,9 +43,15 @@ async function upsert(database: Database, tx: Db, records: Record<string, unknow
 	);
 }
 
-async function moveExisting(database: Database, tx: Db, moved: { code: string; ancestors: string[] }[]) {
+async function moveExisting(
+	database: Database,
+	tx: Db,
+	moved: { code: string; ancestors: string[] }[]
+) {
 	for (let i = 0; i < moved.length; i += CHUNK) {
-		const chunk = moved.slice(i, i + CHUNK).map((m) => ({ code: m.code, depth: m.ancestors.length - 1, ancestors: m.ancestors }));
+		const chunk = moved
+			.slice(i, i + CHUNK)
+			.map((m) => ({ code: m.code, depth: m.ancestors.length - 1, ancestors: m.ancestors }));
 		await database.rows(
 			sql`update units u set depth = x.depth, ancestors = array(select jsonb_array_elements_text(x.ancestors)), updated_at = now()
 				from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(code text, depth int, ancestors jsonb)
@@ -58,7 +71,10 @@ function inCycle(links: Map<string, { parentCode: string | null }>, code: string
 }
 
 /** Rows of the file whose dvcqg_code another unit (of the file or the registry) has too. */
-function dvcqgClashes(rows: readonly UnitRow[], portal: ReadonlyMap<string, string | null>): ImportError[] {
+function dvcqgClashes(
+	rows: readonly UnitRow[],
+	portal: ReadonlyMap<string, string | null>
+): ImportError[] {
 	const holders = new Map<string, string[]>();
 	for (const [code, d] of portal) if (d !== null) holders.set(d, [...(holders.get(d) ?? []), code]);
 	return rows
@@ -66,11 +82,20 @@ function dvcqgClashes(rows: readonly UnitRow[], portal: ReadonlyMap<string, stri
 		.map((r) => ({
 			line: r.line,
 			...(r.feature !== undefined ? { feature: r.feature } : {}),
-			message: `dvcqg_code "${r.dvcqgCode}" is also the code of unit ${holders.get(r.dvcqgCode!)!.filter((c) => c !== r.code).map((c) => `"${c}"`).join(', ')}`
+			message: `dvcqg_code "${r.dvcqgCode}" is also the code of unit ${holders
+				.get(r.dvcqgCode!)!
+				.filter((c) => c !== r.code)
+				.map((c) => `"${c}"`)
+				.join(', ')}`
 		}));
 }
 
-export async function importUnits(database: Database, fileName: string, text: string, onProgress?: Progress): Promise<ImportResult> {
+export async function importUnits(
+	database: Database,
+	fileName: string,
+	text: string,
+	onProgress?: Progress
+): Promise<ImportResult> {
 	return lockedTransaction(database, async (tx) => {
 		const existing = await jsonRows<Existing>(
 			database,
@@ -92,7 +117,11 @@ export async function importUnits(database: Database, fileName: string, text: st
 		if (cycles.length > 0)
 			return {
 				ok: false as const,
-				errors: cycles.map((r) => ({ line: r.line, feature: r.feature, message: `unit "${r.code}" was merged into "${r.parentCode}", which this file places inside it` }))
+				errors: cycles.map((r) => ({
+					line: r.line,
+					feature: r.feature,
+					message: `unit "${r.code}" was merged into "${r.parentCode}", which this file places inside it`
+				}))
 			};
 		const ancestors = buildAncestors([...links.values()]);
 
@@ -106,7 +135,18 @@ export async function importUnits(database: Database, fileName: string, text: st
 		for (let i = 0; i < rows.length; i += CHUNK) {
 			const records = rows.slice(i, i + CHUNK).map((r) => {
 				const a = ancestors.get(r.code)!;
-				return { code: r.code, name: r.name, type: r.type, parent_code: r.parentCode, depth: a.length - 1, ancestors: a, lat: r.lat, lon: r.lon, geometry: r.geometry, dvcqg_code: portal.get(r.code) ?? null };
+				return {
+					code: r.code,
+					name: r.name,
+					type: r.type,
+					parent_code: r.parentCode,
+					depth: a.length - 1,
+					ancestors: a,
+					lat: r.lat,
+					lon: r.lon,
+					geometry: r.geometry,
+					dvcqg_code: portal.get(r.code) ?? null
+				};
 			});
 			await upsert(database, tx, records);
 			onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
@@ -116,7 +156,11 @@ export async function importUnits(database: Database, fileName: string, text: st
 			.filter((u) => !inFile.has(u.code) || u.parent !== links.get(u.code)!.parentCode)
 			.map((u) => ({ code: u.code, before: u.ancestors, ancestors: ancestors.get(u.code)! }))
 			.filter((u) => u.before.join('/') !== u.ancestors.join('/'));
-		await moveExisting(database, tx, moved.filter((m) => !inFile.has(m.code)));
+		await moveExisting(
+			database,
+			tx,
+			moved.filter((m) => !inFile.has(m.code))
+		);
 		let rebuilt = false;
 		if (moved.length > 0) {
 			await rebuildIn(database, tx);

@@ -8,13 +8,20 @@
  * Events still sent under an old code keep counting for the new unit.
  */
 import { sql } from 'drizzle-orm';
-import { buildAncestors, parentsAfter, parseMergersCsv, type ImportError, type MergerRow } from '../../domain/units/index.ts';
+import {
+	buildAncestors,
+	parentsAfter,
+	parseMergersCsv,
+	type ImportError,
+	type MergerRow
+} from '../../domain/units/index.ts';
 import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { lockedTransaction } from '../ingest/lock.ts';
 import { rebuildIn } from '../ingest/rebuild.ts';
 
-export type MergerImportResult = { ok: true; imported: number; moved: number } | { ok: false; errors: ImportError[] };
+export type MergerImportResult =
+	{ ok: true; imported: number; moved: number } | { ok: false; errors: ImportError[] };
 
 type UnitLinkRow = { code: string; parent: string | null; ancestors: string[] };
 
@@ -28,11 +35,27 @@ export async function loadMergers(database: Database, tx?: Db): Promise<MergerRo
 }
 
 /** Set parent_code, depth and ancestors of every unit whose place in the tree changed; returns how many moved. */
-export async function applyParents(database: Database, tx: Db, units: UnitLinkRow[], parents: Map<string, string | null>): Promise<number> {
-	const ancestors = buildAncestors([...parents].map(([code, parentCode]) => ({ code, parentCode })));
+export async function applyParents(
+	database: Database,
+	tx: Db,
+	units: UnitLinkRow[],
+	parents: Map<string, string | null>
+): Promise<number> {
+	const ancestors = buildAncestors(
+		[...parents].map(([code, parentCode]) => ({ code, parentCode }))
+	);
 	const moved = units
-		.filter((u) => (parents.get(u.code) ?? null) !== u.parent || ancestors.get(u.code)!.join('/') !== u.ancestors.join('/'))
-		.map((u) => ({ code: u.code, parent_code: parents.get(u.code) ?? null, depth: ancestors.get(u.code)!.length - 1, ancestors: ancestors.get(u.code)! }));
+		.filter(
+			(u) =>
+				(parents.get(u.code) ?? null) !== u.parent ||
+				ancestors.get(u.code)!.join('/') !== u.ancestors.join('/')
+		)
+		.map((u) => ({
+			code: u.code,
+			parent_code: parents.get(u.code) ?? null,
+			depth: ancestors.get(u.code)!.length - 1,
+			ancestors: ancestors.get(u.code)!
+		}));
 	for (let i = 0; i < moved.length; i += 1000) {
 		await database.rows(
 			sql`update units u set parent_code = x.parent_code, depth = x.depth,
@@ -70,10 +93,19 @@ export async function importMergers(database: Database, text: string): Promise<M
 	});
 }
 
-export type MergerNote = { oldCode: string; oldName: string; newCode: string; newName: string; effectiveDate: string };
+export type MergerNote = {
+	oldCode: string;
+	oldName: string;
+	newCode: string;
+	newName: string;
+	effectiveDate: string;
+};
 
 /** Mergers that touch a unit: its predecessors (merged into it or into them, recursively) and its own successor, if any. */
-export async function mergersAround(database: Database, unitCode: string): Promise<{ predecessors: MergerNote[]; successor: MergerNote | null }> {
+export async function mergersAround(
+	database: Database,
+	unitCode: string
+): Promise<{ predecessors: MergerNote[]; successor: MergerNote | null }> {
 	const rows = await jsonRows<MergerNote & { depth: number }>(
 		database,
 		sql`with recursive preds as (

@@ -15,10 +15,16 @@ export const load = (async ({ locals }) => {
 const PasswordForm = z
 	.object({
 		current: z.string().min(1, 'Vui lòng nhập mật khẩu hiện tại.').max(256),
-		next: z.string().min(10, 'Mật khẩu mới phải có ít nhất 10 ký tự.').max(256, 'Mật khẩu mới tối đa 256 ký tự.'),
+		next: z
+			.string()
+			.min(10, 'Mật khẩu mới phải có ít nhất 10 ký tự.')
+			.max(256, 'Mật khẩu mới tối đa 256 ký tự.'),
 		repeat: z.string()
 	})
-	.refine((f) => f.next === f.repeat, { message: 'Hai lần nhập mật khẩu mới không khớp.', path: ['repeat'] });
+	.refine((f) => f.next === f.repeat, {
+		message: 'Hai lần nhập mật khẩu mới không khớp.',
+		path: ['repeat']
+	});
 
 export const actions = {
 	password: async ({ request, locals, cookies, url, getClientAddress }) => {
@@ -27,7 +33,11 @@ export const actions = {
 		const read = await readForm(request);
 		if (!read.ok) return fail(400, { error: read.error });
 		const { form } = read;
-		const parsed = PasswordForm.safeParse({ current: form.get('current') ?? '', next: form.get('next') ?? '', repeat: form.get('repeat') ?? '' });
+		const parsed = PasswordForm.safeParse({
+			current: form.get('current') ?? '',
+			next: form.get('next') ?? '',
+			repeat: form.get('repeat') ?? ''
+		});
 		if (!parsed.success) return fail(400, { error: parsed.error.issues[0].message });
 		const { database } = await getApp();
 		const result = await changePassword(database, user.id, parsed.data.current, parsed.data.next);
@@ -41,7 +51,12 @@ export const actions = {
 			return fail(400, { error });
 		}
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));
-		await audit(database, { actor: actorOf(user), action: 'password.change', target: user.username, ip: getClientAddress() });
+		await audit(database, {
+			actor: actorOf(user),
+			action: 'password.change',
+			target: user.username,
+			ip: getClientAddress()
+		});
 		return { changed: true };
 	}
 } satisfies Actions;

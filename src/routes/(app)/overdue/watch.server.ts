@@ -14,7 +14,15 @@ import { watchlist, type WatchItem } from '$lib/server/queries/overdue.ts';
 import { getUnit, inScope, listUnits } from '$lib/server/queries/units.ts';
 import { lastReminded } from '$lib/server/queries/reminders.ts';
 import { dossierNoteSummaries } from '$lib/server/queries/notes.ts';
-import { matches, optionsOf, parseState, sortItems, type Option, type Tab, type WatchState } from './view.ts';
+import {
+	matches,
+	optionsOf,
+	parseState,
+	sortItems,
+	type Option,
+	type Tab,
+	type WatchState
+} from './view.ts';
 
 /** Rows sent to the page; the CSV export has them all. */
 export const PAGE_ROWS = 500;
@@ -27,7 +35,15 @@ export const ANOMALY_ROWS = 5000;
 export const EXPORT_ANOMALY_ROWS = 200_000;
 
 /** Per child: the tabs' counts, and of the overdue ones those the data caused (dossier/attribution.ts). */
-export type ChildCount = { code: string; name: string; own: boolean; overdue: number; atRisk: number; anomalies: number; sync: number };
+export type ChildCount = {
+	code: string;
+	name: string;
+	own: boolean;
+	overdue: number;
+	atRisk: number;
+	anomalies: number;
+	sync: number;
+};
 
 export type WatchView = {
 	state: WatchState;
@@ -49,7 +65,10 @@ export type WatchView = {
 type User = Extract<Principal, { kind: 'user' }>;
 
 /** 401 / 400 / 404 / 403 as SvelteKit errors; the state from the URL otherwise. */
-export function stateFor(user: User | null | undefined, params: URLSearchParams): { user: User; state: WatchState } {
+export function stateFor(
+	user: User | null | undefined,
+	params: URLSearchParams
+): { user: User; state: WatchState } {
 	if (!user) error(401, 'Cần đăng nhập');
 	const parsed = parseState(params);
 	if (!parsed.ok) error(400, parsed.error);
@@ -71,18 +90,32 @@ export async function loadWatch(
 	const [seq, lists, flagged, children, childMap, path] = await Promise.all([
 		latestSeq(db),
 		watchlist(db, unit.code, now, state.atRiskHours),
-		anomalyList(db, unit.code, { from: state.from ?? null, to: state.to ?? null }, now, anomalyLimit),
+		anomalyList(
+			db,
+			unit.code,
+			{ from: state.from ?? null, to: state.to ?? null },
+			now,
+			anomalyLimit
+		),
 		listUnits(db, { parent: unit.code }),
 		childOfDescendants(db, unit.code, unit.depth),
 		unitPath(db, unit.ancestors)
 	]);
-	if (state.child && !children.some((c) => c.code === state.child)) error(400, `Tham số \`child\` không hợp lệ: ${state.child} không trực thuộc ${unit.code}`);
+	if (state.child && !children.some((c) => c.code === state.child))
+		error(400, `Tham số \`child\` không hợp lệ: ${state.child} không trực thuộc ${unit.code}`);
 	// The unit's own counter counts under its own code.
 	const childOf = (u: string) => childMap[u] ?? unit.code;
-	const byTab: Record<Tab, WatchItem[]> = { overdue: lists.overdue, atRisk: lists.atRisk, anomalies: flagged.items };
+	const byTab: Record<Tab, WatchItem[]> = {
+		overdue: lists.overdue,
+		atRisk: lists.atRisk,
+		anomalies: flagged.items
+	};
 	// Reminders and notes of every listed dossier: shown on the rows, and the `reminded` filter.
 	const listed = [...new Set(Object.values(byTab).flatMap((l) => l.map((i) => i.dossier)))];
-	const [reminded, notes] = await Promise.all([lastReminded(db, listed), dossierNoteSummaries(db, listed)]);
+	const [reminded, notes] = await Promise.all([
+		lastReminded(db, listed),
+		dossierNoteSummaries(db, listed)
+	]);
 	for (const l of Object.values(byTab))
 		for (const i of l) {
 			i.remindedAt = reminded.get(i.dossier) ?? null;
@@ -91,8 +124,25 @@ export async function loadWatch(
 
 	const counts = { overdue: 0, atRisk: 0, anomalies: 0, sync: 0 };
 	const per = new Map<string, ChildCount>();
-	const own: ChildCount = { code: unit.code, name: unit.name, own: true, overdue: 0, atRisk: 0, anomalies: 0, sync: 0 };
-	for (const c of children) per.set(c.code, { code: c.code, name: c.name, own: false, overdue: 0, atRisk: 0, anomalies: 0, sync: 0 });
+	const own: ChildCount = {
+		code: unit.code,
+		name: unit.name,
+		own: true,
+		overdue: 0,
+		atRisk: 0,
+		anomalies: 0,
+		sync: 0
+	};
+	for (const c of children)
+		per.set(c.code, {
+			code: c.code,
+			name: c.name,
+			own: false,
+			overdue: 0,
+			atRisk: 0,
+			anomalies: 0,
+			sync: 0
+		});
 	for (const tab of ['overdue', 'atRisk', 'anomalies'] as const) {
 		for (const item of byTab[tab]) {
 			if (!matches(item, state, childOf, true)) continue;
@@ -107,7 +157,10 @@ export async function loadWatch(
 			}
 		}
 	}
-	const perChild = [...(own.overdue + own.atRisk + own.anomalies > 0 ? [own] : []), ...per.values()];
+	const perChild = [
+		...(own.overdue + own.atRisk + own.anomalies > 0 ? [own] : []),
+		...per.values()
+	];
 
 	const all = byTab[state.tab];
 	const filtered = sortItems(
@@ -124,8 +177,16 @@ export async function loadWatch(
 		anomalyLimit,
 		perChild,
 		options: {
-			fields: optionsOf(all, (i) => i.field, (i) => i.fieldName),
-			procedures: optionsOf(all, (i) => i.procedure, (i) => i.procedureName),
+			fields: optionsOf(
+				all,
+				(i) => i.field,
+				(i) => i.fieldName
+			),
+			procedures: optionsOf(
+				all,
+				(i) => i.procedure,
+				(i) => i.procedureName
+			),
 			childUnits: children.map((c) => ({ code: c.code, name: c.name }))
 		},
 		items: rows === null ? filtered : filtered.slice(0, rows),

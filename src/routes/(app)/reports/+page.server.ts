@@ -15,5 +15,10 @@ export const load = (async ({ url, locals }) => {
 		listSnapshots(app.database, r.value.unit.code, 20),
 		notesOf(app.database, 'unit', r.value.unit.code)
 	]);
-	return { ...report, snapshots, notes, me: { username: locals.user!.username, admin: locals.user!.role === 'admin' } };
+	return {
+		...report,
+		snapshots,
+		notes,
+		me: { username: locals.user!.username, admin: locals.user!.role === 'admin' }
+	};
 }) satisfies PageServerLoad;

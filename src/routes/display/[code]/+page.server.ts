@@ -8,7 +8,10 @@ import type { PageServerLoad } from './$types';
 const Rotate = z.coerce
 	.number({ error: 'rotate phải là một số giây' })
 	.int('rotate phải là số giây nguyên')
-	.refine((v) => v === 0 || (v >= 5 && v <= 3600), 'rotate phải là 0 (không xoay) hoặc từ 5 đến 3600 giây')
+	.refine(
+		(v) => v === 0 || (v >= 5 && v <= 3600),
+		'rotate phải là 0 (không xoay) hoặc từ 5 đến 3600 giây'
+	)
 	.default(20);
 
 /** A wall display: `/display/CODE?key=KEY` with a display (or read) key whose scope holds CODE; no login. */

@@ -14,7 +14,12 @@ const day = z
 const text = z.string().trim().max(100).optional().catch(undefined);
 
 const Filter = z.object({
-	action: z.string().trim().regex(/^[a-z_.]{1,64}$/).optional().catch(undefined),
+	action: z
+		.string()
+		.trim()
+		.regex(/^[a-z_.]{1,64}$/)
+		.optional()
+		.catch(undefined),
 	actor: text,
 	q: text,
 	from: day,
@@ -40,9 +45,23 @@ export const load = (async ({ locals, url }) => {
 	const more = rows.length > PAGE;
 	const entries = rows.slice(0, PAGE);
 	return {
-		filter: { action: f.action ?? '', actor: f.actor ?? '', q: f.q ?? '', from: f.from ?? '', to: f.to ?? '' },
+		filter: {
+			action: f.action ?? '',
+			actor: f.actor ?? '',
+			q: f.q ?? '',
+			from: f.from ?? '',
+			to: f.to ?? ''
+		},
 		paged: f.before !== undefined,
-		entries: entries.map((e) => ({ id: e.id, at: e.at, actor: e.actor, action: e.action, target: e.target, ip: e.ip, detail: e.detail ? JSON.stringify(e.detail) : null })),
+		entries: entries.map((e) => ({
+			id: e.id,
+			at: e.at,
+			actor: e.actor,
+			action: e.action,
+			target: e.target,
+			ip: e.ip,
+			detail: e.detail ? JSON.stringify(e.detail) : null
+		})),
 		nextBefore: more ? entries[entries.length - 1].id : null,
 		actions: await auditActions(database)
 	};

@@ -5,11 +5,25 @@ import { addDays, dayOfWeek } from '$lib/domain/calendar/days.ts';
 import { getApp } from '$lib/server/app.ts';
 import { adminContext, parseForm, record } from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
-import { calendarOfYear, DaySchema, listOverrides, removeOverride, setOverride, SetOverrideSchema, YearSchema } from '$lib/server/calendar/overrides.ts';
+import {
+	calendarOfYear,
+	DaySchema,
+	listOverrides,
+	removeOverride,
+	setOverride,
+	SetOverrideSchema,
+	YearSchema
+} from '$lib/server/calendar/overrides.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One cell of the month grid. */
-type GridDay = { day: string; weekday: number; working: boolean; holiday: string | null; override: 'off' | 'working' | null };
+type GridDay = {
+	day: string;
+	weekday: number;
+	working: boolean;
+	holiday: string | null;
+	override: 'off' | 'working' | null;
+};
 
 export const load = (async ({ locals, url }) => {
 	requireAdmin(locals.user);
@@ -18,7 +32,10 @@ export const load = (async ({ locals, url }) => {
 	const parsed = YearSchema.safeParse(raw ?? localDay(app.now()).slice(0, 4));
 	if (!parsed.success) error(400, `Năm không hợp lệ: ${parsed.error.issues[0].message}`);
 	const year = parsed.data;
-	const [cal, overrides] = await Promise.all([calendarOfYear(app.database, year), listOverrides(app.database, year)]);
+	const [cal, overrides] = await Promise.all([
+		calendarOfYear(app.database, year),
+		listOverrides(app.database, year)
+	]);
 	const calendar = createCalendar({
 		daysOff: overrides.filter((o) => o.kind === 'off').map((o) => o.day),
 		workingDays: overrides.filter((o) => o.kind === 'working').map((o) => o.day)
@@ -26,7 +43,13 @@ export const load = (async ({ locals, url }) => {
 	const kindOf = new Map(overrides.map((o) => [o.day, o.kind]));
 	const grid: GridDay[] = [];
 	for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
-		grid.push({ day: d, weekday: (dayOfWeek(d) + 6) % 7, working: calendar.isWorkingDay(d), holiday: calendar.holidayName(d), override: kindOf.get(d) ?? null });
+		grid.push({
+			day: d,
+			weekday: (dayOfWeek(d) + 6) % 7,
+			working: calendar.isWorkingDay(d),
+			holiday: calendar.holidayName(d),
+			override: kindOf.get(d) ?? null
+		});
 	}
 	return { year, source: cal.source, days: cal.days, overrides, grid, today: localDay(app.now()) };
 }) satisfies PageServerLoad;
@@ -51,7 +74,8 @@ export const actions = {
 		const p = parseForm(Remove, ctx.form);
 		if (!p.ok) return p.failure;
 		const removed = await removeOverride(ctx.database, p.data.day);
-		if (!removed) return fail(404, { error: `Không có điều chỉnh nào ngày ${p.data.day}.`, field: 'day' });
+		if (!removed)
+			return fail(404, { error: `Không có điều chỉnh nào ngày ${p.data.day}.`, field: 'day' });
 		await record(ctx, 'calendar.remove', removed.day, { kind: removed.kind, note: removed.note });
 		return { removed: removed.day };
 	}

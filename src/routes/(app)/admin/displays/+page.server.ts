@@ -1,7 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app.ts';
-import { adminContext, parseForm, record, unitCode, unitExists } from '$lib/server/auth/admin-forms.ts';
+import {
+	adminContext,
+	parseForm,
+	record,
+	unitCode,
+	unitExists
+} from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
 import { createKey, listKeys, revokeKey } from '$lib/server/auth/keys.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,10 +25,18 @@ const CreateDisplay = z.object({
 		.trim()
 		.min(2, 'Tên màn hình: 2–64 ký tự.')
 		.max(64, 'Tên màn hình: 2–64 ký tự.')
-		.regex(/^[\p{L}\p{N} ._-]+$/u, 'Tên màn hình chỉ gồm chữ, số, dấu cách, dấu chấm, gạch ngang, gạch dưới.'),
+		.regex(
+			/^[\p{L}\p{N} ._-]+$/u,
+			'Tên màn hình chỉ gồm chữ, số, dấu cách, dấu chấm, gạch ngang, gạch dưới.'
+		),
 	unit: unitCode
 });
-const Revoke = z.object({ id: z.string().trim().regex(/^k[a-z0-9]{16}$/, 'Mã khóa không hợp lệ.') });
+const Revoke = z.object({
+	id: z
+		.string()
+		.trim()
+		.regex(/^k[a-z0-9]{16}$/, 'Mã khóa không hợp lệ.')
+});
 
 export const actions = {
 	create: async (event) => {
@@ -31,7 +45,11 @@ export const actions = {
 		if (!p.ok) return p.failure;
 		const missing = await unitExists(ctx.database, p.data.unit);
 		if (missing) return missing;
-		const { id, token } = await createKey(ctx.database, { name: p.data.name, role: 'display', scopeCode: p.data.unit });
+		const { id, token } = await createKey(ctx.database, {
+			name: p.data.name,
+			role: 'display',
+			scopeCode: p.data.unit
+		});
 		const url = `${event.url.origin}/display/${encodeURIComponent(p.data.unit)}?key=${encodeURIComponent(token)}`;
 		await record(ctx, 'display.create', id, { name: p.data.name, unit: p.data.unit });
 		return { created: { id, name: p.data.name, url } };
@@ -41,8 +59,16 @@ export const actions = {
 		const p = parseForm(Revoke, ctx.form);
 		if (!p.ok) return p.failure;
 		const key = await revokeKey(ctx.database, p.data.id);
-		if (!key || key.role !== 'display') return fail(404, { error: 'Không có liên kết trình chiếu này, hoặc đã bị thu hồi.', field: '' });
-		await record(ctx, 'key.revoke', key.id, { name: key.name, role: key.role, scope: key.scopeCode });
+		if (!key || key.role !== 'display')
+			return fail(404, {
+				error: 'Không có liên kết trình chiếu này, hoặc đã bị thu hồi.',
+				field: ''
+			});
+		await record(ctx, 'key.revoke', key.id, {
+			name: key.name,
+			role: key.role,
+			scope: key.scopeCode
+		});
 		return { revoked: key.id };
 	}
 } satisfies Actions;

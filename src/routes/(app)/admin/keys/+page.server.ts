@@ -1,7 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app.ts';
-import { adminContext, parseForm, record, unitCode, unitExists } from '$lib/server/auth/admin-forms.ts';
+import {
+	adminContext,
+	parseForm,
+	record,
+	unitCode,
+	unitExists
+} from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
 import { createKey, listKeys, revokeKey } from '$lib/server/auth/keys.ts';
 import { KEY_ROLES } from '$lib/server/auth/roles.ts';
@@ -19,12 +25,20 @@ const CreateKey = z.object({
 		.trim()
 		.min(2, 'Tên khóa: 2–64 ký tự.')
 		.max(64, 'Tên khóa: 2–64 ký tự.')
-		.regex(/^[\p{L}\p{N} ._-]+$/u, 'Tên khóa chỉ gồm chữ, số, dấu cách, dấu chấm, gạch ngang, gạch dưới.'),
+		.regex(
+			/^[\p{L}\p{N} ._-]+$/u,
+			'Tên khóa chỉ gồm chữ, số, dấu cách, dấu chấm, gạch ngang, gạch dưới.'
+		),
 	role: z.enum(KEY_ROLES, { error: 'Vai trò khóa phải là ingest, read hoặc display.' }),
 	scope: unitCode
 });
 
-const Revoke = z.object({ id: z.string().trim().regex(/^k[a-z0-9]{16}$/, 'Mã khóa không hợp lệ.') });
+const Revoke = z.object({
+	id: z
+		.string()
+		.trim()
+		.regex(/^k[a-z0-9]{16}$/, 'Mã khóa không hợp lệ.')
+});
 
 export const actions = {
 	create: async (event) => {
@@ -33,8 +47,16 @@ export const actions = {
 		if (!p.ok) return p.failure;
 		const missing = await unitExists(ctx.database, p.data.scope);
 		if (missing) return missing;
-		const { id, token } = await createKey(ctx.database, { name: p.data.name, role: p.data.role, scopeCode: p.data.scope });
-		await record(ctx, 'key.create', id, { name: p.data.name, role: p.data.role, scope: p.data.scope });
+		const { id, token } = await createKey(ctx.database, {
+			name: p.data.name,
+			role: p.data.role,
+			scopeCode: p.data.scope
+		});
+		await record(ctx, 'key.create', id, {
+			name: p.data.name,
+			role: p.data.role,
+			scope: p.data.scope
+		});
 		return { created: { id, name: p.data.name, token } };
 	},
 	revoke: async (event) => {
@@ -43,7 +65,11 @@ export const actions = {
 		if (!p.ok) return p.failure;
 		const key = await revokeKey(ctx.database, p.data.id);
 		if (!key) return fail(404, { error: 'Không có khóa này, hoặc khóa đã bị thu hồi.', field: '' });
-		await record(ctx, 'key.revoke', key.id, { name: key.name, role: key.role, scope: key.scopeCode });
+		await record(ctx, 'key.revoke', key.id, {
+			name: key.name,
+			role: key.role,
+			scope: key.scopeCode
+		});
 		return { revoked: key.id };
 	}
 } satisfies Actions;

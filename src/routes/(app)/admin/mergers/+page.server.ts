@@ -18,13 +18,27 @@ export const actions = {
 	import: async (event) => {
 		const ctx = await adminContext(event);
 		const file = ctx.form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'Vui lòng chọn tệp CSV old_code,new_code,effective_date.', errors: [] });
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, {
+				error: 'Vui lòng chọn tệp CSV old_code,new_code,effective_date.',
+				errors: []
+			});
 		const text = await file.text();
-		if (text.includes('\uFFFD')) return fail(400, { error: 'Tệp không phải văn bản UTF-8 (hãy lưu lại với mã hóa UTF-8).', errors: [] });
+		if (text.includes('\uFFFD'))
+			return fail(400, {
+				error: 'Tệp không phải văn bản UTF-8 (hãy lưu lại với mã hóa UTF-8).',
+				errors: []
+			});
 		const result = await importMergers(ctx.database, text);
 		if (!result.ok)
-			return fail(400, { error: `Tệp có ${result.errors.length} lỗi — chưa có gì được ghi.`, errors: result.errors.slice(0, MAX_ERRORS_SHOWN) });
-		await record(ctx, 'mergers.import', file.name.slice(0, 200), { imported: result.imported, moved: result.moved });
+			return fail(400, {
+				error: `Tệp có ${result.errors.length} lỗi — chưa có gì được ghi.`,
+				errors: result.errors.slice(0, MAX_ERRORS_SHOWN)
+			});
+		await record(ctx, 'mergers.import', file.name.slice(0, 200), {
+			imported: result.imported,
+			moved: result.moved
+		});
 		return { imported: result.imported, moved: result.moved, fileName: file.name.slice(0, 200) };
 	}
 } satisfies Actions;

@@ -10,7 +10,12 @@ import { importUnits } from '$lib/server/units/import.ts';
 import { MAX_ERRORS_SHOWN, previewUnits, uploadedText } from './preview.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const Parent = z.string().trim().max(32).regex(/^[A-Za-z0-9._-]*$/).catch('');
+const Parent = z
+	.string()
+	.trim()
+	.max(32)
+	.regex(/^[A-Za-z0-9._-]*$/)
+	.catch('');
 
 /** Browse the tree one level at a time (`?parent=CODE`), with the path back to the top. */
 export const load = (async ({ locals, url }) => {
@@ -18,11 +23,28 @@ export const load = (async ({ locals, url }) => {
 	const { database } = await getApp();
 	const parentCode = Parent.parse(url.searchParams.get('parent') ?? '');
 	const parent = parentCode ? await getUnit(database, parentCode) : null;
-	const children = parent ? await listUnits(database, { parent: parent.code }) : await listUnits(database, { codes: await topUnitCodes(database) });
-	const portal = await portalCodesOf(database, children.map((c) => c.code));
+	const children = parent
+		? await listUnits(database, { parent: parent.code })
+		: await listUnits(database, { codes: await topUnitCodes(database) });
+	const portal = await portalCodesOf(
+		database,
+		children.map((c) => c.code)
+	);
 	const rows = children.map((c) => ({ ...c, dvcqgCode: portal.get(c.code) ?? null }));
-	const trail = parent ? await Promise.all(parent.ancestors.map(async (code) => ({ code, name: (await getUnit(database, code))?.name ?? code }))) : [];
-	return { parent: parent ? { code: parent.code, name: parent.name, type: parent.type } : null, missing: parentCode && !parent ? parentCode : null, children: rows, trail };
+	const trail = parent
+		? await Promise.all(
+				parent.ancestors.map(async (code) => ({
+					code,
+					name: (await getUnit(database, code))?.name ?? code
+				}))
+			)
+		: [];
+	return {
+		parent: parent ? { code: parent.code, name: parent.name, type: parent.type } : null,
+		missing: parentCode && !parent ? parentCode : null,
+		children: rows,
+		trail
+	};
 }) satisfies PageServerLoad;
 
 const PortalForm = z.object({
@@ -31,7 +53,10 @@ const PortalForm = z.object({
 		.string()
 		.trim()
 		.max(64, 'Mã DVCQG tối đa 64 ký tự.')
-		.refine((v) => v === '' || DVCQG_CODE_PATTERN.test(v), 'Mã DVCQG chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới.')
+		.refine(
+			(v) => v === '' || DVCQG_CODE_PATTERN.test(v),
+			'Mã DVCQG chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới.'
+		)
 });
 
 export const actions = {
@@ -44,7 +69,10 @@ export const actions = {
 		const value = dvcqg_code === '' ? null : dvcqg_code;
 		const r = await setPortalCode(ctx.database, code, value);
 		if (!r.ok) {
-			const error = r.reason === 'unknown' ? `Không có đơn vị mã "${code}".` : `Mã DVCQG "${value}" đã gán cho đơn vị ${r.holder}.`;
+			const error =
+				r.reason === 'unknown'
+					? `Không có đơn vị mã "${code}".`
+					: `Mã DVCQG "${value}" đã gán cho đơn vị ${r.holder}.`;
 			return fail(400, { error, field: 'dvcqg_code', portalUnit: code });
 		}
 		await record(ctx, 'units.dvcqg_code', code, { dvcqgCode: value });
@@ -65,10 +93,20 @@ export const actions = {
 		const result = await importUnits(ctx.database, file.name, file.text);
 		if (!result.ok) {
 			const preview = await previewUnits(ctx.database, file.name, file.text);
-			const errors = { errorCount: result.errors.length, errors: result.errors.slice(0, MAX_ERRORS_SHOWN) };
-			return fail(400, { error: `Tệp có ${result.errors.length} lỗi — chưa có gì được ghi.`, preview: { ...preview, ...errors } });
+			const errors = {
+				errorCount: result.errors.length,
+				errors: result.errors.slice(0, MAX_ERRORS_SHOWN)
+			};
+			return fail(400, {
+				error: `Tệp có ${result.errors.length} lỗi — chưa có gì được ghi.`,
+				preview: { ...preview, ...errors }
+			});
 		}
-		await record(ctx, 'units.import', file.name, { imported: result.imported, moved: result.moved, rebuilt: result.rebuilt });
+		await record(ctx, 'units.import', file.name, {
+			imported: result.imported,
+			moved: result.moved,
+			rebuilt: result.rebuilt
+		});
 		return { imported: result.imported, moved: result.moved, fileName: file.name };
 	}
 } satisfies Actions;

@@ -22,16 +22,25 @@ export type UnitsPreview = {
 };
 
 /** The uploaded file as text, or a Vietnamese reason why not. */
-export async function uploadedText(form: FormData): Promise<{ ok: true; name: string; text: string } | { ok: false; error: string }> {
+export async function uploadedText(
+	form: FormData
+): Promise<{ ok: true; name: string; text: string } | { ok: false; error: string }> {
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) return { ok: false, error: 'Vui lòng chọn một tệp CSV hoặc GeoJSON.' };
-	if (!/\.(csv|geojson|json)$/i.test(file.name)) return { ok: false, error: 'Tệp phải có đuôi .csv, .geojson hoặc .json.' };
+	if (!(file instanceof File) || file.size === 0)
+		return { ok: false, error: 'Vui lòng chọn một tệp CSV hoặc GeoJSON.' };
+	if (!/\.(csv|geojson|json)$/i.test(file.name))
+		return { ok: false, error: 'Tệp phải có đuôi .csv, .geojson hoặc .json.' };
 	const text = await file.text();
-	if (text.includes('\uFFFD')) return { ok: false, error: 'Tệp không phải văn bản UTF-8 (hãy lưu lại với mã hóa UTF-8).' };
+	if (text.includes('\uFFFD'))
+		return { ok: false, error: 'Tệp không phải văn bản UTF-8 (hãy lưu lại với mã hóa UTF-8).' };
 	return { ok: true, name: file.name.slice(0, 200), text };
 }
 
-export async function previewUnits(database: Database, fileName: string, text: string): Promise<UnitsPreview> {
+export async function previewUnits(
+	database: Database,
+	fileName: string,
+	text: string
+): Promise<UnitsPreview> {
 	const existing = await jsonRows<{ code: string; parent: string | null }>(
 		database,
 		sql`select jsonb_build_object('code', code, 'parent', parent_code) as j from units`
@@ -48,6 +57,8 @@ export async function previewUnits(database: Database, fileName: string, text: s
 		withGeometry: p.rows.filter((r) => r.geometry !== null).length,
 		errorCount: p.errors.length,
 		errors: p.errors.slice(0, MAX_ERRORS_SHOWN),
-		sample: p.rows.slice(0, 8).map((r) => ({ code: r.code, name: r.name, type: r.type, parentCode: r.parentCode }))
+		sample: p.rows
+			.slice(0, 8)
+			.map((r) => ({ code: r.code, name: r.name, type: r.type, parentCode: r.parentCode }))
 	};
 }

@@ -1,10 +1,23 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app.ts';
-import { adminContext, parseForm, record, unitCode, unitExists } from '$lib/server/auth/admin-forms.ts';
+import {
+	adminContext,
+	parseForm,
+	record,
+	unitCode,
+	unitExists
+} from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
 import { USER_ROLES } from '$lib/server/auth/roles.ts';
-import { createUser, findUser, generatePassword, listUsers, resetPassword, setUserDisabled } from '$lib/server/auth/users.ts';
+import {
+	createUser,
+	findUser,
+	generatePassword,
+	listUsers,
+	resetPassword,
+	setUserDisabled
+} from '$lib/server/auth/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
@@ -16,7 +29,10 @@ export const load = (async ({ locals }) => {
 const username = z
 	.string()
 	.trim()
-	.regex(/^[A-Za-z0-9._-]{3,64}$/, 'Tên đăng nhập: 3–64 ký tự gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.');
+	.regex(
+		/^[A-Za-z0-9._-]{3,64}$/,
+		'Tên đăng nhập: 3–64 ký tự gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.'
+	);
 
 const CreateUser = z.object({
 	username,
@@ -25,7 +41,10 @@ const CreateUser = z.object({
 	password: z
 		.string()
 		.max(256, 'Mật khẩu tối đa 256 ký tự.')
-		.refine((p) => p === '' || p.length >= 10, 'Mật khẩu phải có ít nhất 10 ký tự (hoặc để trống để tạo tự động).')
+		.refine(
+			(p) => p === '' || p.length >= 10,
+			'Mật khẩu phải có ít nhất 10 ký tự (hoặc để trống để tạo tự động).'
+		)
 		.default('')
 });
 
@@ -39,7 +58,8 @@ export const actions = {
 		const { username, role, scope } = p.data;
 		const missing = await unitExists(ctx.database, scope);
 		if (missing) return missing;
-		if (await findUser(ctx.database, username)) return fail(400, { error: `Đã có người dùng "${username}".`, field: 'username' });
+		if (await findUser(ctx.database, username))
+			return fail(400, { error: `Đã có người dùng "${username}".`, field: 'username' });
 		const generated = p.data.password === '';
 		const password = generated ? generatePassword() : p.data.password;
 		await createUser(ctx.database, { username, role, scopeCode: scope, password });
@@ -50,8 +70,10 @@ export const actions = {
 		const ctx = await adminContext(event);
 		const p = parseForm(Target, ctx.form);
 		if (!p.ok) return p.failure;
-		if (`user:${p.data.username}` === ctx.actor) return fail(400, { error: 'Không thể tự khóa tài khoản của chính mình.', field: '' });
-		if (!(await setUserDisabled(ctx.database, p.data.username, true))) return fail(404, { error: `Không có người dùng "${p.data.username}".`, field: '' });
+		if (`user:${p.data.username}` === ctx.actor)
+			return fail(400, { error: 'Không thể tự khóa tài khoản của chính mình.', field: '' });
+		if (!(await setUserDisabled(ctx.database, p.data.username, true)))
+			return fail(404, { error: `Không có người dùng "${p.data.username}".`, field: '' });
 		await record(ctx, 'user.disable', p.data.username);
 		return { done: p.data.username };
 	},
@@ -59,7 +81,8 @@ export const actions = {
 		const ctx = await adminContext(event);
 		const p = parseForm(Target, ctx.form);
 		if (!p.ok) return p.failure;
-		if (!(await setUserDisabled(ctx.database, p.data.username, false))) return fail(404, { error: `Không có người dùng "${p.data.username}".`, field: '' });
+		if (!(await setUserDisabled(ctx.database, p.data.username, false)))
+			return fail(404, { error: `Không có người dùng "${p.data.username}".`, field: '' });
 		await record(ctx, 'user.enable', p.data.username);
 		return { done: p.data.username };
 	},
@@ -67,9 +90,11 @@ export const actions = {
 		const ctx = await adminContext(event);
 		const p = parseForm(Target, ctx.form);
 		if (!p.ok) return p.failure;
-		if (`user:${p.data.username}` === ctx.actor) return fail(400, { error: 'Đổi mật khẩu của chính mình ở trang Tài khoản.', field: '' });
+		if (`user:${p.data.username}` === ctx.actor)
+			return fail(400, { error: 'Đổi mật khẩu của chính mình ở trang Tài khoản.', field: '' });
 		const password = await resetPassword(ctx.database, p.data.username);
-		if (!password) return fail(404, { error: `Không có người dùng "${p.data.username}".`, field: '' });
+		if (!password)
+			return fail(404, { error: `Không có người dùng "${p.data.username}".`, field: '' });
 		await record(ctx, 'user.reset_password', p.data.username);
 		return { reset: p.data.username, password };
 	}

@@ -23,5 +23,12 @@ export const load = (async ({ params, locals }) => {
 	]);
 	// Only the part of the path the user may open.
 	const from = path.findIndex((p) => p.code === user.scopeCode);
-	return { dossier, timeline, path: from >= 0 ? path.slice(from) : path, now: app.now().toISOString(), notes, me: { username: user.username, admin: user.role === 'admin' } };
+	return {
+		dossier,
+		timeline,
+		path: from >= 0 ? path.slice(from) : path,
+		now: app.now().toISOString(),
+		notes,
+		me: { username: user.username, admin: user.role === 'admin' }
+	};
 }) satisfies PageServerLoad;

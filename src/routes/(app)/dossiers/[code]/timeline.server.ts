@@ -28,11 +28,30 @@ export type TimelineEntry = {
 	};
 };
 
-const DETAIL_KEYS = ['dueAt', 'processingDays', 'apology', 'reason', 'level', 'via', 'resultDigitized', 'digitized', 'channel', 'onlineLevel', 'dueAtComputed'] as const;
+const DETAIL_KEYS = [
+	'dueAt',
+	'processingDays',
+	'apology',
+	'reason',
+	'level',
+	'via',
+	'resultDigitized',
+	'digitized',
+	'channel',
+	'onlineLevel',
+	'dueAtComputed'
+] as const;
 
 /** Events in time order (seq breaks ties); the overdue announcement sits at the first appointment it marks. */
 export async function dossierTimeline(database: Database, code: string): Promise<TimelineEntry[]> {
-	const rows = await jsonRows<{ seq: number; id: string | null; type: string; at: string; unit: string; payload: Record<string, unknown> | null }>(
+	const rows = await jsonRows<{
+		seq: number;
+		id: string | null;
+		type: string;
+		at: string;
+		unit: string;
+		payload: Record<string, unknown> | null;
+	}>(
 		database,
 		sql`select j from (
 				select jsonb_build_object('seq', e.seq, 'id', e.event_id, 'type', e.type, 'at', e.at, 'unit', e.unit, 'payload', e.payload) as j, e.at, e.seq
@@ -45,7 +64,8 @@ export async function dossierTimeline(database: Database, code: string): Promise
 	return rows.map((r) => {
 		const details: TimelineEntry['details'] = {};
 		const p = r.payload ?? {};
-		for (const k of DETAIL_KEYS) if (p[k] !== undefined && p[k] !== null) (details as Record<string, unknown>)[k] = p[k];
+		for (const k of DETAIL_KEYS)
+			if (p[k] !== undefined && p[k] !== null) (details as Record<string, unknown>)[k] = p[k];
 		return { seq: Number(r.seq), id: r.id, type: r.type, at: r.at, unit: r.unit, details };
 	});
 }

@@ -3,22 +3,47 @@ import { csvLine } from '$lib/domain/text/csv-cell.ts';
 import type { WatchView } from '../watch.server.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
-const date = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TZ });
-const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TZ });
+const date = new Intl.DateTimeFormat('vi-VN', {
+	day: '2-digit',
+	month: '2-digit',
+	year: 'numeric',
+	timeZone: TZ
+});
+const time = new Intl.DateTimeFormat('vi-VN', {
+	hour: '2-digit',
+	minute: '2-digit',
+	hour12: false,
+	timeZone: TZ
+});
 /** dd/MM/yyyy HH:mm, local time. */
-const when = (iso: string | null) => (iso ? `${date.format(new Date(iso))} ${time.format(new Date(iso))}` : '');
+const when = (iso: string | null) =>
+	iso ? `${date.format(new Date(iso))} ${time.format(new Date(iso))}` : '';
 
-const CHANNEL: Record<string, string> = { direct: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính' };
+const CHANNEL: Record<string, string> = {
+	direct: 'Trực tiếp',
+	online: 'Trực tuyến',
+	postal: 'Bưu chính'
+};
 const FLAG: Record<string, string> = {
 	phantom_overdue: 'Quá hạn ảo',
 	no_apology: 'Quá hạn không có phiếu xin lỗi',
 	many_supplements: 'Yêu cầu bổ sung nhiều lần',
 	late_sync: 'Kết quả đồng bộ sau hạn (giải quyết đúng hạn)'
 };
-const STATUS: Record<string, string> = { pending: 'Đang giải quyết', resolved: 'Đã giải quyết', withdrawn: 'Đã rút', rejected: 'Từ chối' };
+const STATUS: Record<string, string> = {
+	pending: 'Đang giải quyết',
+	resolved: 'Đã giải quyết',
+	withdrawn: 'Đã rút',
+	rejected: 'Từ chối'
+};
 
 export function watchCsv(view: WatchView, now: Date): string {
-	const hoursHeading = view.state.tab === 'atRisk' ? 'Còn lại (giờ)' : view.state.tab === 'anomalies' ? 'Trễ so với hạn (giờ)' : 'Số giờ quá hạn';
+	const hoursHeading =
+		view.state.tab === 'atRisk'
+			? 'Còn lại (giờ)'
+			: view.state.tab === 'anomalies'
+				? 'Trễ so với hạn (giờ)'
+				: 'Số giờ quá hạn';
 	const header = [
 		'STT',
 		'Mã hồ sơ',
@@ -39,7 +64,10 @@ export function watchCsv(view: WatchView, now: Date): string {
 	];
 	const lines = [csvLine(header)];
 	view.items.forEach((d, i) => {
-		const hours = view.state.tab === 'atRisk' ? Math.max(0, (Date.parse(d.firstDueAt!) - now.getTime()) / 3_600_000) : d.overdueHours;
+		const hours =
+			view.state.tab === 'atRisk'
+				? Math.max(0, (Date.parse(d.firstDueAt!) - now.getTime()) / 3_600_000)
+				: d.overdueHours;
 		lines.push(
 			csvLine([
 				i + 1,

@@ -7,8 +7,11 @@ import type { PageServerLoad } from './$types';
 /** A recorded reminder as the document the officer sends: the unit, the dossiers, their days late. */
 export const load = (async ({ params, locals }) => {
 	const app = await getApp();
-	const rem = /^rem_[a-z2-7]{13}$/.test(params.id) ? await getReminder(app.database, params.id) : null;
+	const rem = /^rem_[a-z2-7]{13}$/.test(params.id)
+		? await getReminder(app.database, params.id)
+		: null;
 	const unit = rem ? await getUnit(app.database, rem.unit) : null;
-	if (!rem || !unit || !inScope(unit, locals.user!.scopeCode)) error(404, 'Không có lượt nhắc này trong phạm vi của bạn');
+	if (!rem || !unit || !inScope(unit, locals.user!.scopeCode))
+		error(404, 'Không có lượt nhắc này trong phạm vi của bạn');
 	return { reminder: rem };
 }) satisfies PageServerLoad;

@@ -8,14 +8,26 @@ import type { PageServerLoad } from './$types';
 /** A snapshot as frozen (the report's layout from its stored content) and the drift of the live figures since. */
 export const load = (async ({ params, locals }) => {
 	const app = await getApp();
-	const found = /^snp_[a-z2-7]{16}$/.test(params.id) ? await snapshotBody(app.database, params.id) : null;
+	const found = /^snp_[a-z2-7]{16}$/.test(params.id)
+		? await snapshotBody(app.database, params.id)
+		: null;
 	const unit = found ? await getUnit(app.database, found.unit) : null;
-	if (!found || !unit || !inScope(unit, locals.user!.scopeCode)) error(404, 'Không có bản chốt số liệu này trong phạm vi của bạn');
+	if (!found || !unit || !inScope(unit, locals.user!.scopeCode))
+		error(404, 'Không có bản chốt số liệu này trong phạm vi của bạn');
 	const s = JSON.parse(found.body) as Snapshot;
-	const [drift, notes] = await Promise.all([driftOf(app, unit, s), notesOf(app.database, 'snapshot', s.id)]);
+	const [drift, notes] = await Promise.all([
+		driftOf(app, unit, s),
+		notesOf(app.database, 'snapshot', s.id)
+	]);
 	return {
 		report: s.report,
-		frozen: { id: s.id, title: s.title, createdAt: s.createdAt, createdBy: s.createdBy, sha256: s.sha256 },
+		frozen: {
+			id: s.id,
+			title: s.title,
+			createdAt: s.createdAt,
+			createdBy: s.createdBy,
+			sha256: s.sha256
+		},
 		frozenSummary: s.summary,
 		drift,
 		canDelete: locals.user!.role === 'admin',

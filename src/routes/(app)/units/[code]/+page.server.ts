@@ -23,5 +23,11 @@ export const load = (async ({ params, url, locals }) => {
 		supervision(app.database, unit, range, comparisonRange(range, today), now),
 		notesOf(app.database, 'unit', unit.code)
 	]);
-	return { ...d, anomalies, supervision: watch, notes, me: { username: locals.user!.username, admin: locals.user!.role === 'admin' } };
+	return {
+		...d,
+		anomalies,
+		supervision: watch,
+		notes,
+		me: { username: locals.user!.username, admin: locals.user!.role === 'admin' }
+	};
 }) satisfies PageServerLoad;

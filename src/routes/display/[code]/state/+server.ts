@@ -13,7 +13,10 @@ import type { RequestHandler } from './$types';
 const Query = z.object({ part: z.enum(['live', 'panels']) });
 
 function json(status: number, body: unknown): Response {
-	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+	return new Response(JSON.stringify(body), {
+		status,
+		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+	});
 }
 
 export const GET: RequestHandler = async ({ params, request, url }) => {
@@ -23,6 +26,9 @@ export const GET: RequestHandler = async ({ params, request, url }) => {
 	const app = await getApp();
 	const access = await authorizeDisplay(app, bearer, params.code);
 	if (!access.ok) return json(access.status, { error: access.message });
-	const body = query.data.part === 'live' ? await displayLive(app, access.unit) : await displayPanels(app, access.unit);
+	const body =
+		query.data.part === 'live'
+			? await displayLive(app, access.unit)
+			: await displayPanels(app, access.unit);
 	return json(200, body);
 };
