@@ -9,7 +9,7 @@ export default defineConfig({
 	workers: 1,
 	// One retry on CI for timing-sensitive browser tests (a second failure still fails); retried tests are reported as flaky.
 	retries: process.env.CI ? 1 : 0,
-	reporter: process.env.CI ? 'list' : 'list',
+	reporter: 'list',
 	outputDir: process.env.E2E_PORT ? `test-results/${process.env.E2E_PORT}` : 'test-results',
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,

@@ -14,6 +14,7 @@ import { rebuild } from '../lib/server/ingest/rebuild.ts';
 import { importUnits } from '../lib/server/units/import.ts';
 import { getUnit, listUnits, topUnitCodes } from '../lib/server/queries/units.ts';
 import { formatImportError } from '../lib/domain/units/index.ts';
+import { UsageError, type CommandGroup } from './usage.ts';
 
 const USAGE = `usage: npm run cli -- <command>
   units import FILE                                   upsert units from CSV or GeoJSON
@@ -21,8 +22,6 @@ const USAGE = `usage: npm run cli -- <command>
   keys create --name NAME --scope CODE --role ingest|read|display
   users create --username U --role admin|supervisor|unit --scope CODE   (password from PASSWORD or generated)
   rebuild                                             recompute every projection from the stored events`;
-
-import { UsageError, type CommandGroup } from './usage.ts';
 
 /** Command groups kept in their own modules. */
 const GROUPS: Record<string, () => Promise<CommandGroup>> = {

@@ -143,3 +143,21 @@ export async function request(
 export async function postBatch(app: App, token: string, events: unknown[]) {
 	return request(app, 'POST', '/api/v1/events', { token, body: { events } });
 }
+
+/** A signed-in user's session token (for the endpoints that need a session rather than a key). */
+export async function sessionFor(
+	app: App,
+	username: string,
+	role: 'admin' | 'supervisor' | 'unit',
+	scopeCode: string
+): Promise<string> {
+	const { createUser } = await import('../../src/lib/server/auth/users.ts');
+	const { createSession } = await import('../../src/lib/server/auth/sessions.ts');
+	const u = await createUser(app.database, {
+		username,
+		role,
+		scopeCode,
+		password: 'mat-khau-thu-nghiem-1'
+	});
+	return (await createSession(app.database, u.id)).token;
+}

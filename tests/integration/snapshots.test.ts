@@ -7,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { canonicalJson } from '../../src/lib/domain/report/canonical.ts';
-import { createSession } from '../../src/lib/server/auth/sessions.ts';
-import { createUser } from '../../src/lib/server/auth/users.ts';
 import { driftOf } from '../../src/lib/server/queries/snapshots.ts';
 import { getUnit } from '../../src/lib/server/queries/units.ts';
 import {
@@ -18,7 +16,8 @@ import {
 	key,
 	postBatch,
 	request,
-	type TestDb
+	type TestDb,
+	sessionFor
 } from './harness.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 
@@ -33,19 +32,8 @@ describe.each(BACKENDS)('snapshots on %s', (backend) => {
 	let supervisor: string;
 	let other: string;
 	let admin: string;
-	const session = async (
-		username: string,
-		role: 'admin' | 'supervisor' | 'unit',
-		scopeCode: string
-	) => {
-		const u = await createUser(t.app.database, {
-			username,
-			role,
-			scopeCode,
-			password: 'mat-khau-thu-nghiem-1'
-		});
-		return (await createSession(t.app.database, u.id)).token;
-	};
+	const session = (username: string, role: 'admin' | 'supervisor' | 'unit', scopeCode: string) =>
+		sessionFor(t.app, username, role, scopeCode);
 	const create = (body: unknown, s = supervisor) =>
 		request(t.app, 'POST', '/api/v1/snapshots', { session: s, body });
 

@@ -4,8 +4,6 @@
  * the watch ("đã nhắc …", the reminded filter), and the unit's reminded dossiers resolved since are counted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../src/lib/server/auth/sessions.ts';
-import { createUser } from '../../src/lib/server/auth/users.ts';
 import { loadCalendar } from '../../src/lib/server/queries/calendar.ts';
 import { reminderEffectOf } from '../../src/lib/server/queries/reminders.ts';
 import { loadWatch } from '../../src/routes/(app)/overdue/watch.server.ts';
@@ -17,7 +15,8 @@ import {
 	key,
 	postBatch,
 	request,
-	type TestDb
+	type TestDb,
+	sessionFor
 } from './harness.ts';
 import { received, TREE_CSV } from './units.fixture.ts';
 
@@ -44,19 +43,8 @@ describe.each(BACKENDS)('notes and reminders on %s', (backend) => {
 	let hdnd: string;
 	let huyen: string;
 	let admin: string;
-	const session = async (
-		username: string,
-		role: 'admin' | 'supervisor' | 'unit',
-		scopeCode: string
-	) => {
-		const u = await createUser(t.app.database, {
-			username,
-			role,
-			scopeCode,
-			password: 'mat-khau-thu-nghiem-1'
-		});
-		return (await createSession(t.app.database, u.id)).token;
-	};
+	const session = (username: string, role: 'admin' | 'supervisor' | 'unit', scopeCode: string) =>
+		sessionFor(t.app, username, role, scopeCode);
 	const note = (s: string, body: unknown) =>
 		request(t.app, 'POST', '/api/v1/notes', { session: s, body });
 

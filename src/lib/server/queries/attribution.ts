@@ -8,8 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { periodOf } from '../../domain/figures/period.ts';
 import type { Database } from '../db/index.ts';
-import { anyOf, jsonRows } from '../db/json-rows.ts';
 import { periodCountersByUnit } from './counters.ts';
+import { countDossiersByUnit } from './dossier-counts.ts';
 import { summaries } from './summary.ts';
 import type { UnitInfo } from './units.ts';
 
@@ -24,30 +24,19 @@ export type Attribution = {
 	openOverdue: number;
 };
 
-/** Per unit of one depth: phantom dossiers open and past their appointment at `end`. */
-async function phantomOpenAt(
+/** Phantom dossiers (returned in time, not resolved) open and past their appointment at `end`, per unit. */
+function phantomOpenAt(
 	database: Database,
-	roots: readonly string[],
-	depth: number,
+	units: readonly Unit[],
 	end: Date
 ): Promise<Map<string, number>> {
-	const out = new Map(roots.map((r) => [r, 0]));
-	if (roots.length === 0) return out;
-	if (!Number.isInteger(depth) || depth < 0)
-		throw new RangeError(`depth must be a whole number, got ${depth}`);
-	const root = sql.raw(`u.ancestors[${depth + 1}]`);
 	const e = end.toISOString();
-	const rows = await jsonRows<{ root: string; n: number }>(
+	return countDossiersByUnit(
 		database,
-		sql`select jsonb_build_object('root', ${root}, 'n', count(*)) as j
-			from dossiers d join units u on u.code = d.unit
-			where d.flags @> '["phantom_overdue"]'::jsonb and d.first_due_at < ${e}::timestamptz
-				and d.received and d.received_at < ${e}::timestamptz and (d.finished_at is null or d.finished_at >= ${e}::timestamptz)
-				and ${root} = ${anyOf(roots)}
-			group by ${root}`
+		units,
+		sql`d.flags @> '["phantom_overdue"]'::jsonb and d.first_due_at < ${e}::timestamptz
+			and d.received and d.received_at < ${e}::timestamptz and (d.finished_at is null or d.finished_at >= ${e}::timestamptz)`
 	);
-	for (const r of rows) out.set(r.root, Number(r.n));
-	return out;
 }
 
 export async function attributions(
@@ -58,8 +47,7 @@ export async function attributions(
 	now = new Date()
 ): Promise<Map<string, Attribution>> {
 	const p = periodOf(from, to, now);
-	const depths = [...new Set(units.map((u) => u.depth))];
-	const [counters, sums, phantoms] = await Promise.all([
+	const [counters, sums, phantom] = await Promise.all([
 		periodCountersByUnit(
 			database,
 			units.map((u) => u.code),
@@ -68,18 +56,8 @@ export async function attributions(
 			['overdue', 'overdue_sync', 'late_sync_resolved']
 		),
 		summaries(database, units, from, to, now),
-		Promise.all(
-			depths.map((d) =>
-				phantomOpenAt(
-					database,
-					units.filter((u) => u.depth === d).map((u) => u.code),
-					d,
-					p.end
-				)
-			)
-		)
+		phantomOpenAt(database, units, p.end)
 	]);
-	const phantom = new Map(phantoms.flatMap((m) => [...m]));
 	return new Map(
 		units.map((u) => {
 			const c = counters.get(u.code)!;

@@ -18,8 +18,8 @@ import {
 } from '../../domain/figures/scoreboard.ts';
 import type { Summary } from '../../domain/figures/summary.ts';
 import type { Database } from '../db/index.ts';
-import { anyOf, jsonRows } from '../db/json-rows.ts';
 import { laterTodayByRoot, manySupplementCountersByUnit } from './counters.ts';
+import { countDossiersByUnit } from './dossier-counts.ts';
 import { summaries } from './summary.ts';
 import type { UnitInfo } from './units.ts';
 
@@ -36,30 +36,19 @@ export type UnitScore = {
 	ifLate: ScoreGroup | null;
 };
 
-/** Per unit of one depth: pending dossiers (one supplement request at most) whose first appointment lies in [t, end). */
-async function dueBeforeMidnight(
+/** Pending dossiers (one supplement request at most) whose first appointment lies in [t, end), per unit. */
+function dueBeforeMidnight(
 	database: Database,
-	roots: readonly string[],
-	depth: number,
+	units: readonly Unit[],
 	t: Date,
 	end: Date
 ): Promise<Map<string, number>> {
-	const out = new Map(roots.map((r) => [r, 0]));
-	if (roots.length === 0) return out;
-	if (!Number.isInteger(depth) || depth < 0)
-		throw new RangeError(`depth must be a whole number, got ${depth}`);
-	const root = sql.raw(`u.ancestors[${depth + 1}]`);
-	const rows = await jsonRows<{ root: string; n: number }>(
+	return countDossiersByUnit(
 		database,
-		sql`select jsonb_build_object('root', ${root}, 'n', count(*)) as j
-			from dossiers d join units u on u.code = d.unit
-			where d.status = 'pending' and d.received and d.supplements <= 1
-				and d.first_due_at >= ${t.toISOString()}::timestamptz and d.first_due_at < ${end.toISOString()}::timestamptz
-				and ${root} = ${anyOf(roots)}
-			group by ${root}`
+		units,
+		sql`d.status = 'pending' and d.received and d.supplements <= 1
+			and d.first_due_at >= ${t.toISOString()}::timestamptz and d.first_due_at < ${end.toISOString()}::timestamptz`
 	);
-	for (const r of rows) out.set(r.root, Number(r.n));
-	return out;
 }
 
 export async function scoreboards(
@@ -85,11 +74,11 @@ export async function scoreboards(
 				)
 			: Promise.resolve([]),
 		endsNow
-			? Promise.all(depths.map((d) => dueBeforeMidnight(database, byDepth(d), d, now, endOfToday)))
-			: Promise.resolve([])
+			? dueBeforeMidnight(database, units, now, endOfToday)
+			: Promise.resolve(new Map<string, number>())
 	]);
 	const rest = new Map(rests.flatMap((m) => [...m]));
-	const dueToday = new Map(due.flatMap((m) => [...m]));
+	const dueToday = due;
 	return new Map(
 		units.map((u) => {
 			const s = sums.get(u.code)!;
