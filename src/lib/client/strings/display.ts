@@ -27,6 +27,7 @@ const vi = {
 	satisfaction: 'hài lòng',
 	top: 'Đúng hạn cao nhất',
 	bottom: 'Cần cải thiện',
+	noneRankable: 'Chưa đơn vị nào đủ số liệu để xếp hạng trong tháng.',
 	tooFew: (n: number, min: number) =>
 		`${n} đơn vị chưa đủ số liệu (dưới ${min} hồ sơ hoặc khoảng tin cậy quá rộng) không được xếp vào hai danh sách.`,
 	noRanking: 'Chưa có hồ sơ giải quyết trong tháng.',
@@ -91,6 +92,7 @@ const en: DisplayStrings = {
 	satisfaction: 'satisfied',
 	top: 'Most on time',
 	bottom: 'Needs improvement',
+	noneRankable: 'No unit has enough dossiers this month to be ranked.',
 	tooFew: (n: number, min: number) =>
 		`${n} units with too few dossiers (under ${min}, or too wide an interval) are in neither list.`,
 	noRanking: 'No dossier resolved this month yet.',
