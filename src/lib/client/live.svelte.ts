@@ -7,9 +7,18 @@
  */
 import { io, type Socket } from 'socket.io-client';
 
-import type { FeedItem, FiguresMessage } from '../domain/feed.ts';
+import type {
+	ClientToServerEvents,
+	FeedItem,
+	FiguresMessage,
+	ServerToClientEvents,
+	SubscribeAck
+} from '../domain/feed.ts';
 
 export type { FeedItem, FiguresMessage };
+
+/** The socket as both ends agree on it (domain/feed.ts). */
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type LiveOptions = {
 	unit: string;
@@ -28,8 +37,6 @@ export type LiveOptions = {
 	onDatabase?: (up: boolean) => void;
 };
 
-type Ack = { ok: boolean; seq?: number; resync?: boolean; error?: string };
-
 /** How long a subscribe may go unanswered, and the wait before retrying a failed one. */
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 5_000;
@@ -41,7 +48,7 @@ export class LiveConnection {
 	error = $state<string | null>(null);
 	/** The server reaches its database (it says so when it does not, and when it does again). */
 	databaseUp = $state(true);
-	#socket: Socket | null = null;
+	#socket: LiveSocket | null = null;
 	#opts: LiveOptions;
 	#retry: ReturnType<typeof setTimeout> | null = null;
 	#onOnline = () => this.#kick();
@@ -74,10 +81,14 @@ export class LiveConnection {
 			.emit(
 				'subscribe',
 				{ unit: o.unit, since: this.lastSeq, period: o.period, metric: o.metric },
-				(err: Error | null, ack: Ack) => {
+				(err: Error | null, ack: SubscribeAck) => {
 					if (socket !== this.#socket) return;
 					if (err || !ack?.ok) {
-						this.error = err ? 'no answer to subscribe' : (ack?.error ?? 'subscribe refused');
+						this.error = err
+							? 'no answer to subscribe'
+							: ack && !ack.ok
+								? ack.error
+								: 'subscribe refused';
 						this.#scheduleRetry();
 						return;
 					}
@@ -108,7 +119,7 @@ export class LiveConnection {
 
 	start(): void {
 		const o = this.#opts;
-		const socket = io({
+		const socket: LiveSocket = io({
 			transports: ['websocket'],
 			auth: o.token ? { token: o.token } : undefined,
 			reconnectionDelay: 1000,
@@ -121,22 +132,20 @@ export class LiveConnection {
 			this.#setDatabase(true);
 			this.#subscribe();
 		});
-		socket.on('status', (msg: { database?: string }) =>
-			this.#setDatabase(msg?.database !== 'down')
-		);
+		socket.on('status', (msg) => this.#setDatabase(msg?.database !== 'down'));
 		socket.on('disconnect', () => this.#setConnected(false));
 		socket.on('connect_error', (err) => {
 			this.#setConnected(false);
 			this.error = err.message;
 		});
-		socket.on('feed', (items: FeedItem[]) => {
+		socket.on('feed', (items) => {
 			const fresh = items.filter((i) => i.seq > this.lastSeq);
 			if (fresh.length === 0) return;
 			this.lastSeq = fresh[fresh.length - 1].seq;
 			this.lastUpdate = new Date();
 			o.onFeed(fresh);
 		});
-		socket.on('figures', (msg: FiguresMessage) => {
+		socket.on('figures', (msg) => {
 			this.lastUpdate = new Date();
 			o.onFigures?.(msg);
 		});

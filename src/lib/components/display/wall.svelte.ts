@@ -155,9 +155,8 @@ export class Wall {
 			msg.metric !== 'onTime'
 		)
 			return;
-		this.rankings = msg.rankings as DisplayPanels['rankings'];
-		if (msg.scoreboard)
-			this.score = { ...this.score, board: msg.scoreboard as DisplayPanels['score']['board'] };
+		this.rankings = msg.rankings;
+		if (msg.scoreboard) this.score = { ...this.score, board: msg.scoreboard };
 		this.updatedAt = new Date();
 	}
 

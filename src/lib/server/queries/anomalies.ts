@@ -8,7 +8,7 @@
  * received this month) but never depends on when it is asked.
  */
 import { sql } from 'drizzle-orm';
-import { FLAGS, type Flag } from '../../domain/dossier/flags.ts';
+import { FLAGS } from '../../domain/dossier/flags.ts';
 import { addDays, localDayStart } from '../../domain/calendar/days.ts';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
@@ -16,8 +16,9 @@ import { periodCounters } from './counters.ts';
 import { DOSSIER_JSON } from './dossier.ts';
 import type { WatchItem } from './overdue.ts';
 import { inSubtree } from './subtree.ts';
+import type { AnomalyCounts } from '../../types/views.ts';
 
-export type AnomalyCounts = { received: number; flagged: number } & Record<Flag, number>;
+export type { AnomalyCounts };
 
 /** Half-open instants [start, end) of the local days from..to; either side may be open. */
 function bounds(

@@ -23,6 +23,7 @@ import { rankings } from './rankings.ts';
 import { dailySeries } from './series.ts';
 import { summaries, summary } from './summary.ts';
 import { getUnit, inScope, listUnits, type UnitInfo } from './units.ts';
+import type { OverdueByUnit, OldestOverdue } from '../../types/views.ts';
 
 /** Rows of the flow strip kept by the page (and sent on every refresh). */
 export const FEED_ROWS = 8;
@@ -52,13 +53,8 @@ export async function authorizeDisplay(
 /** Children listed on the wall's score panel, those losing the most points first. */
 const SCORE_UNITS = 5;
 
-export type OverdueByUnit = { unit: string; name: string; overdue: number; pending: number };
-export type OldestOverdue = {
-	dossier: string;
-	unitName: string;
-	procedureName: string | null;
-	overdueHours: number;
-};
+export type { OverdueByUnit };
+export type { OldestOverdue };
 
 /** Pending dossiers of each child's subtree now, and how many of them are past their first deadline: the §4 counts, all children at once. */
 async function overdueByChild(app: App, unit: UnitInfo, now: Date): Promise<OverdueByUnit[]> {

@@ -3,31 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { inSubtree } from './subtree.ts';
+import type { DossierView } from '../../types/views.ts';
 
-export type DossierView = {
-	dossier: string;
-	unit: string;
-	procedure: string | null;
-	procedureName: string | null;
-	field: string | null;
-	fieldName: string | null;
-	channel: string | null;
-	onlineLevel: string | null;
-	receivedAt: string | null;
-	dueAt: string | null;
-	firstDueAt: string | null;
-	status: string;
-	outcome: string | null;
-	resolvedAt: string | null;
-	returnedAt: string | null;
-	finishedAt: string | null;
-	supplements: number;
-	apology: boolean;
-	apologies: number;
-	rating: string | null;
-	flags: string[];
-	events: { seq: number; id: string; type: string; at: string }[];
-};
+export type { DossierView };
 
 /** The dossier, or null when unknown or outside `scopeCode`'s subtree. */
 /** The dossier fields of CONTRACT §7 as one SQL JSON object over `d` (dossiers). */

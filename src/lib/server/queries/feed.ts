@@ -3,22 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { inSubtree, subtreeSize, subtreeUnits, UNIT_BY_UNIT } from './subtree.ts';
+import type { FeedEntry } from '../../types/views.ts';
 
-export type FeedEntry = {
-	seq: number;
-	id: string | null;
-	type: string;
-	unit: string;
-	unitName: string;
-	dossier: string | null;
-	at: string;
-	procedureName: string | null;
-	channel: string | null;
-	outcome: string | null;
-	level: string | null;
-	/** Seconds between `at` and acceptance (CONTRACT §10's lag; 0 for overdue announcements). */
-	lagSeconds: number;
-};
+export type { FeedEntry };
 
 const ENTRY =
 	sql.raw(`jsonb_build_object('seq', e.seq, 'id', e.event_id, 'type', e.type, 'unit', e.unit, 'unitName', u.name,

@@ -6,16 +6,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { DOSSIER_JSON, type DossierView } from './dossier.ts';
+import { DOSSIER_JSON } from './dossier.ts';
 import { inSubtree, subtreeSize, subtreeUnits, UNIT_BY_UNIT } from './subtree.ts';
+import type { WatchItem } from '../../types/views.ts';
 
-export type WatchItem = Omit<DossierView, 'events'> & {
-	unitName: string;
-	overdueHours: number;
-	/** When the dossier was last reminded about (queries/reminders.ts), and its notes: filled by the watch. */
-	remindedAt?: string | null;
-	notes?: number;
-};
+export type { WatchItem };
 
 export async function watchlist(
 	database: Database,

@@ -18,6 +18,7 @@ import { reportPage, type ReportPageData } from './report-page.ts';
 import { inSubtree } from './subtree.ts';
 import { summary } from './summary.ts';
 import type { UnitInfo } from './units.ts';
+import type { DriftDossier } from '../../types/views.ts';
 
 export const TITLE_MAX = 200;
 
@@ -123,13 +124,7 @@ export async function deleteSnapshot(database: Database, id: string): Promise<bo
 	return rows.length > 0;
 }
 
-/** A dossier whose events reached us after the snapshot and fall inside its period. */
-export type DriftDossier = {
-	dossier: string;
-	unit: string;
-	unitName: string;
-	events: { type: string; at: string; acceptedAt: string }[];
-};
+export type { DriftDossier };
 
 /** The live summary for the snapshot's unit and period, and the dossiers with events accepted since that touch the period. */
 export async function driftOf(

@@ -4,12 +4,18 @@
  * plugin): relative imports with `.ts`, `process.env`, no `$lib`/`$env`.
  */
 import type { Server, Socket } from 'socket.io';
-import type { FeedItem, FiguresMessage } from '../../domain/feed.ts';
+import type {
+	DatabaseStatus,
+	FeedItem,
+	FiguresMessage,
+	ServerToClientEvents,
+	SubscribeAck
+} from '../../domain/feed.ts';
 import type { Principal } from '../auth/roles.ts';
 import type { Metric } from '../../domain/figures/metrics.ts';
 import type { UnitInfo } from '../queries/units.ts';
 
-export type { FeedItem, FiguresMessage };
+export type { DatabaseStatus, FeedItem, FiguresMessage, ServerToClientEvents, SubscribeAck };
 
 /** A feed item with the codes of its unit's ancestors (root … unit itself), as it travels inside the hub. */
 export type RoutedItem = { item: FeedItem; ancestors: string[]; loggedAt: number };
@@ -61,8 +67,6 @@ export type HubStats = {
 	figuresEmitted: number;
 };
 
-export type SubscribeAck = { ok: true; seq: number; resync?: true } | { ok: false; error: string };
-
 /** A batch committed on one app process, passed to the others (socket.io inter-server events through the adapter). */
 export type PeerBatch = {
 	items: FeedItem[];
@@ -70,16 +74,7 @@ export type PeerBatch = {
 	committedAt?: number;
 };
 
-export type ServerToClientEvents = {
-	feed: (items: FeedItem[]) => void;
-	figures: (msg: FiguresMessage) => void;
-	/** Sent just before the server cuts a socket whose credential was revoked or expired. */
-	revoked: (msg: { error: string }) => void;
-	/** Whether this process reaches the database (sent on every change, and at connect while it is down). */
-	status: (msg: { database: 'up' | 'down'; since: string }) => void;
-};
-
-/** Clients are untrusted: payloads are validated, the acknowledgement may be missing. */
+/** The browser's events as the server receives them (domain/feed.ts has the browser's typed view): clients are untrusted, payloads are validated, the acknowledgement may be missing. */
 export type ClientToServerEvents = {
 	subscribe: (msg: unknown, ack?: unknown) => void;
 	unsubscribe: (msg?: unknown, ack?: unknown) => void;

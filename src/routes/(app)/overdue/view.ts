@@ -11,11 +11,17 @@
 import { z } from 'zod';
 import { FLAGS } from '../../../lib/domain/dossier/flags.ts';
 import { isValidDay } from '../../../lib/domain/figures/period.ts';
-import type { WatchItem } from '../../../lib/server/queries/overdue.ts';
+import type { WatchItem, WatchSort, WatchTab } from '$lib/types/views.ts';
 
-export const TABS = ['overdue', 'atRisk', 'anomalies'] as const;
+export const TABS = ['overdue', 'atRisk', 'anomalies'] as const satisfies readonly WatchTab[];
 export type Tab = (typeof TABS)[number];
-export const SORTS = ['overdueHours', 'dueAt', 'receivedAt', 'unit', 'procedure'] as const;
+export const SORTS = [
+	'overdueHours',
+	'dueAt',
+	'receivedAt',
+	'unit',
+	'procedure'
+] as const satisfies readonly WatchSort[];
 export type Sort = (typeof SORTS)[number];
 export const CHANNELS = ['direct', 'online', 'postal'] as const;
 
