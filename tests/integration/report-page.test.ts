@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakdown, sumRows } from '../../src/lib/server/queries/report-breakdown.ts';
 import { mergerNotes } from '../../src/lib/server/queries/merger-notes.ts';
 import { reportPage, resolveReportRequest } from '../../src/lib/server/queries/report-page.ts';
+import { attributions } from '../../src/lib/server/queries/attribution.ts';
+import { getUnit } from '../../src/lib/server/queries/units.ts';
 import { importMergers } from '../../src/lib/server/units/mergers.ts';
 import { viInt, viPct } from '../../src/lib/domain/report/narrative.ts';
 import {
@@ -67,6 +69,29 @@ describe.each(BACKENDS)('report page data on %s', (backend) => {
 		['46101', 'p=custom&from=2024-02-03&to=2024-04-11'],
 		['46', 'p=year&from=2024-06-01']
 	];
+
+	it.each(CASES)(
+		'unit %s, %s: the overdue attribution equals attributions() for the unit and each child',
+		async (unit, params) => {
+			const data = await load(`unit=${unit}&${params}`);
+			const u = (await getUnit(t.app.database, unit))!;
+			const kids = data.table.rows
+				.filter((r) => !r.own)
+				.map((r) => ({ code: r.unit, depth: u.depth + 1 }));
+			const expected = await attributions(
+				t.app.database,
+				[u, ...kids],
+				data.range.from,
+				data.range.to,
+				t.app.now()
+			);
+			expect(data.attribution.total).toEqual(expected.get(unit));
+			for (const c of data.attribution.children) expect(c).toMatchObject(expected.get(c.unit)!);
+			expect(data.attribution.children.length).toBe(
+				kids.filter((k) => expected.get(k.code)!.judged > 0).length
+			);
+		}
+	);
 
 	it.each(CASES)(
 		'unit %s, %s: by-child, by-field and by-procedure totals equal the summary API',

@@ -39,15 +39,25 @@ function phantomOpenAt(
 	);
 }
 
-export async function attributions(
+/**
+ * The parts that do not come from the §4 summary, per unit: resolved late, resolved late for a synchronisation
+ * reason, synchronised late, and phantom dossiers open at the period's end. `attributionOf` adds the summary's
+ * pending overdue — a caller that already has the summaries (the report's §8 table) passes them in.
+ */
+export async function attributionParts(
 	database: Database,
 	units: readonly Unit[],
 	from: string,
 	to: string,
 	now = new Date()
-): Promise<Map<string, Attribution>> {
+): Promise<
+	Map<
+		string,
+		{ resolvedLate: number; resolvedLateSync: number; syncedLate: number; phantomOpen: number }
+	>
+> {
 	const p = periodOf(from, to, now);
-	const [counters, sums, phantom] = await Promise.all([
+	const [counters, phantom] = await Promise.all([
 		periodCountersByUnit(
 			database,
 			units.map((u) => u.code),
@@ -55,26 +65,59 @@ export async function attributions(
 			to,
 			['overdue', 'overdue_sync', 'late_sync_resolved']
 		),
-		summaries(database, units, from, to, now),
 		phantomOpenAt(database, units, p.end)
 	]);
 	return new Map(
 		units.map((u) => {
 			const c = counters.get(u.code)!;
-			const open = sums.get(u.code)!.pending.overdue;
-			const sync = c.overdue_sync + c.late_sync_resolved + (phantom.get(u.code) ?? 0);
-			const judged = c.overdue + c.late_sync_resolved + open;
 			return [
 				u.code,
 				{
-					judged,
-					sync,
-					processing: judged - sync,
 					resolvedLate: c.overdue,
+					resolvedLateSync: c.overdue_sync,
 					syncedLate: c.late_sync_resolved,
-					openOverdue: open
+					phantomOpen: phantom.get(u.code) ?? 0
 				}
 			];
 		})
+	);
+}
+
+/** One unit's split, from its parts and the §4 pending overdue at the period's end. */
+export function attributionOf(
+	parts: {
+		resolvedLate: number;
+		resolvedLateSync: number;
+		syncedLate: number;
+		phantomOpen: number;
+	},
+	openOverdue: number
+): Attribution {
+	const sync = parts.resolvedLateSync + parts.syncedLate + parts.phantomOpen;
+	const judged = parts.resolvedLate + parts.syncedLate + openOverdue;
+	return {
+		judged,
+		sync,
+		processing: judged - sync,
+		resolvedLate: parts.resolvedLate,
+		syncedLate: parts.syncedLate,
+		openOverdue
+	};
+}
+
+/** The split per unit, summaries included. */
+export async function attributions(
+	database: Database,
+	units: readonly Unit[],
+	from: string,
+	to: string,
+	now = new Date()
+): Promise<Map<string, Attribution>> {
+	const [parts, sums] = await Promise.all([
+		attributionParts(database, units, from, to, now),
+		summaries(database, units, from, to, now)
+	]);
+	return new Map(
+		units.map((u) => [u.code, attributionOf(parts.get(u.code)!, sums.get(u.code)!.pending.overdue)])
 	);
 }

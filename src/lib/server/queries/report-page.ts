@@ -27,7 +27,7 @@ import { breakdowns, sumRows, topOf } from './report-breakdown.ts';
 import { lateDossiers } from './report-late.ts';
 import { summary } from './summary.ts';
 import { getUnit, inScope, listUnits, type UnitInfo } from './units.ts';
-import { attributions } from './attribution.ts';
+import { attributionOf, attributionParts } from './attribution.ts';
 
 /** The page's URL parameters; an empty value counts as absent. */
 export const ReportQuery = z.object({
@@ -83,7 +83,7 @@ export async function reportPage(
 	const children = await listUnits(db, { parent: unit.code });
 	const [attribution, table, current, previous, yearAgo, byKey, path, mergers, demo, online, late] =
 		await Promise.all([
-			attributions(
+			attributionParts(
 				db,
 				[unit, ...children.map((c) => ({ code: c.code, depth: unit.depth + 1 }))],
 				range.from,
@@ -125,10 +125,14 @@ export async function reportPage(
 		late,
 		onlineRatings: { rows: orderForReview(online.rows), total: online.total },
 		/** Of the dossiers judged overdue, those the data caused (dossier/attribution.ts): the unit's, and each child's. */
+		// The open overdue of each unit is its §8 row's (the same summaries): not computed twice.
 		attribution: {
-			total: attribution.get(unit.code)!,
+			total: attributionOf(attribution.get(unit.code)!, current.pending.overdue),
 			children: children
-				.map((c) => ({ unit: c.code, name: c.name, ...attribution.get(c.code)! }))
+				.map((c) => {
+					const open = table.rows.find((r) => r.unit === c.code && !r.own)?.pending.overdue ?? 0;
+					return { unit: c.code, name: c.name, ...attributionOf(attribution.get(c.code)!, open) };
+				})
 				.filter((c) => c.judged > 0)
 		},
 		narrative: narrative({
