@@ -135,6 +135,29 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 					Date.parse('2024-01-03T00:00:00+07:00') + Math.floor(rnd() * 130 * 24 * 60) * 60_000
 				)
 		);
+		// And instants a minute before some dossier's receipt, finish or first appointment, so that each part of
+		// "the rest of today" (received later, finished later, pending and falling due later) is exercised.
+		const initial = await loadStore(t.app);
+		const before = (iso: string | null) => (iso ? new Date(Date.parse(iso) - 60_000) : null);
+		const pick = (rows: Record<string, any>[], at: string) =>
+			rows.filter((d) => d[at] && localDay(before(d[at])!) === localDay(new Date(d[at])));
+		const pendingDue = pick(
+			initial.dossiers.filter((d) => d.status === 'pending' && d.received),
+			'first_due_at'
+		);
+		const finished = pick(
+			initial.dossiers.filter((d) => d.received),
+			'finished_at'
+		);
+		const received = pick(initial.dossiers, 'received_at');
+		expect(pendingDue.length).toBeGreaterThan(0);
+		for (const [rows, at] of [
+			[pendingDue, 'first_due_at'],
+			[pendingDue.slice(1), 'first_due_at'],
+			[finished, 'finished_at'],
+			[received, 'received_at']
+		] as const)
+			if (rows.length > 0) instants.push(before(rows[Math.floor(rnd() * rows.length)][at])!);
 		const check = async (label: string) => {
 			const store = await loadStore(t.app);
 			for (const now of instants) {

@@ -150,8 +150,14 @@ export async function manySupplementCountersByUnit(
  * The rest of today: how the counts at instant `t` differ from those at the
  * end of its day `end`, for each of `roots` (units of one depth, each for its
  * subtree) — from the only dossiers that can differ (open-counts.ts
- * `laterToday`): received from t on (until `end`), finished from t on, or
- * still pending with their first appointment in [t, end). Few rows: today's rest.
+ * `laterToday`), in three disjoint parts so that none is read twice and each
+ * is one index range:
+ * - received in [t, end) — at the real "now", none yet;
+ * - otherwise finished from t on — none yet either;
+ * - otherwise pending, received before t, with the first appointment in
+ *   [t, end): open at both instants and overdue only at `end`, so each counts
+ *   −1 overdue and the part is a plain count — the only one that grows with
+ *   the province (the appointments falling due later today).
  */
 export async function laterTodayByRoot(
 	database: Database,
@@ -173,18 +179,30 @@ export async function laterTodayByRoot(
 	const open = (x: string) =>
 		sql`(d.received_at < ${x}::timestamptz and greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)) >= ${x}::timestamptz)`;
 	const overdue = (x: string) => sql`(${open(x)} and d.first_due_at < ${x}::timestamptz)`;
+	const exact = sql`sum(${open(ts)}::int - ${open(es)}::int) as total, sum(${overdue(ts)}::int - ${overdue(es)}::int) as overdue`;
+	const receivedLater = sql`d.received_at >= ${ts}::timestamptz and d.received_at < ${es}::timestamptz`;
+	const filter = sql`d.received and ${root} = ${anyOf(roots)} ${onlyManySupplements ? sql`and d.supplements > 1` : sql``}`;
 	const rows = await jsonRows<{ root: string; total: number; overdue: number }>(
 		database,
-		sql`with rest as (
-				select code from dossiers where received_at >= ${ts}::timestamptz and received_at < ${es}::timestamptz
-				union select code from dossiers where finished_at >= ${ts}::timestamptz and finished_at < '2200-01-01'::timestamptz
-				union select code from dossiers where status = 'pending' and received
-					and first_due_at >= ${ts}::timestamptz and first_due_at < ${es}::timestamptz)
-			select jsonb_build_object('root', ${root},
-				'total', sum(${open(ts)}::int - ${open(es)}::int), 'overdue', sum(${overdue(ts)}::int - ${overdue(es)}::int)) as j
-			from rest join dossiers d on d.code = rest.code join units u on u.code = d.unit
-			where d.received and ${root} = ${anyOf(roots)} ${onlyManySupplements ? sql`and d.supplements > 1` : sql``}
-			group by ${root}`
+		sql`select jsonb_build_object('root', root, 'total', sum(total), 'overdue', sum(overdue)) as j from (
+				select ${root} as root, ${exact}
+				from dossiers d join units u on u.code = d.unit
+				where ${receivedLater} and ${filter}
+				group by 1
+				union all
+				select ${root}, ${exact}
+				from dossiers d join units u on u.code = d.unit
+				where d.finished_at >= ${ts}::timestamptz and d.finished_at < 'infinity'::timestamptz
+					and not (${receivedLater}) and ${filter}
+				group by 1
+				union all
+				select ${root}, 0, -count(*)
+				from dossiers d join units u on u.code = d.unit
+				where d.status = 'pending' and d.received
+					and d.first_due_at >= ${ts}::timestamptz and d.first_due_at < ${es}::timestamptz
+					and d.received_at < ${ts}::timestamptz and ${filter}
+				group by 1
+			) parts group by root`
 	);
 	for (const r of rows) result.set(r.root, { total: Number(r.total), overdue: Number(r.overdue) });
 	return result;
