@@ -184,8 +184,13 @@ async function main() {
 		const profile = process.env.BENCH_PROFILE
 			? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
 			: [];
+		// The V8 flags production runs with (package.json `start`): BENCH_NODE_FLAGS to try others, '' for V8's defaults.
+		const flags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=8')
+			.split(/\s+/)
+			.filter(Boolean);
 		const [cmd, args] = pinned(0, [
 			process.execPath,
+			...flags,
 			...profile,
 			new URL('./live-server.ts', import.meta.url).pathname
 		]);
