@@ -181,28 +181,32 @@ export async function laterTodayByRoot(
 	const overdue = (x: string) => sql`(${open(x)} and d.first_due_at < ${x}::timestamptz)`;
 	const exact = sql`sum(${open(ts)}::int - ${open(es)}::int) as total, sum(${overdue(ts)}::int - ${overdue(es)}::int) as overdue`;
 	const receivedLater = sql`d.received_at >= ${ts}::timestamptz and d.received_at < ${es}::timestamptz`;
-	const filter = sql`d.received and ${root} = ${anyOf(roots)} ${onlyManySupplements ? sql`and d.supplements > 1` : sql``}`;
+	const supplements = onlyManySupplements ? sql`and d.supplements > 1` : sql``;
+	// Each part's dossiers come from its own time range first (materialized): without statistics the
+	// planner otherwise walks every unit of the subtree through the unit index and intersects.
 	const rows = await jsonRows<{ root: string; total: number; overdue: number }>(
 		database,
-		sql`select jsonb_build_object('root', root, 'total', sum(total), 'overdue', sum(overdue)) as j from (
-				select ${root} as root, ${exact}
-				from dossiers d join units u on u.code = d.unit
-				where ${receivedLater} and ${filter}
-				group by 1
-				union all
-				select ${root}, ${exact}
-				from dossiers d join units u on u.code = d.unit
+		sql`with later as materialized (
+				select d.unit, ${exact} from dossiers d
+				where ${receivedLater} and d.received ${supplements}
+				group by d.unit
+			), finished as materialized (
+				select d.unit, ${exact} from dossiers d
 				where d.finished_at >= ${ts}::timestamptz and d.finished_at < 'infinity'::timestamptz
-					and not (${receivedLater}) and ${filter}
-				group by 1
-				union all
-				select ${root}, 0, -count(*)
-				from dossiers d join units u on u.code = d.unit
+					and not (${receivedLater}) and d.received ${supplements}
+				group by d.unit
+			), due as materialized (
+				select d.unit, 0 as total, -count(*) as overdue from dossiers d
 				where d.status = 'pending' and d.received
 					and d.first_due_at >= ${ts}::timestamptz and d.first_due_at < ${es}::timestamptz
-					and d.received_at < ${ts}::timestamptz and ${filter}
-				group by 1
-			) parts group by root`
+					and d.received_at < ${ts}::timestamptz ${supplements}
+				group by d.unit
+			)
+			select jsonb_build_object('root', ${root}, 'total', sum(p.total), 'overdue', sum(p.overdue)) as j
+			from (select * from later union all select * from finished union all select * from due) p
+				join units u on u.code = p.unit
+			where ${root} = ${anyOf(roots)}
+			group by ${root}`
 	);
 	for (const r of rows) result.set(r.root, { total: Number(r.total), overdue: Number(r.overdue) });
 	return result;
