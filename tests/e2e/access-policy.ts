@@ -225,6 +225,14 @@ export const POLICY: Record<string, Case[]> = {
 				w.kind === 'key' ? (w.role === 'ingest' ? (s === 'in' ? 200 : 403) : 403) : 401
 		}
 	],
+	// The OpenAPI document is public (no credential needed, nothing scoped).
+	'GET /api/v1/openapi.json': [
+		get(
+			() => '/api/v1/openapi.json',
+			() => 200,
+			false
+		)
+	],
 	'GET /api/v1/summary': [get((c) => `/api/v1/summary?unit=${u(c)}&${DAY}`, api())],
 	// Snapshots (§11): only a signed-in user creates one (keys 403), in scope; reading as §4; deleting is an admin's.
 	'POST /api/v1/snapshots': [

@@ -84,7 +84,8 @@ const received = z
 const simple = <T extends string>(type: T) =>
 	z.object({ ...base, ...dossierRef, type: z.literal(type) });
 
-const SCHEMAS = {
+/** Every event type's schema, by `type` (exported for the API's OpenAPI document, server/api/openapi.ts). */
+export const SCHEMAS = {
 	'dossier.received': received,
 	'dossier.supplement_requested': simple('dossier.supplement_requested').extend({
 		reason: text(2000).optional()
