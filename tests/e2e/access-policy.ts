@@ -163,7 +163,7 @@ export const POLICY: Record<string, Case[]> = {
 	'ACTION /admin/calendar?/set': [action('/admin/calendar?/set', admin(400))],
 	'ACTION /admin/calendar?/remove': [action('/admin/calendar?/remove', admin(400))],
 
-	// The public API (CONTRACT §3–§8): keys or a session.
+	// The public API (docs/api.md): keys or a session.
 	'POST /api/v1/events': [
 		{
 			method: 'POST',

@@ -1,5 +1,5 @@
 /**
- * Ingest event schemas (CONTRACT §3). One zod schema per event type, chosen by
+ * Ingest event schemas (docs/api.md#event-fields). One zod schema per event type, chosen by
  * `type`, so that every error names the exact field of the exact event.
  */
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-/** POST/GET /api/v1/snapshots, GET/DELETE /api/v1/snapshots/ID (CONTRACT §11). */
+/** POST/GET /api/v1/snapshots, GET/DELETE /api/v1/snapshots/ID (docs/api.md#snapshots). */
 import { z } from 'zod';
 import { unsafeTextReason } from '../../domain/text/safe.ts';
 import { isValidDay } from '../../domain/figures/period.ts';
