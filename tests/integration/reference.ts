@@ -131,7 +131,7 @@ export function referenceSummary(store: Store, unit: string, from: string, to: s
 	};
 }
 
-/** The scoreboard (docs/domain.md#scoreboard) from the stored dossiers, independently of the counters (the arithmetic is the contract's). */
+/** The scoreboard (docs/domain.md#scoreboard) from the stored dossiers, independently of the counters (the arithmetic is docs/domain.md's). */
 export function referenceScoreboard(
 	store: Store,
 	unit: string,

@@ -73,7 +73,7 @@ function summaryOf(p: Parts): Summary {
 	};
 }
 
-describe('narrative (vi-VN, in the style of the seeds)', () => {
+describe('narrative (vi-VN, in the style of the reference reports)', () => {
 	it('Vĩnh Hòa 2022 (docs/domain.md#vinh-hoa): 1.421 received, 305 online (21,5%), none late', () => {
 		const text = narrative({
 			summary: summaryOf({ online: 305, direct: 1116, early: 1000, onTime: 421 })

@@ -126,7 +126,7 @@ function apologySentence(s: Summary, flags: NarrativeInput['flags']): string | n
 	return parts.length > 0 ? `${parts.join('; ')}.` : null;
 }
 
-/** The paragraph, one sentence per block of the form, in the order the seeds use. */
+/** The paragraph, one sentence per block of the form, in the order the reference reports use (docs/domain.md#narrative). */
 export function narrative(input: NarrativeInput): string {
 	const s = input.summary;
 	const sentences = [
