@@ -2,7 +2,7 @@
  * Shared by the wall-display benchmarks: a real server (`npm start`, which
  * builds when the build is stale) on its own port and a throwaway DATA_DIR,
  * holding the demo province's 100 communes (imported through the CLI, with
- * an ingest and a display key), and a generator of contract-valid events for
+ * an ingest and a display key), and a generator of valid events (docs/api.md#event-fields) for
  * one simulated hour. Run the benchmarks under the e2e lock: they share
  * `build/` with the e2e runs (see bench/display-budget.ts).
  */

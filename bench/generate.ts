@@ -1,4 +1,4 @@
-/** Synthetic, contract-valid event streams for the benchmarks. */
+/** Synthetic event streams, valid as docs/api.md#event-fields says, for the benchmarks. */
 export function benchUnitsCsv(communes: number): string {
 	const lines = ['code,name,type,parent_code', '46,Tỉnh Đo Đạc,province,'];
 	for (let i = 1; i <= communes; i++)

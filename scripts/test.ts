@@ -1,8 +1,10 @@
 /**
- * `npm test`: unit and integration tests (vitest; the integration suites run on
- * PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set), then the
- * browser end-to-end tests (Playwright with Debian's Chromium). Ends with one
- * line `tests: N passed, M failed` over both runners.
+ * `npm test`: unit, integration and component tests (vitest; the integration
+ * suites run on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set; the
+ * component tests render `*.svelte.test.ts` in Debian's Chromium, vitest browser
+ * mode), then the browser end-to-end tests (Playwright with the same Chromium).
+ * Ends with one line `tests: N passed, M failed` over both runners. Arguments
+ * pick some of them: `node scripts/test.ts unit component`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -54,7 +56,7 @@ function ensureChromium(): void {
 		process.exit(1);
 	}
 }
-if (want('e2e')) ensureChromium();
+if (want('e2e') || want('component')) ensureChromium();
 
 if (!process.env.TEST_DATABASE_URL)
 	console.log('TEST_DATABASE_URL is not set: integration tests run on PGlite only');
@@ -63,7 +65,7 @@ const e2eJson = join(out, 'e2e.json');
 rmSync(vitestJson, { force: true });
 rmSync(e2eJson, { force: true });
 
-const projects = ['unit', 'integration'].filter(want).flatMap((p) => ['--project', p]);
+const projects = ['unit', 'integration', 'component'].filter(want).flatMap((p) => ['--project', p]);
 const vitest = projects.length
 	? run(bin('vitest'), [
 			'run',

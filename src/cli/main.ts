@@ -1,5 +1,5 @@
 /**
- * The admin command line (CONTRACT §2): `npm run cli -- <command>`.
+ * The admin command line (docs/api.md#command-line): `npm run cli -- <command>`.
  * Runs migrations first; refuses to touch an embedded database held by a server.
  */
 import { readFileSync } from 'node:fs';

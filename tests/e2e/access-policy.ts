@@ -163,7 +163,7 @@ export const POLICY: Record<string, Case[]> = {
 	'ACTION /admin/calendar?/set': [action('/admin/calendar?/set', admin(400))],
 	'ACTION /admin/calendar?/remove': [action('/admin/calendar?/remove', admin(400))],
 
-	// The public API (CONTRACT §3–§8): keys or a session.
+	// The public API (docs/api.md): keys or a session.
 	'POST /api/v1/events': [
 		{
 			method: 'POST',
@@ -224,6 +224,14 @@ export const POLICY: Record<string, Case[]> = {
 			expect: (w, s) =>
 				w.kind === 'key' ? (w.role === 'ingest' ? (s === 'in' ? 200 : 403) : 403) : 401
 		}
+	],
+	// The OpenAPI document is public (no credential needed, nothing scoped).
+	'GET /api/v1/openapi.json': [
+		get(
+			() => '/api/v1/openapi.json',
+			() => 200,
+			false
+		)
 	],
 	'GET /api/v1/summary': [get((c) => `/api/v1/summary?unit=${u(c)}&${DAY}`, api())],
 	// Snapshots (§11): only a signed-in user creates one (keys 403), in scope; reading as §4; deleting is an admin's.

@@ -1,5 +1,5 @@
 /**
- * Hostile requests over real HTTP, through the hooks (CONTRACT §3, the
+ * Hostile requests over real HTTP, through the hooks (docs/api.md#input-rules, the
  * hardening issue's table): NUL in paths and parameters of pages and the API,
  * a session cookie with broken percent-encoding, malformed login posts (the
  * form is shown again), chunked bodies over 5 MB (413, and the keep-alive

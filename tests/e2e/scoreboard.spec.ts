@@ -1,5 +1,5 @@
 /**
- * The scoreboard estimate (CONTRACT §9) is the same number on the API, the unit page and the wall display,
+ * The scoreboard estimate (docs/domain.md#scoreboard) is the same number on the API, the unit page and the wall display,
  * and the freshness table lists the children (§10); screenshots of the new panels are kept and looked at.
  */
 import { expect, test } from '@playwright/test';

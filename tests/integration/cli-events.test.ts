@@ -1,5 +1,5 @@
 /**
- * `cli events import` (CONTRACT §2) as a real process: the rules of §3 line by
+ * `cli events import` (docs/api.md#command-line) as a real process: the rules of §3 line by
  * line (a bad line is reported with its number and nothing is written),
  * idempotent (a second import finds only duplicates; gzip and stdin too),
  * resumable after Ctrl-C without doubling, and the key's scope and dossier

@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/dvcqg (CONTRACT §12): the national portal's sync calls become
+ * POST /api/v1/dvcqg (docs/dvcqg.md): the national portal's sync calls become
  * §3 events with every §3 rule, answered in the portal's style.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/freshness (CONTRACT §10) and GET /api/v1/scoreboard (§9) through the API: freshness per child
+ * GET /api/v1/freshness (docs/domain.md#freshness) and GET /api/v1/scoreboard (§9) through the API: freshness per child
  * from what the ingest transaction keeps (the same after rebuild), lags of events whose `at` lies hours in the
  * past, a child that never sent; the scoreboard on a hand-computed scenario with supplements.
  */

@@ -1,5 +1,5 @@
 /**
- * Hostile input never yields a 5xx and never a partial write (CONTRACT §3):
+ * Hostile input never yields a 5xx and never a partial write (docs/api.md#input-rules):
  * property tests (fast-check) of the ingest schema with mutated events and
  * bodies, and of every GET's query parameters; then the socket `subscribe`.
  * The hooks' URL guard is driven over real HTTP in tests/e2e/hostile.spec.ts.

@@ -1,4 +1,4 @@
-/** Every error path of CONTRACT §3: nothing is ever half-written. */
+/** Every error path of docs/api.md#ingest: nothing is ever half-written. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { jsonRows } from '../../src/lib/server/db/json-rows.ts';

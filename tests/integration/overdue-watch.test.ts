@@ -1,5 +1,5 @@
 /**
- * The overdue list (CONTRACT §7) ordering, and the /overdue page's server side:
+ * The overdue list (docs/api.md#overdue-list) ordering, and the /overdue page's server side:
  * tabs, filters, sort, counts per child unit, scope checks and the CSV export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

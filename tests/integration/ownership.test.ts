@@ -1,5 +1,5 @@
 /**
- * Whose dossier it is (CONTRACT §3): a key can only change dossiers that
+ * Whose dossier it is (docs/domain.md#ownership): a key can only change dossiers that
  * belong to a unit inside its scope — whatever unit its events name — and a
  * key scoped to the province may move a dossier between its districts.
  */

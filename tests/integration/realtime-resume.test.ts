@@ -1,5 +1,5 @@
 /**
- * Resuming the live feed with `since` (CONTRACT §6): from the in-memory ring,
+ * Resuming the live feed with `since` (docs/api.md#live): from the in-memory ring,
  * from the stored history after a restart, in chunks of at most 500, in seq
  * order, nothing lost or repeated; `resync: true` only beyond the history kept.
  */

@@ -1,5 +1,5 @@
 /**
- * The live hub (CONTRACT §6) on a real HTTP server with real socket.io
+ * The live hub (docs/api.md#live) on a real HTTP server with real socket.io
  * clients: who may connect, scope of subscriptions, feed fan-out by subtree
  * within 100 ms, figures equal to the API's, coalescing, and (on PostgreSQL)
  * two app processes sharing one database through the Postgres adapter.

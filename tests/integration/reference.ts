@@ -1,5 +1,5 @@
 /**
- * A from-scratch recomputation of CONTRACT §4 figures straight from the stored
+ * A from-scratch recomputation of the figures (docs/domain.md#figures) straight from the stored
  * dossier / feedback rows and the raw rating events — written independently of
  * the rollup code, to check that the incremental rollups never drift.
  */
@@ -131,7 +131,7 @@ export function referenceSummary(store: Store, unit: string, from: string, to: s
 	};
 }
 
-/** CONTRACT §9 from the stored dossiers, independently of the counters (the arithmetic is the contract's). */
+/** The scoreboard (docs/domain.md#scoreboard) from the stored dossiers, independently of the counters (the arithmetic is docs/domain.md's). */
 export function referenceScoreboard(
 	store: Store,
 	unit: string,

@@ -1,5 +1,5 @@
 /**
- * The DOMAIN.md reconciliation table, through the public API: the seed streams
+ * The reconciliation table of docs/domain.md#reference-reports, through the public API: the seed streams
  * are shuffled, partly re-sent, split into batches, ingested, and every figure
  * of the table is read back from GET /api/v1/summary.
  */
@@ -61,7 +61,7 @@ describe.each(BACKENDS)('seed reconciliation on %s', (backend) => {
 	}, 300_000);
 	afterAll(() => t.drop());
 
-	it('Phú Sơn ward, Q3/2022 (seed 003)', async () => {
+	it('Phú Sơn ward, Q3/2022 (docs/domain.md#phu-son)', async () => {
 		const s = await summary('14806', '2022-07-01', '2022-09-30');
 		expect(s.received).toMatchObject({
 			new: 389,
@@ -76,7 +76,7 @@ describe.each(BACKENDS)('seed reconciliation on %s', (backend) => {
 		expect(s.ratings.unsatisfied).toBe(0);
 	});
 
-	it('Thanh Lòa commune, 12/12/2022–12/12/2023 (seed 000)', async () => {
+	it('Thanh Lòa commune, 12/12/2022–12/12/2023 (docs/domain.md#thanh-lo)', async () => {
 		const s = await summary('06193', '2022-12-12', '2023-12-12');
 		expect(s.received).toMatchObject({ new: 2509, online: 1810, carriedOver: 0 });
 		expect(s.received.direct + s.received.postal).toBe(699);
@@ -86,7 +86,7 @@ describe.each(BACKENDS)('seed reconciliation on %s', (backend) => {
 		expect(pct1(s.rates.online)).toBe(72.1);
 	});
 
-	it('Vĩnh Hòa commune, 2022 and Q1/2023 (seed 002)', async () => {
+	it('Vĩnh Hòa commune, 2022 and Q1/2023 (docs/domain.md#vinh-hoa)', async () => {
 		const y = await summary('11185', '2022-01-01', '2022-12-31');
 		expect(y.received).toMatchObject({ new: 1421, online: 305 });
 		expect(y.resolved.overdue).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * Snapshots (CONTRACT §11): frozen figures that late events do not change (the same bytes on every request),
+ * Snapshots (docs/domain.md#snapshots): frozen figures that late events do not change (the same bytes on every request),
  * their SHA-256 of the canonical content, the drift of the live figures since with the dossiers that caused
  * it, scope and roles on every endpoint, bad input as 400.
  */

@@ -1,4 +1,4 @@
-/** The demo's generated events: valid contract events, working days only, deterministic; and the live feed's actions. */
+/** The demo's generated events: valid API events (docs/api.md#event-fields), working days only, deterministic; and the live feed's actions. */
 import { describe, expect, it } from 'vitest';
 import { createCalendar, localDay } from '../../src/lib/domain/calendar/index.ts';
 import { parseBatch } from '../../src/lib/domain/events/schema.ts';

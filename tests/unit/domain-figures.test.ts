@@ -15,7 +15,7 @@ import { parseEvent } from '../../src/lib/domain/events/schema.ts';
 
 const d = (s: string) => new Date(s);
 
-describe('outcome against the first dueAt (CONTRACT §3)', () => {
+describe('outcome against the first dueAt (docs/domain.md#outcome)', () => {
 	const due = d('2024-05-10T17:00:00+07:00');
 	it('early on an earlier local day, on time on the due day up to dueAt, overdue after', () => {
 		expect(outcomeOf(d('2024-05-09T23:59:00+07:00'), due)).toBe('early');
@@ -191,7 +191,7 @@ describe('event schema', () => {
 		channel: 'direct',
 		dueAt: '2024-05-08T08:00:00+07:00'
 	};
-	it('accepts Z and offsets; refuses local times and times without seconds (CONTRACT §3)', () => {
+	it('accepts Z and offsets; refuses local times and times without seconds (docs/api.md#input-rules)', () => {
 		expect(parseEvent({ ...base, at: '2024-05-06T01:00:00Z' }, 0).errors).toEqual([]);
 		expect(parseEvent({ ...base, at: '2024-05-06T08:00:00.5+0700' }, 0).errors).toEqual([]);
 		expect(parseEvent({ ...base, at: '2024-05-06T08:00+07:00' }, 0).errors[0].path).toBe('at');

@@ -1,4 +1,4 @@
-/** The national portal's sync format (CONTRACT §12), read and translated without a database. */
+/** The national portal's sync format (docs/dvcqg.md), read and translated without a database. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readCall, type PortalCall } from '../../src/lib/domain/dvcqg/call.ts';

@@ -1,4 +1,4 @@
-/** The strict input rules of CONTRACT §3: one time parser, one safe-string rule, own-key type lookup, CSV cells. */
+/** The strict input rules of docs/api.md#input-rules: one time parser, one safe-string rule, own-key type lookup, CSV cells. */
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../../src/lib/domain/events/instant.ts';
 import { parseEvent } from '../../src/lib/domain/events/schema.ts';

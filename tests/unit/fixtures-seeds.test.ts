@@ -1,7 +1,7 @@
 /**
  * Self-check of the seed fixtures: recompute every expected figure from the
- * generated events with a straightforward, independent reading of CONTRACT §3–§4,
- * and check the DOMAIN.md reconciliation numbers literally.
+ * generated events with a straightforward, independent reading of docs/api.md#ingest and docs/domain.md#figures,
+ * and check the numbers of docs/domain.md#reference-reports literally.
  */
 import { describe, expect, it } from 'vitest';
 import { parseBatch } from '../../src/lib/domain/events/schema.ts';
@@ -198,7 +198,7 @@ const byName = Object.fromEntries(fixtures.map((f) => [f.name, f])) as Record<
 const summaryOf = (f: SeedFixture, from: string, to: string): Summary =>
 	summarize(f.events, f.units, f.units[f.units.length - 1].code, from, to);
 
-describe('seed fixtures reproduce the seed documents (DOMAIN.md table)', () => {
+describe('seed fixtures reproduce the reference reports (docs/domain.md#reference-reports)', () => {
 	it('003 Phú Sơn ward, Q3/2022', () => {
 		const s = summaryOf(byName.phuSon, '2022-07-01', '2022-09-30');
 		expect([s.received.new, s.received.online, s.received.direct, s.received.carriedOver]).toEqual([

@@ -1,4 +1,4 @@
-/** Freshness rules (CONTRACT §10): working hours back from now, silence, nearest-rank lags, lag in words. */
+/** Freshness rules (docs/domain.md#freshness): working hours back from now, silence, nearest-rank lags, lag in words. */
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/lib/domain/calendar/index.ts';
 import { lagStats, lagWords, nearestRank } from '../../src/lib/domain/freshness/lag.ts';

@@ -73,8 +73,8 @@ function summaryOf(p: Parts): Summary {
 	};
 }
 
-describe('narrative (vi-VN, in the style of the seeds)', () => {
-	it('Vĩnh Hòa 2022 (seed 002): 1.421 received, 305 online (21,5%), none late', () => {
+describe('narrative (vi-VN, in the style of the reference reports)', () => {
+	it('Vĩnh Hòa 2022 (docs/domain.md#vinh-hoa): 1.421 received, 305 online (21,5%), none late', () => {
 		const text = narrative({
 			summary: summaryOf({ online: 305, direct: 1116, early: 1000, onTime: 421 })
 		});
@@ -106,7 +106,7 @@ describe('narrative (vi-VN, in the style of the seeds)', () => {
 		);
 	});
 
-	it('Phú Sơn Q3/2022 (seed 003): early 316, on time 70, overdue 3, on-time 99,2%; ratings 81,6% / 18,4%', () => {
+	it('Phú Sơn Q3/2022 (docs/domain.md#phu-son): early 316, on time 70, overdue 3, on-time 99,2%; ratings 81,6% / 18,4%', () => {
 		const s = summaryOf({
 			from: '2022-07-01',
 			to: '2022-09-30',
@@ -135,7 +135,7 @@ describe('narrative (vi-VN, in the style of the seeds)', () => {
 		expect(text).toContain('3 hồ sơ giải quyết quá hạn chưa có phiếu xin lỗi');
 	});
 
-	it('Thanh Lò 12/12/2022–12/12/2023 (seed 000): 2.509 received, 1.810 online (72,1%), postal listed, 2 overdue', () => {
+	it('Thanh Lò 12/12/2022–12/12/2023 (docs/domain.md#thanh-lo): 2.509 received, 1.810 online (72,1%), postal listed, 2 overdue', () => {
 		const s = summaryOf({
 			from: '2022-12-12',
 			to: '2023-12-12',

@@ -1,4 +1,4 @@
-/** The scoreboard's formulas (CONTRACT §9, domain/figures/scoreboard.ts) on hand-computed cases. */
+/** The scoreboard's formulas (docs/domain.md#scoreboard, domain/figures/scoreboard.ts) on hand-computed cases. */
 import { describe, expect, it } from 'vitest';
 import {
 	pointsLost,

@@ -1,5 +1,5 @@
 /**
- * The live hub's wire shapes (CONTRACT §6), shared by the hub (server/realtime) and the browser
+ * The live hub's wire shapes (docs/api.md#live), shared by the hub (server/realtime) and the browser
  * (client/live.svelte.ts): the items, the figures, and the socket.io event maps both ends are typed with.
  */
 import type { Scoreboard } from './figures/scoreboard.ts';
@@ -16,7 +16,7 @@ export type FeedItem = {
 	at: string;
 };
 
-/** `figures`: a unit's summary (CONTRACT §4) and its children's ranking (§5) for one period and metric. */
+/** `figures`: a unit's summary (docs/api.md#summary) and its children's ranking (#rankings) for one period and metric. */
 export type FiguresMessage = {
 	unit: string;
 	from: string;
@@ -26,7 +26,7 @@ export type FiguresMessage = {
 	seq: number;
 	summary: Summary;
 	rankings: RankingItem[];
-	/** The §9 estimate for the same unit and period (figures/scoreboard.ts). */
+	/** The scoreboard estimate (docs/domain.md#scoreboard) for the same unit and period (figures/scoreboard.ts). */
 	scoreboard?: Scoreboard;
 };
 

@@ -4,7 +4,7 @@
  */
 import type { Flag } from '../domain/dossier/flags.ts';
 
-/** One dossier as CONTRACT §7 answers it. */
+/** One dossier as GET /api/v1/dossiers/CODE answers it (docs/api.md#one-dossier). */
 export type DossierView = {
 	dossier: string;
 	unit: string;
@@ -59,7 +59,7 @@ export type FeedEntry = {
 	channel: string | null;
 	outcome: string | null;
 	level: string | null;
-	/** Seconds between `at` and acceptance (CONTRACT §10's lag; 0 for overdue announcements). */
+	/** Seconds between `at` and acceptance (the lag of docs/domain.md#freshness; 0 for overdue announcements). */
 	lagSeconds: number;
 };
 

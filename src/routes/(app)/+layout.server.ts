@@ -8,7 +8,7 @@ import type { LayoutServerLoad } from './$types';
 export const load = (async ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 	const app = await getApp();
-	// The header's badge: counters of the user's scope that sent nothing for 8 working hours (CONTRACT §10).
+	// The header's badge: counters of the user's scope that sent nothing for 8 working hours (docs/domain.md#freshness).
 	const silent = await silentCounters(
 		app.database,
 		locals.user.scopeCode,

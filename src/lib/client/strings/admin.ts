@@ -207,7 +207,7 @@ const en: AdminStrings = {
 
 export const ADMIN_STRINGS: Record<Lang, AdminStrings> = { vi, en };
 
-/** Unit types (CONTRACT §2) as people say them; unknown types show as stored. */
+/** Unit types (docs/domain.md#units) as people say them; unknown types show as stored. */
 export const UNIT_TYPE_LABELS: Record<Lang, Record<string, string>> = {
 	vi: {
 		province: 'Tỉnh',

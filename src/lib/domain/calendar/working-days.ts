@@ -26,7 +26,7 @@
  *     3 days → Thursday 09:15 when Tue–Thu are working days.
  *   - Half a day (0.5, and the .5 of 1.5, 2.5 … applied after the whole days,
  *     from the time reached): the same-day rule of the Huế one-door regulation
- *     (seed 004): received before 11:00 → 16:30 the same working day;
+ *     (docs/domain.md#same-day-rule): received before 11:00 → 16:30 the same working day;
  *     received at/after 11:00 → 11:00 of the next working day. So 0.5 at
  *     10:59 → 16:30 that day, at 11:00 → 11:00 next working day; 1.5 from
  *     Monday 14:00 → Wednesday 11:00.

@@ -1,6 +1,6 @@
 /**
  * Is an overdue dossier the unit's work or the data? (The Gia Lai question,
- * DOMAIN.md: 61 % of the dossiers judged overdue on the national portal came
+ * docs/domain.md#attribution: 61 % of the dossiers judged overdue on the national portal came
  * from slow or wrong synchronisation, 39 % from staff.)
  *
  * A dossier judged overdue — resolved after its first appointment, still

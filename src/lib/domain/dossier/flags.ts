@@ -4,17 +4,19 @@
  *
  * - `phantom_overdue`: the result was handed to the citizen (dossier.returned)
  *   no later than the first appointment, but the resolution was recorded after
- *   it — or not at all. The seed reports' "overdue in the software, on time in
- *   reality: the officer returned the paper result but did not close it".
+ *   it — or not at all. The ward and district reports' "overdue in the
+ *   software, on time in reality: the officer returned the paper result but
+ *   did not close it" (docs/domain.md#phantom-overdue).
  * - `no_apology`: resolved overdue without any rescheduling with an apology
- *   letter (phiếu xin lỗi và hẹn lại), which decision 2651 (seed 004) requires.
+ *   letter (phiếu xin lỗi và hẹn lại), which the Huế one-door decision 2651
+ *   requires (docs/domain.md#apology-letters).
  * - `many_supplements`: more than one supplementation request; the national
  *   scoreboard (766/QĐ-TTg) counts such a dossier as late.
  * - `late_sync`: resolved early or on time, but the resolution reached us
  *   (its event's acceptedAt) only after the first appointment, while the
  *   receipt was known before it — so for a while the dossier was shown, and
  *   announced, as overdue although it was not: a synchronisation delay, not
- *   late work (DOMAIN: Gia Lai, ~61 % of "overdue" from slow or wrong sync).
+ *   late work (docs/domain.md#attribution: Gia Lai, ~61 % of "overdue" from slow or wrong sync).
  *   History loaded after the fact (receipt also learned after the
  *   appointment) is not flagged: it was never shown as pending then.
  */

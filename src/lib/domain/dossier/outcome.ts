@@ -1,5 +1,5 @@
 /**
- * Outcome of a resolved dossier against its FIRST appointment (CONTRACT §3):
+ * Outcome of a resolved dossier against its FIRST appointment (docs/domain.md#outcome):
  * - early   (trước hạn): resolved on an earlier local (UTC+7) day than the due day;
  * - on_time (đúng hạn):  resolved on the due day and not after dueAt;
  * - overdue (quá hạn):   resolved after dueAt.

@@ -84,7 +84,7 @@ export function foldDossier(code: string, events: readonly FoldEvent[]): Dossier
 	const sorted = [...events].sort(byTimeThenSeq);
 	const s: DossierState = {
 		code,
-		// Whose dossier it is (CONTRACT §3): the unit of its latest receipt, and before one arrives, of its first event.
+		// Whose dossier it is (docs/domain.md#ownership): the unit of its latest receipt, and before one arrives, of its first event.
 		unit: sorted[0].unit,
 		received: false,
 		receivedAt: null,

@@ -1,5 +1,5 @@
 /**
- * Reading one call of the national portal's sync (CONTRACT §12) strictly,
+ * Reading one call of the national portal's sync (docs/api.md#national-portal-sync) strictly,
  * before anything is looked up: the envelope, and each record's fields that
  * the figures need, with an error naming the record (`index`) and the field
  * (`path`) for anything wrong. Every other field — the citizen's name, phone,

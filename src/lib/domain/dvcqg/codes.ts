@@ -1,6 +1,6 @@
 /**
  * The national portal's codes (DVCQG, Decision 31/2021/QĐ-TTg sync calls) and
- * what each means for our events (CONTRACT §12). One table, with its sources:
+ * what each means for our events (docs/dvcqg.md). One table, with its sources:
  *
  * - TrangThaiHoSo names: HuanVu201/DichVuCong_KhoaLuan_PASETO, seeded in
  *   `Infrastructure/Persistence/Initialization/ApplicationDbSeeder.cs` (the
@@ -16,7 +16,7 @@
  *   refused, not silently counted as resolved).
  * - KenhThucHien (C# only, `TiepNhanHoSoTrucTuyenConstants.cs`): 1 trực tiếp,
  *   2 trực tuyến, 3 bưu chính (BCCI). OpenCPS does not send it: absent means
- *   direct, as CONTRACT §12 says.
+ *   direct, as docs/dvcqg.md says.
  */
 import type { Channel } from '../events/schema.ts';
 

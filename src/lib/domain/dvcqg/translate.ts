@@ -1,5 +1,5 @@
 /**
- * A read portal call (call.ts) as §3 events (CONTRACT §12), given what is
+ * A read portal call (call.ts) as API events (docs/api.md#event-fields, docs/dvcqg.md), given what is
  * already known of each dossier. Pure: the server looks up units and state,
  * this decides.
  *

@@ -1,5 +1,5 @@
 /**
- * The one strict reading of an instant (CONTRACT §3): ISO-8601 with seconds
+ * The one strict reading of an instant (docs/api.md#input-rules): ISO-8601 with seconds
  * and an offset, `YYYY-MM-DDTHH:mm:ss[.fraction](Z|±HH:mm)`, a real calendar
  * date (no 29/02/2025, no 24:00, no leap second), an offset between −12:00 and
  * +14:00, and a year between 1990 and 2100 as written. `Date.parse` alone

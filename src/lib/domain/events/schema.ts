@@ -1,5 +1,5 @@
 /**
- * Ingest event schemas (CONTRACT §3). One zod schema per event type, chosen by
+ * Ingest event schemas (docs/api.md#event-fields). One zod schema per event type, chosen by
  * `type`, so that every error names the exact field of the exact event.
  */
 import { z } from 'zod';
@@ -84,7 +84,8 @@ const received = z
 const simple = <T extends string>(type: T) =>
 	z.object({ ...base, ...dossierRef, type: z.literal(type) });
 
-const SCHEMAS = {
+/** Every event type's schema, by `type` (exported for the API's OpenAPI document, server/api/openapi.ts). */
+export const SCHEMAS = {
 	'dossier.received': received,
 	'dossier.supplement_requested': simple('dossier.supplement_requested').extend({
 		reason: text(2000).optional()

@@ -1,4 +1,4 @@
-/** The five rates of CONTRACT §4/§5: numerator and denominator from period counters. */
+/** The five rates (docs/domain.md#rates): numerator and denominator from period counters. */
 import type { Counter } from './counter-names.ts';
 import type { Counters } from './counters.ts';
 

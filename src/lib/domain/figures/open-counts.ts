@@ -1,7 +1,7 @@
 /**
  * Point-in-time figures from day counters — carried over (open at the start
  * of a period), pending and pending-overdue (open at its end) — without
- * scanning the dossiers open at that instant (CONTRACT §4).
+ * scanning the dossiers open at that instant (docs/domain.md#pending, #carried-over).
  *
  * A dossier is OPEN at instant t when r < t ≤ f′, with r its receipt,
  * f′ = max(r, f) for its finish f (resolved, withdrawn, rejected; never

@@ -1,7 +1,7 @@
 /**
  * A reporting period in local days (Asia/Ho_Chi_Minh, inclusive at both ends)
  * and the instants that bound it. "end" is the end of `to`, or now when `to`
- * is today or later (CONTRACT §4).
+ * is today or later (docs/domain.md#periods).
  */
 import { addDays, localDayStart } from '../calendar/days.ts';
 import { isYearInRange } from '../events/instant.ts';

@@ -1,6 +1,6 @@
 /**
  * Our estimate of the parts of the national service index that dossiers
- * decide (CONTRACT §9), from our own events — not the official score.
+ * decide (docs/domain.md#scoreboard), from our own events — not the official score.
  *
  * Source: Decision 766/QĐ-TTg of 23/06/2022 on the set of indicators for
  * directing, administering and assessing the quality of service to citizens

@@ -1,4 +1,4 @@
-/** The summary object of CONTRACT §4, built from period counters and point-in-time counts. */
+/** The summary object of docs/api.md#summary (each figure: docs/domain.md#figures), built from period counters and point-in-time counts. */
 import type { Counters } from './counters.ts';
 import { metricValue } from './metrics.ts';
 

@@ -1,5 +1,5 @@
 /**
- * How late data arrives (CONTRACT §10): the lag of an event is its acceptance
+ * How late data arrives (docs/domain.md#freshness): the lag of an event is its acceptance
  * time minus its `at` (negative counts as 0). p50/p95 are nearest-rank: the
  * ⌈p·n⌉-th smallest lag — PostgreSQL's percentile_disc computes the same.
  */

@@ -1,5 +1,5 @@
 /**
- * Working hours (CONTRACT §10): 07:30–11:30 and 13:30–17:00 local time on the
+ * Working hours (docs/domain.md#working-hours): 07:30–11:30 and 13:30–17:00 local time on the
  * calendar's working days (calendar/working-days.ts: weekends, holidays,
  * announced schedules, admin overrides) — 7.5 hours a day. A unit is silent
  * when nothing of its subtree was accepted since the moment `hours` working

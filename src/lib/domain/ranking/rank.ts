@@ -1,5 +1,5 @@
 /**
- * League tables (CONTRACT §5): order by the lower bound of the 95% Wilson
+ * League tables (docs/domain.md#ranking): order by the lower bound of the 95% Wilson
  * interval, so that 3 of 3 does not outrank 990 of 1,000; then by value, by n,
  * by code. Units with n = 0 come last with value null.
  */

@@ -1,4 +1,4 @@
-/** 95% Wilson score interval for k successes out of n (CONTRACT §5). */
+/** 95% Wilson score interval for k successes out of n (docs/domain.md#ranking). */
 export const Z95 = 1.959963984540054;
 
 export function wilson(k: number, n: number, z = Z95): { lower: number; upper: number } | null {

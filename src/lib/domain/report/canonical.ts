@@ -1,5 +1,5 @@
 /**
- * The canonical text of a snapshot's content (CONTRACT §11), whose SHA-256 a
+ * The canonical text of a snapshot's content (docs/domain.md#snapshots), whose SHA-256 a
  * notice can cite: JSON with object keys sorted at every level, no spaces,
  * numbers and strings as JSON.stringify writes them. Two equal contents give
  * the same text whatever order their keys were built in.

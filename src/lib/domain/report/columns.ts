@@ -1,7 +1,7 @@
 /**
  * The figure columns of form II.06a in the official order, with their
  * Vietnamese headings grouped as on the form (the same order and headings as
- * the CSV/XLSX export of CONTRACT §8), for tables on screen and in print.
+ * the CSV/XLSX export of docs/api.md#supervision-table), for tables on screen and in print.
  */
 import type { Summary } from '../figures/summary.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The Vietnamese narrative paragraph of a report (pure), in the style of the
- * commune reports and supervision notices (seeds 000, 002, 003): "Tổng số hồ
+ * commune reports and supervision notices (docs/domain.md#narrative, #reference-reports): "Tổng số hồ
  * sơ tiếp nhận: 1.421 hồ sơ, trong đó trực tuyến 305 hồ sơ (chiếm 21,5%) …".
  * Numbers are formatted vi-VN (1.421; 21,5%); zeros get a sentence of their
  * own ("không có hồ sơ giải quyết quá hạn") instead of "0 hồ sơ".
@@ -8,7 +8,7 @@
 import type { Summary } from '../figures/summary.ts';
 
 export type NarrativeInput = {
-	/** The summary of CONTRACT §4 for the unit's subtree and the period. */
+	/** The summary (docs/api.md#summary) for the unit's subtree and the period. */
 	summary: Summary;
 	/** Anomaly counts among the period's overdue dossiers (see report-late). */
 	flags?: { phantomOverdue: number; noApology: number };
@@ -126,7 +126,7 @@ function apologySentence(s: Summary, flags: NarrativeInput['flags']): string | n
 	return parts.length > 0 ? `${parts.join('; ')}.` : null;
 }
 
-/** The paragraph, one sentence per block of the form, in the order the seeds use. */
+/** The paragraph, one sentence per block of the form, in the order the reference reports use (docs/domain.md#narrative). */
 export function narrative(input: NarrativeInput): string {
 	const s = input.summary;
 	const sentences = [

@@ -1,7 +1,7 @@
 /**
  * Where online dossiers were rated — a signal for online dossiers filed by the
  * counter's own officers on the citizen's behalf ("vừa đá bóng vừa thổi còi",
- * seed 000). A citizen who really filed online rates online (or by QR code,
+ * docs/domain.md#online-ratings). A citizen who really filed online rates online (or by QR code,
  * anywhere); a rating given at the counter's kiosk or on a paper form means
  * the citizen stood at the counter, so the "online" filing was most likely
  * made for them by an officer. Pure: the counts come from the dossiers.

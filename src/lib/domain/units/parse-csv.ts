@@ -1,5 +1,5 @@
 /**
- * Units from CSV (CONTRACT §2): `code,name,type,parent_code[,lat,lon]`.
+ * Units from CSV (docs/domain.md#units): `code,name,type,parent_code[,lat,lon]`.
  *
  * - An optional header row, recognised by its first cell being `code` (any
  *   case). With a header the columns are taken by name, so they may come in any

@@ -1,5 +1,5 @@
 /**
- * Choosing the reader for an import file (CONTRACT §2 `cli units import FILE`).
+ * Choosing the reader for an import file (`cli units import FILE`, docs/api.md#command-line).
  */
 import { parseUnitsCsv } from './parse-csv.ts';
 import { parseUnitsGeoJson } from './parse-geojson.ts';

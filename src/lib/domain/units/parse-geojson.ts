@@ -1,5 +1,5 @@
 /**
- * Units from GeoJSON (CONTRACT §2): a FeatureCollection whose features carry
+ * Units from GeoJSON (docs/domain.md#units): a FeatureCollection whose features carry
  * `properties.code`, `name`, `type` and `parent_code` (or `parentCode`).
  *
  * - Codes must be JSON strings: a number would have lost its leading zeros.
@@ -7,7 +7,7 @@
  *   lat/lon (and no geometry); without a Point, numeric `properties.lat` and
  *   `properties.lon` are used if present.
  * - An optional `properties.dvcqg_code` (or `dvcqgCode`) is the unit's code
- *   on the national portal (CONTRACT §12).
+ *   on the national portal (docs/dvcqg.md).
  * - Errors are located by feature: `line` and `feature` are both the 1-based
  *   index of the feature. File-wide problems (invalid JSON, not a
  *   FeatureCollection) are one error on line 1 without `feature`.

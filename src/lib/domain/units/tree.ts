@@ -78,7 +78,7 @@ export function topUnits(units: readonly UnitLink[]): string[] {
 
 /**
  * The descendants of `code` exactly `level` levels below it, sorted by code:
- * level 1 = children (CONTRACT §5), 2 = grandchildren, …; level 0 = the unit itself.
+ * level 1 = children (docs/api.md#rankings), 2 = grandchildren, …; level 0 = the unit itself.
  */
 export function descendantsAtLevel(
 	units: readonly UnitLink[] | ChildrenMap,

@@ -1,5 +1,5 @@
 /**
- * Administrative units (CONTRACT §2, §5b): the closed set of unit types, the
+ * Administrative units (docs/domain.md#units, docs/api.md#units): the closed set of unit types, the
  * shape of one parsed import row, and the error shape every import check uses.
  */
 
@@ -37,7 +37,7 @@ export type UnitRow = {
 	lat: number | null;
 	lon: number | null;
 	geometry: unknown | null;
-	/** The national portal's code (CONTRACT §12); undefined when the file has no such column or property (kept as it is). */
+	/** The national portal's code (docs/dvcqg.md); undefined when the file has no such column or property (kept as it is). */
 	dvcqgCode?: string | null;
 	line: number;
 	feature?: number;

@@ -1,6 +1,6 @@
 /**
  * Checks that the units of an import file, together with the units already
- * stored, still form a tree (CONTRACT §2): every parent exists, and no unit
+ * stored, still form a tree (docs/domain.md#units): every parent exists, and no unit
  * becomes its own ancestor — neither within the file nor through stored units
  * the file re-parents (e.g. a province moved under one of its own districts).
  */

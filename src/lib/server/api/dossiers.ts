@@ -1,4 +1,4 @@
-/** GET /api/v1/dossiers/CODE (CONTRACT §7). */
+/** GET /api/v1/dossiers/CODE (docs/api.md#one-dossier). */
 import type { App } from '../app.ts';
 import { getDossier } from '../queries/dossier.ts';
 import { handle, json, problem, requireReader } from './http.ts';

@@ -1,9 +1,9 @@
 /**
- * POST /api/v1/dvcqg (CONTRACT §12): the national portal's sync calls
+ * POST /api/v1/dvcqg (docs/api.md#national-portal-sync, docs/dvcqg.md): the national portal's sync calls
  * (DongBoHoSoMC, CapNhatTienDoHoSoMC) as a one-door system already sends
  * them, answered in the portal's style — `error_code` 0 with a message that
  * says "thành công" (what existing clients check), 1 otherwise — and with
- * every rule of §3 (ingest key, 5 MB, all or nothing, idempotent).
+ * every rule of docs/api.md#ingest (ingest key, 5 MB, all or nothing, idempotent).
  */
 import { notifyAccepted, type App } from '../app.ts';
 import { write } from '../ingest/ingest.ts';

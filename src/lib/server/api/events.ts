@@ -1,4 +1,4 @@
-/** POST /api/v1/events (CONTRACT §3). */
+/** POST /api/v1/events (docs/api.md#ingest). */
 import { notifyAccepted, type App } from '../app.ts';
 import { bearerToken } from '../auth/principal.ts';
 import { verifyKey } from '../auth/keys.ts';

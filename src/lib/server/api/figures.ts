@@ -1,4 +1,4 @@
-/** GET /api/v1/summary, /api/v1/rankings, /api/v1/scoreboard and /api/v1/freshness (CONTRACT §4, §5, §9, §10). */
+/** GET /api/v1/summary, /api/v1/rankings, /api/v1/scoreboard and /api/v1/freshness (docs/api.md#summary, #rankings, #scoreboard, #freshness). */
 import { METRICS, type Metric } from '../../domain/figures/metrics.ts';
 import type { App } from '../app.ts';
 import { rankings } from '../queries/rankings.ts';
@@ -52,7 +52,7 @@ export function getRankings(app: App, request: Request): Promise<Response> {
 	});
 }
 
-/** The §9 estimate, exactly its shape (the what-if of today is on the unit page). */
+/** The scoreboard estimate (docs/api.md#scoreboard), exactly its shape (the what-if of today is on the unit page). */
 export function getScoreboard(app: App, request: Request): Promise<Response> {
 	return handle(request, async () => {
 		const url = new URL(request.url);

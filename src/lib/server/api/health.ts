@@ -1,4 +1,4 @@
-/** GET /healthz (CONTRACT §1): 200 while the database answers, 503 otherwise. */
+/** GET /healthz (docs/api.md#health-and-metrics): 200 while the database answers, 503 otherwise. */
 import { sql } from 'drizzle-orm';
 import type { App } from '../app.ts';
 import { json } from './http.ts';

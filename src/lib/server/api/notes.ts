@@ -29,8 +29,13 @@ const Text = z
 	.min(1, 'is required')
 	.max(NOTE_MAX, `must be at most ${NOTE_MAX} characters`)
 	.refine((t) => unsafeTextReason(t) === null, 'must be valid text without NUL');
-const New = z.object({ kind: z.enum(NOTE_KINDS), target: z.string().min(1).max(128), text: Text });
-const Edit = z.object({ text: Text });
+/** The bodies of POST /api/v1/notes and PATCH /api/v1/notes/ID (also in the OpenAPI document, openapi.ts). */
+export const New = z.object({
+	kind: z.enum(NOTE_KINDS),
+	target: z.string().min(1).max(128),
+	text: Text
+});
+export const Edit = z.object({ text: Text });
 
 async function requireUser(app: App, request: Request): Promise<User> {
 	const p = await resolvePrincipal(app.database, request);

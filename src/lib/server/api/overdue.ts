@@ -1,4 +1,4 @@
-/** GET /api/v1/overdue?unit=CODE[&atRiskHours=24] (CONTRACT §7). */
+/** GET /api/v1/overdue?unit=CODE[&atRiskHours=24] (docs/api.md#overdue-list). */
 import type { App } from '../app.ts';
 import { watchlist } from '../queries/overdue.ts';
 import { handle, HttpError, json, problem, requireReader, requireUnitInScope } from './http.ts';

@@ -23,7 +23,8 @@ const safe = (max: number) =>
 		.trim()
 		.max(max, `must be at most ${max} characters`)
 		.refine((t) => unsafeTextReason(t) === null, 'must be valid text without NUL');
-const New = z.object({
+/** The body of POST /api/v1/reminders (also in the OpenAPI document, openapi.ts). */
+export const New = z.object({
 	unit: z.string().min(1).max(32),
 	channel: z.enum(REMINDER_CHANNELS),
 	reference: safe(100).optional(),

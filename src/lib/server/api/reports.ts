@@ -1,4 +1,4 @@
-/** GET /api/v1/reports/received-resolved?unit=&from=&to=&format=json|csv|xlsx (CONTRACT §8). */
+/** GET /api/v1/reports/received-resolved?unit=&from=&to=&format=json|csv|xlsx (docs/api.md#supervision-table). */
 import type { App } from '../app.ts';
 import { toCsv, toXlsx } from '../export/received-resolved.ts';
 import { receivedResolved } from '../queries/received-resolved.ts';

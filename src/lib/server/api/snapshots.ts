@@ -1,4 +1,4 @@
-/** POST/GET /api/v1/snapshots, GET/DELETE /api/v1/snapshots/ID (CONTRACT §11). */
+/** POST/GET /api/v1/snapshots, GET/DELETE /api/v1/snapshots/ID (docs/api.md#snapshots). */
 import { z } from 'zod';
 import { unsafeTextReason } from '../../domain/text/safe.ts';
 import { isValidDay } from '../../domain/figures/period.ts';
@@ -19,7 +19,8 @@ import { handle, HttpError, json, problem, requireReader, requireUnitInScope } f
 
 const MAX_BODY = 16 * 1024;
 const day = z.string().refine(isValidDay, 'must be a real date YYYY-MM-DD between 1990 and 2100');
-const Create = z
+/** The body of POST /api/v1/snapshots (also in the OpenAPI document, openapi.ts). */
+export const Create = z
 	.object({
 		unit: z.string().min(1).max(32),
 		from: day,

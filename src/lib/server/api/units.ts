@@ -1,4 +1,4 @@
-/** GET /api/v1/units[?parent=CODE] and /api/v1/units/CODE/geo (CONTRACT §5b). */
+/** GET /api/v1/units[?parent=CODE] and /api/v1/units/CODE/geo (docs/api.md#units). */
 import type { App } from '../app.ts';
 import { childrenGeo } from '../queries/geo.ts';
 import { listUnits } from '../queries/units.ts';

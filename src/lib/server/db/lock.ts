@@ -1,5 +1,5 @@
 /**
- * The embedded database belongs to one process (CONTRACT §2): a lock file with
+ * The embedded database belongs to one process (docs/api.md#command-line): a lock file with
  * the holder's pid in DATA_DIR. A second process (the CLI while a server runs)
  * is refused instead of corrupting the files.
  */

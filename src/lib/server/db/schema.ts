@@ -40,7 +40,7 @@ export const units = pgTable(
 		lat: doublePrecision('lat'),
 		lon: doublePrecision('lon'),
 		geometry: jsonb('geometry'),
-		/** The unit's code on the national portal (DVCQG `MaDonVi`), for POST /api/v1/dvcqg (CONTRACT §12). */
+		/** The unit's code on the national portal (DVCQG `MaDonVi`), for POST /api/v1/dvcqg (docs/api.md#national-portal-sync). */
 		dvcqgCode: text('dvcqg_code'),
 		updatedAt: ts('updated_at').notNull().defaultNow()
 	},
@@ -230,7 +230,7 @@ export const appMeta = pgTable('app_meta', {
 });
 
 /**
- * Frozen, citable figures (CONTRACT §11): the answer of GET /api/v1/snapshots/ID kept as the exact text
+ * Frozen, citable figures (docs/domain.md#snapshots): the answer of GET /api/v1/snapshots/ID kept as the exact text
  * it was built as (never re-serialised, so no migration of live tables or JSON normalisation alters it),
  * with the hex SHA-256 of its canonical content. Never updated; deleted only by an admin (audited).
  */
@@ -306,7 +306,7 @@ export const reminderDossiers = pgTable(
 );
 
 /**
- * How fresh each unit's data is (CONTRACT §10), kept by the ingest transaction: per unit that events name,
+ * How fresh each unit's data is (docs/domain.md#freshness), kept by the ingest transaction: per unit that events name,
  * the latest `at` and the latest acceptance (a subtree's is the max over its units)…
  */
 export const unitActivity = pgTable('unit_activity', {
@@ -322,7 +322,7 @@ export const acceptHours = pgTable('accept_hours', {
 });
 
 /**
- * The national portal's status last synced for a dossier (POST /api/v1/dvcqg, CONTRACT §12): a status
+ * The national portal's status last synced for a dossier (POST /api/v1/dvcqg, docs/dvcqg.md): a status
  * is a state the portal is told on every sync, so a supplement request is counted on the step into it.
  * Written in the ingest transaction of the call that set it.
  */

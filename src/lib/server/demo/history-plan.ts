@@ -1,5 +1,5 @@
 /**
- * Twelve months of demo history, as contract events, generated window by
+ * Twelve months of demo history, as API events (docs/api.md#event-fields), generated window by
  * window (most recent first). Every (unit, day) has its own seeded stream, so
  * any window can be generated alone and always gives the same events.
  *

@@ -1,5 +1,5 @@
 /**
- * The demo province (CONTRACT §1: loaded by `npm start` on an empty database
+ * The demo province (docs/api.md#running-it: loaded by `npm start` on an empty database
  * unless DEMO=0). Called by server.ts after the server listens.
  *
  * - No units at all: generate the province (names, map, ~100 communes), mark

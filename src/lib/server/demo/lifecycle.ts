@@ -1,5 +1,5 @@
 /**
- * One demo dossier's whole life as contract events (CONTRACT §3), planned at
+ * One demo dossier's whole life as API events (docs/api.md#event-fields), planned at
  * receipt from its unit's profile: received → maybe supplementation requests
  * → maybe rescheduled with an apology → resolved early / on time / late (or
  * withdrawn, rejected) → returned → maybe rated. Only the events that have

@@ -1,5 +1,5 @@
 /**
- * The freshness records (CONTRACT §10, db/schema.ts unitActivity and
+ * The freshness records (docs/domain.md#freshness, db/schema.ts unitActivity and
  * acceptHours), written by the ingest transaction beside the log, and
  * recomputed from the log by rebuild and the migration that added them.
  */

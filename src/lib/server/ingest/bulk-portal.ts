@@ -1,6 +1,6 @@
 /**
  * `cli events import --format dvcqg FILE`: a province's history as the
- * national portal's sync calls (CONTRACT §12), one call a line — the same
+ * national portal's sync calls (docs/api.md#national-portal-sync), one call a line — the same
  * bulk import (bulk.ts: validate the whole file first, batches, checkpoints,
  * resumable), with each call read and translated as POST /api/v1/dvcqg does.
  *

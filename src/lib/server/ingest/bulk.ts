@@ -1,5 +1,5 @@
 /**
- * Bulk history import (`cli events import FILE`, CONTRACT §2): NDJSON, one
+ * Bulk history import (`cli events import FILE`, docs/api.md#command-line): NDJSON, one
  * event a line, optionally gzip (by name or by its magic bytes), `-` for
  * stdin (spooled to a temporary file, since the file is read twice).
  *
@@ -45,7 +45,7 @@ export type BulkProgress = {
 
 export type BulkOptions = {
 	key: IngestKey;
-	/** One §3 event a line (default), or one national portal sync call a line (CONTRACT §12, bulk-portal.ts). */
+	/** One §3 event a line (default), or one national portal sync call a line (docs/api.md#national-portal-sync, bulk-portal.ts). */
 	format?: 'events' | 'dvcqg';
 	/** Events per transaction (default 20,000). */
 	batchSize?: number;

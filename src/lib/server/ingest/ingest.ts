@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/events (CONTRACT §3): validate the whole batch, check every unit
+ * POST /api/v1/events (docs/api.md#ingest): validate the whole batch, check every unit
  * against the key's scope, then write the log, the projections and the rollups
  * in ONE transaction — all or nothing. Ingest transactions are serialised by an
  * advisory lock, so feed seqs commit in order and projections never race.

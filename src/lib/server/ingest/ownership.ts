@@ -1,5 +1,5 @@
 /**
- * Whose dossier it is (CONTRACT §3): a dossier belongs to the unit of its
+ * Whose dossier it is (docs/domain.md#ownership): a dossier belongs to the unit of its
  * latest `dossier.received`, or before one arrives, of its first event — the
  * `unit` its projection holds. An event for a dossier (or a PAKN item) that
  * belongs to a unit outside the key's scope is refused whatever its own

@@ -1,5 +1,5 @@
 /**
- * The national portal's sync calls (CONTRACT §12) into the ordinary ingest:
+ * The national portal's sync calls (docs/api.md#national-portal-sync) into the ordinary ingest:
  * read the call (domain/dvcqg/call.ts), name its units (our codes or
  * dvcqg_code), check scope and ownership for every record — also those that
  * give no event, since their status is kept — look up what is known of its

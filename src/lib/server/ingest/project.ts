@@ -69,7 +69,7 @@ function foldFeedback(code: string, rows: StoredEventRow[]): FeedbackState {
 	const received = sorted.find((e) => e.type === 'feedback.received');
 	const resolved = sorted.find((e) => e.type === 'feedback.resolved');
 	const kindOf = (e: typeof received) => (e as { kind?: string } | undefined)?.kind ?? null;
-	// Owned like a dossier (CONTRACT §3): the unit of its latest receipt, else of its first event.
+	// Owned like a dossier (docs/domain.md#ownership): the unit of its latest receipt, else of its first event.
 	const owner = sorted.findLast((e) => e.type === 'feedback.received') ?? sorted[0];
 	return {
 		code,

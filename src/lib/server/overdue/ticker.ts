@@ -1,5 +1,5 @@
 /**
- * The overdue ticker (CONTRACT §6): every second, pending dossiers whose FIRST
+ * The overdue ticker (docs/domain.md#overdue, docs/api.md#live): every second, pending dossiers whose FIRST
  * dueAt has just passed are announced as feed items `dossier.overdue` — exactly
  * once per dossier, across restarts and several app processes, because the
  * announcement is a row keyed by the dossier (ON CONFLICT DO NOTHING: only the

@@ -1,5 +1,5 @@
 /**
- * What a wall display shows (CONTRACT §6, DESIGN "Wall display"): today's
+ * What a wall display shows (docs/api.md#live, docs/design.md#wall-display): today's
  * counters, this month's league table and map, the last 7 days, the overdue
  * picture and the latest flow. `displayData` is the first paint (with the map
  * shapes), `displayPanels` the same without the static map (for resyncs and

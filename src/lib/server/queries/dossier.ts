@@ -1,4 +1,4 @@
-/** GET /api/v1/dossiers/CODE (CONTRACT §7): one dossier with its events. */
+/** GET /api/v1/dossiers/CODE (docs/api.md#one-dossier): one dossier with its events. */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
@@ -8,7 +8,7 @@ import type { DossierView } from '../../types/views.ts';
 export type { DossierView };
 
 /** The dossier, or null when unknown or outside `scopeCode`'s subtree. */
-/** The dossier fields of CONTRACT §7 as one SQL JSON object over `d` (dossiers). */
+/** The dossier fields of docs/api.md#one-dossier as one SQL JSON object over `d` (dossiers). */
 export const DOSSIER_JSON = sql.raw(`jsonb_build_object(
 	'dossier', d.code, 'unit', d.unit, 'procedure', d.procedure, 'procedureName', d.procedure_name,
 	'field', d.field, 'fieldName', d.field_name, 'channel', d.channel, 'onlineLevel', d.online_level,

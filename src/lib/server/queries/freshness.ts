@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/freshness (CONTRACT §10): per child of a unit, over its
+ * GET /api/v1/freshness (docs/domain.md#freshness): per child of a unit, over its
  * subtree — the latest event and acceptance (unit_activity, one row per unit
  * that ever sent), events accepted in 24 hours and the lag of those accepted
  * in 7 days (the log from the first seq of that hour on, via accept_hours:

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/overdue (CONTRACT §7): pending dossiers of a subtree whose FIRST
+ * GET /api/v1/overdue (docs/api.md#overdue-list): pending dossiers of a subtree whose FIRST
  * dueAt has passed (overdue) or passes within `atRiskHours` (atRisk), most
  * overdue first, each with `overdueHours` (negative while still at risk).
  */

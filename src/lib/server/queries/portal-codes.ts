@@ -1,5 +1,5 @@
 /**
- * Units as the national portal names them (CONTRACT §12): a record's
+ * Units as the national portal names them (docs/api.md#national-portal-sync): a record's
  * `MaDonVi` is one of our unit codes or a unit's `dvcqg_code`.
  */
 import { sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/rankings (CONTRACT §5): descendants ranked by the lower Wilson
+ * GET /api/v1/rankings (docs/api.md#rankings, docs/domain.md#ranking): descendants ranked by the lower Wilson
  * bound of a rate. A unit merged away before the period began is not ranked
  * (it would only sit last with n = 0); its history counts for its successor.
  */

@@ -1,5 +1,5 @@
 /**
- * The supervision table of form II.06a (CONTRACT §8): the unit's own counter
+ * The supervision table of form II.06a (docs/domain.md#form-ii06a): the unit's own counter
  * (if it received any dossier), each child unit, and the total — all from the
  * §4 figures. The subtrees of the children and the unit itself partition the
  * unit's subtree, so the own-counter row is the total minus the children.

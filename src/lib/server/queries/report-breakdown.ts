@@ -1,7 +1,7 @@
 /**
  * The II.06a figures of a unit's subtree broken down by field (lĩnh vực) or by
  * procedure, straight from the dossiers projection, with the SAME definitions
- * as CONTRACT §4 (and so as the rollups and summary()):
+ * as docs/domain.md#figures (and so as the rollups and summary()):
  * - received new: received (with a channel) on a local day of the period;
  * - carried over: open at the start of the period (received before it, not
  *   finished before it) — exactly openAt();

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/scoreboard (CONTRACT §9), for one unit or many: the §4
+ * GET /api/v1/scoreboard (docs/domain.md#scoreboard), for one unit or many: the §4
  * summary (queries/summary.ts) and, from counters as well, what progress
  * needs besides — the dossiers with more than one supplement request resolved
  * in time, or pending within the deadline at the end (open-counts.ts's

@@ -1,5 +1,5 @@
 /**
- * Snapshots (CONTRACT §11): a scope and period frozen — the §4 summary, the
+ * Snapshots (docs/domain.md#snapshots): a scope and period frozen — the §4 summary, the
  * §8 table and everything the report page shows — as the exact text of the
  * API's answer, with the SHA-256 of its canonical content; and the drift of
  * the live figures since, with the dossiers whose late events caused it.

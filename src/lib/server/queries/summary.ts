@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/summary (CONTRACT §4), for one unit or many at once: the period
+ * GET /api/v1/summary (docs/api.md#summary, docs/domain.md#figures), for one unit or many at once: the period
  * from the rollups, carried over and pending as running totals of the day
  * counters (domain/figures/open-counts.ts), and — when the period runs until
  * now — the rest of today from the dossiers received, finished or due in it.

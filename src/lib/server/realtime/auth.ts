@@ -1,5 +1,5 @@
 /**
- * Who may open a live connection (CONTRACT §6): an API key of role `read` or
+ * Who may open a live connection (docs/api.md#live): an API key of role `read` or
  * `display` in `auth.token`, or the dashboard's session cookie. A refusal is
  * an Error whose message says why (the client sees it in `connect_error`).
  * Cookies are ambient, so with one the handshake must come from our own origin.

@@ -31,7 +31,7 @@ export type FanoutDeps = {
 	moved: (codes: Set<string>) => void;
 };
 
-/** Exactly the contract's fields, `at` as UTC ISO like stored history gives it, whatever the producer (ingest, overdue ticker) sent. */
+/** Exactly the fields of docs/api.md#live, `at` as UTC ISO like stored history gives it, whatever the producer (ingest, overdue ticker) sent. */
 function feedItem(i: FeedItem): FeedItem {
 	const at = i.at.endsWith('Z') ? i.at : new Date(i.at).toISOString();
 	return {

@@ -1,4 +1,4 @@
-/** One `figures` message: the §4 summary of a unit, its §9 scoreboard and the §5 ranking of its children, for one period and metric. */
+/** One `figures` message: the summary of a unit (docs/api.md#summary), its scoreboard (#scoreboard) and the ranking of its children (#rankings), for one period and metric. */
 import { localDay } from '../../domain/calendar/days.ts';
 import type { App } from '../app.ts';
 import { rankings } from '../queries/rankings.ts';

@@ -1,5 +1,5 @@
 /**
- * The live hub (CONTRACT §6): socket.io on the app's HTTP server, default
+ * The live hub (docs/api.md#live, docs/architecture.md#the-live-path): socket.io on the app's HTTP server, default
  * path. After every committed ingest batch (`app.accepted`) the feed goes out
  * at once to the rooms of each item's unit and ancestors; figures follow,
  * coalesced. With DATABASE_URL, app processes share one PostgreSQL through

@@ -1,5 +1,5 @@
 /**
- * `subscribe` / `unsubscribe` (CONTRACT §6). A socket follows one unit at a
+ * `subscribe` / `unsubscribe` (docs/api.md#live). A socket follows one unit at a
  * time: it sits in `unit:<CODE>` (the subtree's feed) and in the figure room
  * of its period and metric. The unit must exist and lie in the caller's scope.
  */

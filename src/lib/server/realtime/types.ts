@@ -1,5 +1,5 @@
 /**
- * What the live hub sends and the knobs it runs with (CONTRACT §6).
+ * What the live hub sends and the knobs it runs with (docs/api.md#live).
  * Everything under realtime/ is loaded outside SvelteKit (server.ts, the Vite
  * plugin): relative imports with `.ts`, `process.env`, no `$lib`/`$env`.
  */

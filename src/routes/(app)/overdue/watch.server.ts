@@ -1,6 +1,6 @@
 /**
  * Loads the overdue watch for a signed-in user: checks the unit scope, reads the
- * watchlist (CONTRACT §7, the same query as GET /api/v1/overdue) and the flagged
+ * watchlist (docs/api.md#overdue-list, the same query as GET /api/v1/overdue) and the flagged
  * dossiers, then filters, sorts and counts as the URL says (view.ts).
  */
 import { error } from '@sveltejs/kit';

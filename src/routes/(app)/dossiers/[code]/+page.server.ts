@@ -7,7 +7,7 @@ import { notesOf } from '$lib/server/queries/notes.ts';
 import { dossierTimeline } from './timeline.server.ts';
 import type { PageServerLoad } from './$types';
 
-/** 404 for an unknown dossier and for one outside the user's scope alike (CONTRACT §7). */
+/** 404 for an unknown dossier and for one outside the user's scope alike (docs/api.md#authentication). */
 export const load = (async ({ params, locals }) => {
 	const user = locals.user;
 	if (!user) error(401, 'Cần đăng nhập');

@@ -1,7 +1,7 @@
 /**
  * A dossier's timeline: its stored events with the details worth reading
  * (appointment, apology, reason, rating) and, when the overdue ticker announced
- * it, the moment it became overdue (CONTRACT §6 `dossier.overdue`).
+ * it, the moment it became overdue (`dossier.overdue`, docs/domain.md#overdue).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '$lib/server/db/index.ts';
