@@ -311,6 +311,49 @@ describe.each(BACKENDS)('live hub on %s', (backend) => {
 		);
 	});
 
+	it('throttles the figures of a room too large for the byte budget, never its feed, and still pushes the final counts', async () => {
+		// A budget so small that every push of this room (two sockets) waits the longest interval, 1 s.
+		// Its own in-memory adapter: with the Postgres one it would also get this app's batches from the other hub.
+		const slow = await startLive(t.app, {
+			adapterUrl: null,
+			figuresBytesPerSecond: 100,
+			figuresMaxIntervalMs: 1000
+		});
+		try {
+			const [a, b] = [
+				await connect(slow.url, { token: keys.read }),
+				await connect(slow.url, { token: keys.read })
+			];
+			for (const c of [a, b])
+				expect(await subscribe(c, { unit: '46' })).toMatchObject({ ok: true });
+			await until('the first figures', () => a.figures.length >= 1 && b.figures.length >= 1);
+			await sleep(1100); // past any push for earlier activity
+			const feedBefore = a.feed.length;
+			const t0 = performance.now();
+			let last = 0;
+			for (let i = 0; i < 25; i++) {
+				const r = await postBatch(t.app, keys.ingest, [ev('46001')]);
+				last = r.json.lastSeq;
+				await sleep(100);
+			}
+			const elapsed = performance.now() - t0;
+			await until(
+				'figures with the last batch',
+				() => a.figures.some((f) => f.msg.seq >= last),
+				4000
+			);
+			const pushes = a.figures.filter((f) => f.t > t0);
+			expect(a.feed.length - feedBefore).toBe(25);
+			// ~2.5 s of activity: a push a second at most (4 a second without the budget), the final one included.
+			expect(pushes.length).toBeLessThanOrEqual(Math.ceil(elapsed / 1000) + 1);
+			for (let i = 1; i < pushes.length; i++)
+				expect(pushes[i].t - pushes[i - 1].t).toBeGreaterThan(800);
+			expect(pushes[pushes.length - 1].msg.seq).toBeGreaterThanOrEqual(last);
+		} finally {
+			await slow.stop();
+		}
+	});
+
 	it.runIf(backend === 'postgres')(
 		'fans out across two app processes sharing one PostgreSQL (Postgres adapter)',
 		async () => {

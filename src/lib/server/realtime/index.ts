@@ -96,6 +96,10 @@ export async function attachRealtime(
 		subscribers,
 		seq,
 		intervalMs: settings.figuresIntervalMs,
+		budget: {
+			bytesPerSecond: settings.figuresBytesPerSecond,
+			maxMs: settings.figuresMaxIntervalMs
+		},
 		stats,
 		pending
 	});

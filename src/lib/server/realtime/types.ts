@@ -25,6 +25,10 @@ export type HubOptions = {
 	adapterUrl?: string | null;
 	/** Figures are pushed at most once per this many ms per room (default 250). */
 	figuresIntervalMs?: number;
+	/** … and a room less often when one push (message bytes × its sockets) would pass this many bytes a second (default 4 MB), … */
+	figuresBytesPerSecond?: number;
+	/** … but at least every this many ms (default 2,000). */
+	figuresMaxIntervalMs?: number;
 	/** How many newest items the in-memory ring keeps (default 5,000). */
 	ringSize?: number;
 	/** A resume is refused (`resync: true`) only when its backlog exceeds this many items … (default 10,000) */
@@ -45,6 +49,8 @@ export function hubSettings(o: HubOptions = {}): HubSettings {
 	return {
 		adapterUrl: o.adapterUrl === undefined ? process.env.DATABASE_URL || null : o.adapterUrl,
 		figuresIntervalMs: o.figuresIntervalMs ?? 250,
+		figuresBytesPerSecond: o.figuresBytesPerSecond ?? 4 * 1024 * 1024,
+		figuresMaxIntervalMs: o.figuresMaxIntervalMs ?? 2000,
 		ringSize: o.ringSize ?? 5000,
 		resyncItems: o.resyncItems ?? 10_000,
 		resyncAgeMs: o.resyncAgeMs ?? 24 * 3_600_000,
