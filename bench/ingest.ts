@@ -8,7 +8,8 @@
  * 2. a bare COPY of the same rows into an unindexed copy of the events table;
  * 3. summary and ranking latency once all dossiers are in.
  * It creates a throwaway database and drops it at the end. BENCH_PROFILE=1
- * also prints where the time of the batches went, by statement.
+ * also prints where the time of the batches went, by statement (pipelined, so the times
+ * overlap); BENCH_PROFILE=serial runs each statement after the one before, each time its own.
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
@@ -38,13 +39,34 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const app = createApp(await openDatabase({ url: url.toString() }));
 const profile = new Map<string, { n: number; ms: number }>();
-if (process.env.BENCH_PROFILE === '1') {
+if (process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE === 'serial') {
 	const rows = app.database.rows.bind(app.database);
+	// 'serial': each statement waits for the one before, so its time is its own (pipelined, times overlap).
+	let previous: Promise<unknown> = Promise.resolve();
+	const serial = process.env.BENCH_PROFILE === 'serial';
 	app.database.rows = async (q, tx) => {
+		if (serial) {
+			const before = previous;
+			let done!: () => void;
+			previous = new Promise<void>((r) => (done = r));
+			await before;
+			const t0 = performance.now();
+			try {
+				return await rows(q, tx);
+			} finally {
+				record(q, performance.now() - t0);
+				done();
+			}
+		}
 		const t0 = performance.now();
 		try {
 			return await rows(q, tx);
 		} finally {
+			record(q, performance.now() - t0);
+		}
+	};
+	const record = (q: Parameters<typeof rows>[0], ms: number) => {
+		{
 			const text = (
 				app.database.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string } } }
 			).dialect
@@ -56,7 +78,7 @@ if (process.env.BENCH_PROFILE === '1') {
 				.slice(0, 70);
 			const p = profile.get(head) ?? { n: 0, ms: 0 };
 			p.n++;
-			p.ms += performance.now() - t0;
+			p.ms += ms;
 			profile.set(head, p);
 		}
 	};
