@@ -30,6 +30,28 @@ export type DossierView = {
 	events: { seq: number; id: string; type: string; at: string }[];
 };
 
+/** One line of a dossier's timeline: a stored event with the details worth reading, or the overdue announcement. */
+export type TimelineEntry = {
+	seq: number;
+	id: string | null;
+	type: string;
+	at: string;
+	unit: string;
+	details: {
+		dueAt?: string;
+		processingDays?: number;
+		apology?: boolean;
+		reason?: string;
+		level?: string;
+		via?: string;
+		resultDigitized?: boolean;
+		digitized?: boolean;
+		channel?: string;
+		onlineLevel?: string;
+		dueAtComputed?: boolean;
+	};
+};
+
 /** A row of the overdue watch. */
 export type WatchItem = Omit<DossierView, 'events'> & {
 	unitName: string;
