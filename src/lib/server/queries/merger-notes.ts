@@ -6,7 +6,7 @@
  * this one was itself merged into, if any.
  */
 import type { Database } from '../db/index.ts';
-import { mergersAround, type MergerNote } from '../units/mergers.ts';
+import { mergersAround, type MergerNote } from './mergers.ts';
 
 export type MergerNoteRow = { oldCode: string; oldName: string; effectiveDate: string };
 export type MergerNotes = {

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { adminContext, record } from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
 import { getApp } from '$lib/server/app.ts';
-import { listMergers, importMergers } from '$lib/server/units/mergers.ts';
+import { listMergers } from '$lib/server/queries/mergers.ts';
+import { importMergers } from '$lib/server/units/mergers.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_ERRORS_SHOWN = 200;

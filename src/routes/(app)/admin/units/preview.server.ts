@@ -2,10 +2,9 @@
  * The unit registry upload: read the file from the form, and the dry run
  * (parse + tree check against the stored units) that writes nothing.
  */
-import { sql } from 'drizzle-orm';
 import { prepareUnitsImport, type ImportError } from '$lib/domain/units/index.ts';
 import type { Database } from '$lib/server/db/index.ts';
-import { jsonRows } from '$lib/server/db/json-rows.ts';
+import { unitTree } from '$lib/server/queries/units.ts';
 
 export const MAX_ERRORS_SHOWN = 200;
 
@@ -41,10 +40,7 @@ export async function previewUnits(
 	fileName: string,
 	text: string
 ): Promise<UnitsPreview> {
-	const existing = await jsonRows<{ code: string; parent: string | null }>(
-		database,
-		sql`select jsonb_build_object('code', code, 'parent', parent_code) as j from units`
-	);
+	const existing = await unitTree(database);
 	const stored = new Map(existing.map((u) => [u.code, { parentCode: u.parent }]));
 	const p = prepareUnitsImport(fileName, text, stored);
 	const updated = p.rows.filter((r) => stored.has(r.code)).length;
