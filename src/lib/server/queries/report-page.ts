@@ -28,6 +28,7 @@ import { lateDossiers } from './report-late.ts';
 import { summary } from './summary.ts';
 import { getUnit, inScope, listUnits, type UnitInfo } from './units.ts';
 import { attributionOf, attributionParts } from './attribution.ts';
+import type { ReportPageData } from '../../types/views.ts';
 
 /** The page's URL parameters; an empty value counts as absent. */
 export const ReportQuery = z.object({
@@ -73,7 +74,7 @@ export async function reportPage(
 	unit: UnitInfo,
 	choice: PeriodChoice,
 	scopeCode: string
-) {
+): Promise<ReportPageData> {
 	const db = app.database;
 	const now = app.now();
 	const { kind, range } = choice;
@@ -106,7 +107,6 @@ export async function reportPage(
 	const scopeIndex = unit.ancestors.indexOf(scopeCode);
 	return {
 		unit: { code: unit.code, name: unit.name, type: unit.type },
-		/** Breadcrumbs from the user's scope down to the unit. */
 		path: path.slice(Math.max(0, scopeIndex)),
 		kind,
 		range,
@@ -144,4 +144,4 @@ export async function reportPage(
 	};
 }
 
-export type ReportPageData = Awaited<ReturnType<typeof reportPage>>;
+export type { ReportPageData };
