@@ -177,3 +177,28 @@ const VERBS: Record<string, keyof Strings> = {
 	'dossier.overdue': 'verb_overdue'
 };
 export const verbOf = (s: Strings, type: string) => s[VERBS[type] ?? 'verb_received'];
+
+/** "{x}" placeholders filled in. */
+export function fill(text: string, values: Record<string, string | number>): string {
+	return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+/** A duration in hours as "18 giờ", "45 phút", "3 ngày 4 giờ", in the words of the caller's dictionary. */
+export function fmtDuration(
+	hours: number,
+	words: { minutes: string; hours: string; days: string }
+): string {
+	const h = Math.abs(hours);
+	const n = (x: number) => new Intl.NumberFormat('vi-VN').format(x);
+	if (h < 1) return `${n(Math.max(1, Math.round(h * 60)))} ${words.minutes}`;
+	if (h < 48) return `${n(Math.floor(h))} ${words.hours}`;
+	const days = Math.floor(h / 24);
+	const rest = Math.floor(h - days * 24);
+	return rest > 0
+		? `${n(days)} ${words.days} ${n(rest)} ${words.hours}`
+		: `${n(days)} ${words.days}`;
+}
+
+/** A form action's URL that keeps the page's language (`?/name`, and `&lang=en`), so the action answers in it. */
+export const actionUrl = (name: string, lang: Lang) =>
+	`?/${name}${lang === 'en' ? '&lang=en' : ''}`;

@@ -333,19 +333,3 @@ const en: OverdueStrings = {
 };
 
 export const OVERDUE_STRINGS: Record<Lang, OverdueStrings> = { vi, en };
-
-/** "{x}" placeholders filled in. */
-export function fill(text: string, values: Record<string, string | number>): string {
-	return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
-
-/** A duration in hours as "18 giờ", "45 phút", "3 ngày 4 giờ". */
-export function fmtDuration(hours: number, t: OverdueStrings): string {
-	const h = Math.abs(hours);
-	const n = (x: number) => new Intl.NumberFormat('vi-VN').format(x);
-	if (h < 1) return `${n(Math.max(1, Math.round(h * 60)))} ${t.minutes}`;
-	if (h < 48) return `${n(Math.floor(h))} ${t.hours}`;
-	const days = Math.floor(h / 24);
-	const rest = Math.floor(h - days * 24);
-	return rest > 0 ? `${n(days)} ${t.days} ${n(rest)} ${t.hours}` : `${n(days)} ${t.days}`;
-}
