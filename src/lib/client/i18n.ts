@@ -1,4 +1,6 @@
 /** UI strings: Vietnamese first, English on `?lang=en`. */
+import { LAG_WORDS_VI } from '../domain/freshness/lag.ts';
+
 export type Lang = 'vi' | 'en';
 
 const vi = {
@@ -77,7 +79,14 @@ const vi = {
 	nav_overdue: 'Theo dõi quá hạn',
 	nav_reports: 'Báo cáo',
 	nav_admin: 'Quản trị',
-	nav_account: 'Tài khoản'
+	nav_account: 'Tài khoản',
+	menu: 'Danh mục',
+	sections: 'Mục',
+	languages: 'Ngôn ngữ',
+	periodPicker: 'Kỳ báo cáo',
+	dayInvalid: 'Ngày phải có dạng dd/mm/yyyy',
+	dayPicker: '{label}: lịch',
+	lag: LAG_WORDS_VI
 };
 
 const en: typeof vi = {
@@ -156,12 +165,21 @@ const en: typeof vi = {
 	nav_overdue: 'Overdue watch',
 	nav_reports: 'Reports',
 	nav_admin: 'Admin',
-	nav_account: 'Account'
+	nav_account: 'Account',
+	menu: 'Menu',
+	sections: 'Sections',
+	languages: 'Languages',
+	periodPicker: 'Reporting period',
+	dayInvalid: 'A day is written dd/mm/yyyy',
+	dayPicker: '{label}: calendar',
+	lag: { inTime: 'in time', late: '{d} late', minutes: 'min', hours: 'h', days: 'days' }
 };
 
 export type Strings = typeof vi;
 export const STRINGS: Record<Lang, Strings> = { vi, en };
-export const langOf = (url: URL): Lang => (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
+/** The language a page is asked in: `?lang=en`, else Vietnamese. */
+export const langOf = (url: URL | URLSearchParams): Lang =>
+	(url instanceof URL ? url.searchParams : url).get('lang') === 'en' ? 'en' : 'vi';
 
 const VERBS: Record<string, keyof Strings> = {
 	'dossier.received': 'verb_received',

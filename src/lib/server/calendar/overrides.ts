@@ -10,6 +10,8 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { announcedSchedule, createCalendar, holidaysOfYear } from '../../domain/calendar/index.ts';
 import { isValidDay } from '../../domain/figures/period.ts';
+import { fill, type Lang } from '../../client/i18n.ts';
+import { CALENDAR_STRINGS, type CalendarStrings } from '../../client/strings/calendar.ts';
 import type { Database } from '../db/index.ts';
 import { calendarOverrides } from '../db/schema.ts';
 
@@ -19,33 +21,43 @@ export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
-export const DaySchema = z
-	.string({ error: 'Ngày phải có dạng YYYY-MM-DD.' })
-	.trim()
-	.refine((d) => isValidDay(d), {
-		error: (i) => `Ngày phải là một ngày có thật dạng YYYY-MM-DD, nhận được "${String(i.input)}".`
-	})
-	.refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, {
-		error: `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`
-	});
-
-export const YearSchema = z.coerce
-	.number({ error: 'Năm phải là một số.' })
-	.int('Năm phải là số nguyên.')
-	.min(MIN_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`)
-	.max(MAX_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`);
-
-export const SetOverrideSchema = z.object({
-	day: DaySchema,
-	kind: z.enum(OVERRIDE_KINDS, { error: 'Loại phải là "off" (nghỉ) hoặc "working" (làm việc).' }),
-	note: z
-		.string()
+/** The checks of a day, a year and an override, with the messages of one language (strings/calendar.ts). */
+function schemasOf(t: CalendarStrings) {
+	const range = fill(t.yearRange, { min: MIN_YEAR, max: MAX_YEAR });
+	const day = z
+		.string({ error: t.dayFormat })
 		.trim()
-		.max(200, 'Ghi chú tối đa 200 ký tự.')
-		.refine((s) => !/[\t\r\n]/.test(s), 'Ghi chú không được chứa ký tự tab hay xuống dòng.')
-		.nullish()
-		.transform((s) => (s ? s : null))
-});
+		.refine((d) => isValidDay(d), { error: (i) => fill(t.dayReal, { input: String(i.input) }) })
+		.refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, {
+			error: range
+		});
+	const year = z.coerce
+		.number({ error: t.yearNumber })
+		.int(t.yearInteger)
+		.min(MIN_YEAR, range)
+		.max(MAX_YEAR, range);
+	const set = z.object({
+		day,
+		kind: z.enum(OVERRIDE_KINDS, { error: t.kindEnum }),
+		note: z
+			.string()
+			.trim()
+			.max(200, t.noteMax)
+			.refine((s) => !/[\t\r\n]/.test(s), t.noteChars)
+			.nullish()
+			.transform((s) => (s ? s : null))
+	});
+	return { day, year, set };
+}
+
+export const CALENDAR_SCHEMAS: Record<Lang, ReturnType<typeof schemasOf>> = {
+	vi: schemasOf(CALENDAR_STRINGS.vi),
+	en: schemasOf(CALENDAR_STRINGS.en)
+};
+/** In Vietnamese: the CLI's, and what the functions below check. */
+export const DaySchema = CALENDAR_SCHEMAS.vi.day;
+export const YearSchema = CALENDAR_SCHEMAS.vi.year;
+export const SetOverrideSchema = CALENDAR_SCHEMAS.vi.set;
 export type SetOverride = z.input<typeof SetOverrideSchema>;
 
 export type Override = { day: string; kind: OverrideKind; note: string | null; updatedAt: string };

@@ -5,6 +5,8 @@
  * shapes), `displayPanels` the same without the static map (for resyncs and
  * periodic refreshes), `displayLive` the small part refreshed on every burst.
  */
+import { fill, type Lang } from '../../client/i18n.ts';
+import { DISPLAY_STRINGS } from '../../client/strings/display.ts';
 import { addDays, localDay } from '../../domain/calendar/days.ts';
 import { presetRange } from '../../domain/figures/presets.ts';
 import { totalPointsLost } from '../../domain/figures/scoreboard.ts';
@@ -43,16 +45,17 @@ export type DisplayAccess =
 export async function authorizeDisplay(
 	app: App,
 	token: string | null,
-	code: string
+	code: string,
+	lang: Lang = 'vi'
 ): Promise<DisplayAccess> {
-	if (!token) return { ok: false, status: 401, message: 'Thiếu khóa trưng bày (?key=…)' };
+	const t = DISPLAY_STRINGS[lang];
+	if (!token) return { ok: false, status: 401, message: t.keyMissing };
 	const key = await verifyKey(app.database, token);
 	if (!key || (key.role !== 'display' && key.role !== 'read'))
-		return { ok: false, status: 401, message: 'Khóa trưng bày không hợp lệ hoặc đã bị thu hồi' };
+		return { ok: false, status: 401, message: t.keyInvalid };
 	const unit = await getUnit(app.database, code);
-	if (!unit) return { ok: false, status: 404, message: `Không có đơn vị mã "${code}"` };
-	if (!inScope(unit, key.scopeCode))
-		return { ok: false, status: 403, message: 'Khóa này không được xem đơn vị này' };
+	if (!unit) return { ok: false, status: 404, message: fill(t.noUnit, { code }) };
+	if (!inScope(unit, key.scopeCode)) return { ok: false, status: 403, message: t.keyOutside };
 	return { ok: true, unit };
 }
 

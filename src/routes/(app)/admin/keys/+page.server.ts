@@ -1,10 +1,12 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { byLang } from '$lib/client/strings/forms.ts';
 import { getApp } from '$lib/server/app.ts';
 import {
 	adminContext,
+	keyId,
 	parseForm,
 	record,
+	refuse,
 	unitCode,
 	unitExists
 } from '$lib/server/auth/admin-forms.ts';
@@ -19,33 +21,27 @@ export const load = (async ({ locals }) => {
 	return { keys: await listKeys(database) };
 }) satisfies PageServerLoad;
 
-const CreateKey = z.object({
-	name: z
-		.string()
-		.trim()
-		.min(2, 'Tên khóa: 2–64 ký tự.')
-		.max(64, 'Tên khóa: 2–64 ký tự.')
-		.regex(
-			/^[\p{L}\p{N} ._-]+$/u,
-			'Tên khóa chỉ gồm chữ, số, dấu cách, dấu chấm, gạch ngang, gạch dưới.'
-		),
-	role: z.enum(KEY_ROLES, { error: 'Vai trò khóa phải là ingest, read hoặc display.' }),
-	scope: unitCode
-});
+const CreateKey = byLang((m) =>
+	z.object({
+		name: z
+			.string()
+			.trim()
+			.min(2, m.keyName)
+			.max(64, m.keyName)
+			.regex(/^[\p{L}\p{N} ._-]+$/u, m.keyNameChars),
+		role: z.enum(KEY_ROLES, { error: m.keyRole }),
+		scope: unitCode(m)
+	})
+);
 
-const Revoke = z.object({
-	id: z
-		.string()
-		.trim()
-		.regex(/^k[a-z0-9]{16}$/, 'Mã khóa không hợp lệ.')
-});
+const Revoke = byLang((m) => z.object({ id: keyId(m) }));
 
 export const actions = {
 	create: async (event) => {
 		const ctx = await adminContext(event);
-		const p = parseForm(CreateKey, ctx.form);
+		const p = parseForm(CreateKey[ctx.lang], ctx.form);
 		if (!p.ok) return p.failure;
-		const missing = await unitExists(ctx.database, p.data.scope);
+		const missing = await unitExists(ctx, p.data.scope);
 		if (missing) return missing;
 		const { id, token } = await createKey(ctx.database, {
 			name: p.data.name,
@@ -61,10 +57,10 @@ export const actions = {
 	},
 	revoke: async (event) => {
 		const ctx = await adminContext(event);
-		const p = parseForm(Revoke, ctx.form);
+		const p = parseForm(Revoke[ctx.lang], ctx.form);
 		if (!p.ok) return p.failure;
 		const key = await revokeKey(ctx.database, p.data.id);
-		if (!key) return fail(404, { error: 'Không có khóa này, hoặc khóa đã bị thu hồi.', field: '' });
+		if (!key) return refuse(404, ctx.m.noKey);
 		await record(ctx, 'key.revoke', key.id, {
 			name: key.name,
 			role: key.role,

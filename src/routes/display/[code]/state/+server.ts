@@ -6,6 +6,7 @@
  * every minute for the trends and the overdue picture).
  */
 import { z } from 'zod';
+import { langOf } from '$lib/client/i18n.ts';
 import { json, problem } from '$lib/server/api/http.ts';
 import { getApp } from '$lib/server/app.ts';
 import { bearerToken } from '$lib/server/auth/principal.ts';
@@ -18,7 +19,7 @@ export const GET: RequestHandler = async ({ params, request, url }) => {
 	const query = Query.safeParse({ part: url.searchParams.get('part') ?? undefined });
 	if (!query.success) return problem(400, '`part` must be `live` or `panels`');
 	const app = await getApp();
-	const access = await authorizeDisplay(app, bearerToken(request), params.code);
+	const access = await authorizeDisplay(app, bearerToken(request), params.code, langOf(url));
 	if (!access.ok) return problem(access.status, access.message);
 	const body =
 		query.data.part === 'live'
