@@ -86,6 +86,7 @@ const vi = {
 	periodPicker: 'Kỳ báo cáo',
 	dayInvalid: 'Ngày phải có dạng dd/mm/yyyy',
 	dayPicker: '{label}: lịch',
+	breadcrumb: 'Đường dẫn',
 	lag: LAG_WORDS_VI
 };
 
@@ -172,6 +173,7 @@ const en: typeof vi = {
 	periodPicker: 'Reporting period',
 	dayInvalid: 'A day is written dd/mm/yyyy',
 	dayPicker: '{label}: calendar',
+	breadcrumb: 'Breadcrumb',
 	lag: { inTime: 'in time', late: '{d} late', minutes: 'min', hours: 'h', days: 'days' }
 };
 
