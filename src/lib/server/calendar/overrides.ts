@@ -6,14 +6,13 @@
  * A change only affects dossiers received AFTER it: the appointment (dueAt) is
  * computed once at ingest and stored with the event, so history never moves.
  */
-import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { announcedSchedule, createCalendar, holidaysOfYear } from '../../domain/calendar/index.ts';
 import { isValidDay } from '../../domain/figures/period.ts';
 import { fill, type Lang } from '../../client/i18n.ts';
 import { CALENDAR_STRINGS, type CalendarStrings } from '../../client/strings/calendar.ts';
 import type { Database } from '../db/index.ts';
-import { calendarOverrides } from '../db/schema.ts';
+import { deleteOverride, overrideOn, overridesIn, putOverride } from '../queries/calendar.ts';
 
 export const OVERRIDE_KINDS = ['off', 'working'] as const;
 export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
@@ -83,22 +82,7 @@ export function parseSet(input: unknown): z.output<typeof SetOverrideSchema> {
 }
 
 export async function listOverrides(database: Database, year?: number): Promise<Override[]> {
-	const y = year === undefined ? undefined : YearSchema.parse(year);
-	const rows = await database.db
-		.select()
-		.from(calendarOverrides)
-		.where(
-			y === undefined
-				? undefined
-				: sql`${calendarOverrides.day} >= ${`${y}-01-01`}::date and ${calendarOverrides.day} <= ${`${y}-12-31`}::date`
-		)
-		.orderBy(asc(calendarOverrides.day));
-	return rows.map((r) => ({
-		day: r.day,
-		kind: r.kind as OverrideKind,
-		note: r.note,
-		updatedAt: new Date(r.updatedAt).toISOString()
-	}));
+	return overridesIn(database, year === undefined ? undefined : YearSchema.parse(year));
 }
 
 /** Inserts or replaces the override of a day; returns it with the previous one (null if none). */
@@ -107,48 +91,14 @@ export async function setOverride(
 	input: SetOverride
 ): Promise<{ override: Override; previous: Override | null }> {
 	const v = parseSet(input);
-	const before = await database.db
-		.select()
-		.from(calendarOverrides)
-		.where(eq(calendarOverrides.day, v.day));
-	const now = new Date();
-	await database.db
-		.insert(calendarOverrides)
-		.values({ day: v.day, kind: v.kind, note: v.note, updatedAt: now })
-		.onConflictDoUpdate({
-			target: calendarOverrides.day,
-			set: { kind: v.kind, note: v.note, updatedAt: now }
-		});
-	const prev = before[0];
-	return {
-		override: { day: v.day, kind: v.kind, note: v.note, updatedAt: now.toISOString() },
-		previous: prev
-			? {
-					day: prev.day,
-					kind: prev.kind as OverrideKind,
-					note: prev.note,
-					updatedAt: new Date(prev.updatedAt).toISOString()
-				}
-			: null
-	};
+	const previous = await overrideOn(database, v.day);
+	const override = await putOverride(database, { day: v.day, kind: v.kind, note: v.note });
+	return { override, previous };
 }
 
 /** Removes the override of a day; returns the removed one, or null when there was none. */
 export async function removeOverride(database: Database, day: string): Promise<Override | null> {
-	const d = DaySchema.parse(day);
-	const rows = await database.db
-		.delete(calendarOverrides)
-		.where(eq(calendarOverrides.day, d))
-		.returning();
-	const r = rows[0];
-	return r
-		? {
-				day: r.day,
-				kind: r.kind as OverrideKind,
-				note: r.note,
-				updatedAt: new Date(r.updatedAt).toISOString()
-			}
-		: null;
+	return deleteOverride(database, DaySchema.parse(day));
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The stored feed, for resumes the ring cannot answer (after a restart, on
+ * The stored feed, for the live hub's resumes the ring cannot answer (after a restart, on
  * another process, long disconnections). `feedSource` is the ONE place that
  * says what the feed is made of — the accepted events and the overdue
  * announcements (`dossier.overdue`, no source id) — and every query below
@@ -8,8 +8,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import type { FeedItem, RoutedItem } from './types.ts';
-import { inSubtree } from '../queries/subtree.ts';
+import type { FeedItem, RoutedItem } from '../realtime/types.ts';
+import { inSubtree } from './subtree.ts';
 
 /** Feed rows after `since`: (seq, id, type, unit, dossier, at, logged_at), logged_at = when it entered the feed. */
 function feedSource(since: number): SQL {
