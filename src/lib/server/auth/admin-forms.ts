@@ -8,13 +8,14 @@ import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/ki
 import { z } from 'zod';
 import { fill, langOf, type Lang } from '../../client/i18n.ts';
 import { ERROR_STRINGS } from '../../client/strings/errors.ts';
-import { FORM_STRINGS, type FormStrings } from '../../client/strings/forms.ts';
+import { byLang, FORM_STRINGS, type FormStrings } from '../../client/strings/forms.ts';
 
 import { readForm } from '../api/form.ts';
 import { getApp } from '../app.ts';
 import type { Database } from '../db/index.ts';
 import { getUnit } from '../queries/units.ts';
 import { actorOf, audit } from './audit.ts';
+import { revokeKey, type KeyListItem } from './keys.ts';
 import { requireAdmin } from './guard.ts';
 
 /** What every refused admin form answers: a message (in the request's language) and the field at fault. */
@@ -88,7 +89,7 @@ export const unitCode = (m: FormStrings) =>
 		.regex(/^[A-Za-z0-9._-]+$/, m.unitChars);
 
 /** An API key's id (a display link is one too). */
-export const keyId = (m: FormStrings) =>
+const keyId = (m: FormStrings) =>
 	z
 		.string()
 		.trim()
@@ -114,4 +115,24 @@ export async function record(
 		ip: ctx.ip,
 		detail: detail ?? null
 	});
+}
+
+const Revoke = byLang((m) => z.object({ id: keyId(m) }));
+
+/**
+ * The revoke action of the keys and the display-links pages: the key is revoked at once and
+ * the revocation audited; 404 with `missing` when it is unknown, already revoked, or not `accept`ed.
+ */
+export async function revokeAction(
+	event: RequestEvent,
+	missing: (m: FormStrings) => string,
+	accept: (key: KeyListItem) => boolean = () => true
+): Promise<FormFailure | { revoked: string }> {
+	const ctx = await adminContext(event);
+	const p = parseForm(Revoke[ctx.lang], ctx.form);
+	if (!p.ok) return p.failure;
+	const key = await revokeKey(ctx.database, p.data.id);
+	if (!key || !accept(key)) return refuse(404, missing(ctx.m));
+	await record(ctx, 'key.revoke', key.id, { name: key.name, role: key.role, scope: key.scopeCode });
+	return { revoked: key.id };
 }

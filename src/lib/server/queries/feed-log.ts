@@ -32,6 +32,21 @@ type Row = {
 	loggedAt: string;
 };
 
+/** A row as a live item has it (ISO instants in UTC, numeric seq), with when it entered the feed. */
+function logged(r: Row): LoggedItem {
+	return {
+		item: {
+			seq: Number(r.seq),
+			id: r.id,
+			type: r.type,
+			unit: r.unit,
+			dossier: r.dossier,
+			at: new Date(r.at).toISOString()
+		},
+		loggedAt: new Date(r.loggedAt).getTime()
+	};
+}
+
 /** Feed items with seq > since in the subtree of `unitCode`, oldest first, at most `limit`. */
 export async function feedSince(
 	database: Database,
@@ -47,18 +62,7 @@ export async function feedSince(
 			where ${inSubtree(sql`f.unit`, unitCode)}
 			order by f.seq limit ${limit}`
 	);
-	return rows.map((r) => ({
-		// The same shape and formats as live items (ISO instants in UTC, numeric seq).
-		item: {
-			seq: Number(r.seq),
-			id: r.id,
-			type: r.type,
-			unit: r.unit,
-			dossier: r.dossier,
-			at: new Date(r.at).toISOString()
-		},
-		loggedAt: new Date(r.loggedAt).getTime()
-	}));
+	return rows.map(logged);
 }
 
 /** Feed items of every unit with seq > since, oldest first, at most `limit`, with their unit's ancestors (root … unit). */
@@ -74,18 +78,7 @@ export async function feedSinceAll(
 			from (${feedSource(since)}) f join units u on u.code = f.unit
 			order by f.seq limit ${limit}`
 	);
-	return rows.map((r) => ({
-		item: {
-			seq: Number(r.seq),
-			id: r.id,
-			type: r.type,
-			unit: r.unit,
-			dossier: r.dossier,
-			at: new Date(r.at).toISOString()
-		},
-		ancestors: r.ancestors,
-		loggedAt: new Date(r.loggedAt).getTime()
-	}));
+	return rows.map((r) => ({ ...logged(r), ancestors: r.ancestors }));
 }
 
 /** The highest seq in the feed (0 when empty). */

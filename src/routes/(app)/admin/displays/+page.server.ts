@@ -3,15 +3,14 @@ import { byLang } from '$lib/client/strings/forms.ts';
 import { getApp } from '$lib/server/app.ts';
 import {
 	adminContext,
-	keyId,
 	parseForm,
 	record,
-	refuse,
+	revokeAction,
 	unitCode,
 	unitExists
 } from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
-import { createKey, listKeys, revokeKey } from '$lib/server/auth/keys.ts';
+import { createKey, listKeys } from '$lib/server/auth/keys.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Wall-display links: each is a key of role `display` for one screen; the URL with its token is shown once. */
@@ -32,7 +31,6 @@ const CreateDisplay = byLang((m) =>
 		unit: unitCode(m)
 	})
 );
-const Revoke = byLang((m) => z.object({ id: keyId(m) }));
 
 export const actions = {
 	create: async (event) => {
@@ -50,17 +48,10 @@ export const actions = {
 		await record(ctx, 'display.create', id, { name: p.data.name, unit: p.data.unit });
 		return { created: { id, name: p.data.name, url } };
 	},
-	revoke: async (event) => {
-		const ctx = await adminContext(event);
-		const p = parseForm(Revoke[ctx.lang], ctx.form);
-		if (!p.ok) return p.failure;
-		const key = await revokeKey(ctx.database, p.data.id);
-		if (!key || key.role !== 'display') return refuse(404, ctx.m.noDisplay);
-		await record(ctx, 'key.revoke', key.id, {
-			name: key.name,
-			role: key.role,
-			scope: key.scopeCode
-		});
-		return { revoked: key.id };
-	}
+	revoke: (event) =>
+		revokeAction(
+			event,
+			(m) => m.noDisplay,
+			(key) => key.role === 'display'
+		)
 } satisfies Actions;

@@ -3,15 +3,14 @@ import { byLang } from '$lib/client/strings/forms.ts';
 import { getApp } from '$lib/server/app.ts';
 import {
 	adminContext,
-	keyId,
 	parseForm,
 	record,
-	refuse,
+	revokeAction,
 	unitCode,
 	unitExists
 } from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
-import { createKey, listKeys, revokeKey } from '$lib/server/auth/keys.ts';
+import { createKey, listKeys } from '$lib/server/auth/keys.ts';
 import { KEY_ROLES } from '$lib/server/auth/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,8 +33,6 @@ const CreateKey = byLang((m) =>
 	})
 );
 
-const Revoke = byLang((m) => z.object({ id: keyId(m) }));
-
 export const actions = {
 	create: async (event) => {
 		const ctx = await adminContext(event);
@@ -55,17 +52,5 @@ export const actions = {
 		});
 		return { created: { id, name: p.data.name, token } };
 	},
-	revoke: async (event) => {
-		const ctx = await adminContext(event);
-		const p = parseForm(Revoke[ctx.lang], ctx.form);
-		if (!p.ok) return p.failure;
-		const key = await revokeKey(ctx.database, p.data.id);
-		if (!key) return refuse(404, ctx.m.noKey);
-		await record(ctx, 'key.revoke', key.id, {
-			name: key.name,
-			role: key.role,
-			scope: key.scopeCode
-		});
-		return { revoked: key.id };
-	}
+	revoke: (event) => revokeAction(event, (m) => m.noKey)
 } satisfies Actions;
