@@ -1,11 +1,13 @@
 import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import { langOf } from '$lib/client/i18n.ts';
+import { ERROR_STRINGS } from '$lib/client/strings/errors.ts';
 import { unsafeUrlReason } from '$lib/domain/text/safe.ts';
 import { RETRY_AFTER_SECONDS } from '$lib/server/api/http.ts';
 import {
 	badUrlPage,
 	databaseDownPage,
-	FORBIDDEN_ADMIN,
+	forbiddenPage,
 	statusResponse
 } from '$lib/server/api/status-page.ts';
 import { getApp } from '$lib/server/app.ts';
@@ -59,7 +61,9 @@ const QUIET = new Set(['/healthz', '/metrics']);
  * any load, form action or +server.ts runs; security headers go on every
  * response (the CSP comes from kit.csp in svelte.config.js). An error that
  * `handleError` recognised (database away, a value it cannot hold) keeps its
- * own status instead of SvelteKit's 500. SvelteKit's origin check runs first.
+ * own status instead of SvelteKit's 500. Pages get `<html lang>` from the
+ * request's language (`?lang=en`, else Vietnamese: app.html's %lang%).
+ * SvelteKit's origin check runs first.
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
@@ -93,8 +97,9 @@ async function answer(
 	event: RequestEvent,
 	resolve: Parameters<Handle>[0]['resolve']
 ): Promise<Response> {
+	const lang = langOf(event.url);
 	const unsafe = unsafeUrlReason(event.url);
-	if (unsafe) return secure(statusResponse(badUrlPage(unsafe), wantsHtml(event)));
+	if (unsafe) return secure(statusResponse(badUrlPage(unsafe, lang), wantsHtml(event)));
 
 	event.locals.user = null;
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -105,7 +110,7 @@ async function answer(
 		} catch (err) {
 			if (classifyDbError(err) !== 'unavailable') throw err;
 			countDbError(err);
-			return secure(statusResponse(databaseDownPage(RETRY_AFTER_SECONDS), wantsHtml(event)));
+			return secure(statusResponse(databaseDownPage(RETRY_AFTER_SECONDS, lang), wantsHtml(event)));
 		}
 		if (!event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	}
@@ -124,13 +129,15 @@ async function answer(
 				new Response(null, { status: 303, headers: { ...headers, location: decision.location } })
 			);
 		}
-		return secure(statusResponse(FORBIDDEN_ADMIN, wantsHtml(event)));
+		return secure(statusResponse(forbiddenPage(lang), wantsHtml(event)));
 	}
 
 	// `?/default` names SvelteKit's reserved action: it throws a plain Error (a 500) before any action runs.
 	if (event.request.method === 'POST' && event.url.searchParams.has('/default'))
 		event.locals.errorStatus = 400;
-	const response = await resolve(event);
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
+	});
 	const status = event.locals.errorStatus;
 	if (status !== null && response.status === 500) {
 		const headers = new Headers(response.headers);
@@ -179,33 +186,21 @@ async function withFailureStatus(event: RequestEvent, response: Response): Promi
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = event.locals.requestId ?? randomUUID();
+	const e = ERROR_STRINGS[langOf(event.url)];
 	if (status !== 500)
-		return {
-			message: status === 404 ? 'Không tìm thấy trang' : 'Yêu cầu không hợp lệ',
-			code: 'http_' + status,
-			id
-		};
-	if (event.locals.errorStatus === 400)
-		return { message: 'Biểu mẫu gửi tới một thao tác không có.', code: 'bad_form', id };
+		return { message: status === 404 ? e.notFound : e.badRequest, code: 'http_' + status, id };
+	if (event.locals.errorStatus === 400) return { message: e.badForm, code: 'bad_form', id };
 	const kind = classifyDbError(error);
 	if (kind !== 'internal' || isDbError(error)) countDbError(error);
 	if (kind === 'unavailable') {
 		event.locals.errorStatus = 503;
 		logger.warn({ req_id: id, err: errorFields(error) }, 'database unavailable');
-		return {
-			message: 'Không kết nối được cơ sở dữ liệu. Trang sẽ tự tải lại khi kết nối được khôi phục.',
-			code: 'db_unavailable',
-			id
-		};
+		return { message: e.databaseDownReload, code: 'db_unavailable', id };
 	}
 	if (kind === 'bad_input') {
 		event.locals.errorStatus = 400;
-		return { message: 'Yêu cầu chứa giá trị không hợp lệ.', code: 'bad_input', id };
+		return { message: e.badInput, code: 'bad_input', id };
 	}
 	logger.error({ req_id: id, route: event.route.id, err: errorFields(error) }, 'unexpected error');
-	return {
-		message: 'Lỗi máy chủ. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên mã lỗi này.',
-		code: 'internal',
-		id
-	};
+	return { message: e.internal, code: 'internal', id };
 };

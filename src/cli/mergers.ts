@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { formatImportError } from '../lib/domain/units/index.ts';
 import { audit } from '../lib/server/auth/audit.ts';
-import { importMergers, loadMergers } from '../lib/server/units/mergers.ts';
+import { loadMergers } from '../lib/server/queries/mergers.ts';
+import { importMergers } from '../lib/server/units/mergers.ts';
 import { UsageError, type CommandGroup } from './usage.ts';
 
 const group: CommandGroup = {

@@ -28,6 +28,21 @@ test('login → dashboard → logout; afterwards the pages need a login again', 
 	await expect(page).toHaveURL(/\/login\?next=%2Funits%2F38$/);
 });
 
+test('the language asked for: <html lang> from the server, the sign-in page and its refusal in English', async ({
+	page,
+	request
+}) => {
+	expect(await (await request.get('/login')).text()).toContain('<html lang="vi">');
+	expect(await (await request.get('/login?lang=en')).text()).toContain('<html lang="en">');
+	await page.goto('/login?lang=en');
+	// A username of its own (the per-IP budget of failures is shared by the whole run: this spends 1).
+	await page.getByLabel('Username').fill('e2e-lang-probe');
+	await page.getByLabel('Password').fill('not-the-password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByTestId('login-error')).toHaveText('Wrong username or password.');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
 test('the `next` of a login stays on this site', async ({ page }) => {
 	await page.goto('/login?next=//evil.example/x');
 	await page.getByLabel('Tên đăng nhập').fill(E2E_ADMIN.username);

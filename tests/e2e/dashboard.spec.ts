@@ -137,8 +137,10 @@ test('overview: login, figures equal the API, live event without reload, drill-d
 	await check();
 
 	// English switch.
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 	await page.getByTestId('lang-en').click();
 	await expect(page.getByText('On-time rate', { exact: true })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByTestId('kpi-received')).toContainText('Received');
 
 	// Clicking a polygon drills down.

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestApp, importCsv, type TestDb } from './harness.ts';
 import { TREE_CSV } from './units.fixture.ts';
 import { setApp } from '../../src/lib/server/app.ts';
-import { listAudit } from '../../src/lib/server/auth/audit.ts';
+import { listAudit } from '../../src/lib/server/queries/audit.ts';
 import { attemptLogin } from '../../src/lib/server/auth/login.ts';
 import {
 	checkThrottle,

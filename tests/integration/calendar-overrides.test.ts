@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { listAudit } from '../../src/lib/server/auth/audit.ts';
+import { listAudit } from '../../src/lib/server/queries/audit.ts';
 import {
 	calendarOfYear,
 	listOverrides,

@@ -11,28 +11,8 @@ import { openDatabase } from '../../src/lib/server/db/index.ts';
 import { createKey } from '../../src/lib/server/auth/keys.ts';
 import type { KeyRole } from '../../src/lib/server/auth/roles.ts';
 import { importUnits } from '../../src/lib/server/units/import.ts';
-import { postPortalCall } from '../../src/lib/server/api/dvcqg.ts';
-import {
-	getSnapshot,
-	getSnapshots,
-	postSnapshot,
-	removeSnapshot
-} from '../../src/lib/server/api/snapshots.ts';
-import { getNotes, patchNote, postNote } from '../../src/lib/server/api/notes.ts';
-import { getReminderFile, postReminder } from '../../src/lib/server/api/reminders.ts';
-import { postEvents } from '../../src/lib/server/api/events.ts';
-import {
-	getFreshness,
-	getRankings,
-	getSummary,
-	getScoreboard
-} from '../../src/lib/server/api/figures.ts';
-import { getUnitGeo, getUnits } from '../../src/lib/server/api/units.ts';
-import { getDossierResponse } from '../../src/lib/server/api/dossiers.ts';
 import { health } from '../../src/lib/server/api/health.ts';
-import { getOverdue } from '../../src/lib/server/api/overdue.ts';
-import { getFeed } from '../../src/lib/server/api/feed.ts';
-import { getReceivedResolved } from '../../src/lib/server/api/reports.ts';
+import { API_ROUTES, type Handler, type RouteId } from '../../src/lib/server/api/routes.ts';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL
@@ -80,7 +60,29 @@ export async function key(
 
 const BASE = 'http://test.local';
 
-/** Dispatches like the SvelteKit routes do (src/routes/api/v1/…/+server.ts). */
+/** The API route and handler for a method and a URL path, as SvelteKit picks them (parameters decoded); null when none. */
+function matchRoute(
+	method: string,
+	pathname: string
+): { handler: Handler; params: Record<string, string> } | null {
+	for (const route of Object.keys(API_ROUTES) as RouteId[]) {
+		const names: string[] = [];
+		const pattern = route.replace(/\[(\w+)\]/g, (_, name: string) => {
+			names.push(name);
+			return '([^/]+)';
+		});
+		const m = new RegExp(`^${pattern}$`).exec(pathname);
+		const handler = m && (API_ROUTES[route] as Partial<Record<string, Handler>>)[method];
+		if (handler)
+			return {
+				handler,
+				params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]))
+			};
+	}
+	return null;
+}
+
+/** Dispatches through the API's route table, as the SvelteKit routes do (src/lib/server/api/routes.ts). */
 export async function request(
 	app: App,
 	method: string,
@@ -96,37 +98,9 @@ export async function request(
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	const req = new Request(BASE + path, { method, headers, body });
 	const pathname = new URL(req.url).pathname;
+	const route = matchRoute(method, pathname);
 	let res: Response;
-	let m: RegExpExecArray | null;
-	if (method === 'POST' && pathname === '/api/v1/events') res = await postEvents(app, req);
-	else if (method === 'POST' && pathname === '/api/v1/dvcqg') res = await postPortalCall(app, req);
-	else if (pathname === '/api/v1/summary') res = await getSummary(app, req);
-	else if (pathname === '/api/v1/notes')
-		res = method === 'POST' ? await postNote(app, req) : await getNotes(app, req);
-	else if ((m = /^\/api\/v1\/notes\/([^/]+)$/.exec(pathname)))
-		res = await patchNote(app, req, decodeURIComponent(m[1]));
-	else if (pathname === '/api/v1/reminders') res = await postReminder(app, req);
-	else if ((m = /^\/api\/v1\/reminders\/([^/]+)$/.exec(pathname)))
-		res = await getReminderFile(app, req, decodeURIComponent(m[1]));
-	else if (pathname === '/api/v1/snapshots')
-		res = method === 'POST' ? await postSnapshot(app, req) : await getSnapshots(app, req);
-	else if ((m = /^\/api\/v1\/snapshots\/([^/]+)$/.exec(pathname)))
-		res =
-			method === 'DELETE'
-				? await removeSnapshot(app, req, decodeURIComponent(m[1]))
-				: await getSnapshot(app, req, decodeURIComponent(m[1]));
-	else if (pathname === '/api/v1/scoreboard') res = await getScoreboard(app, req);
-	else if (pathname === '/api/v1/freshness') res = await getFreshness(app, req);
-	else if (pathname === '/api/v1/rankings') res = await getRankings(app, req);
-	else if (pathname === '/api/v1/units') res = await getUnits(app, req);
-	else if ((m = /^\/api\/v1\/units\/([^/]+)\/geo$/.exec(pathname)))
-		res = await getUnitGeo(app, req, decodeURIComponent(m[1]));
-	else if ((m = /^\/api\/v1\/dossiers\/([^/]+)$/.exec(pathname)))
-		res = await getDossierResponse(app, req, decodeURIComponent(m[1]));
-	else if (pathname === '/api/v1/overdue') res = await getOverdue(app, req);
-	else if (pathname === '/api/v1/feed') res = await getFeed(app, req);
-	else if (pathname === '/api/v1/reports/received-resolved')
-		res = await getReceivedResolved(app, req);
+	if (route) res = await route.handler(app, req, route.params);
 	else if (pathname === '/healthz') res = await health(app);
 	else throw new Error(`no route for ${method} ${pathname}`);
 	const bytes = new Uint8Array(await res.clone().arrayBuffer());

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
-import { importMergers, loadMergers, mergersAround } from '../../src/lib/server/units/mergers.ts';
+import { loadMergers, mergersAround } from '../../src/lib/server/queries/mergers.ts';
+import { importMergers } from '../../src/lib/server/units/mergers.ts';
 import { getUnit } from '../../src/lib/server/queries/units.ts';
 import {
 	BACKENDS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildWallMap, shortName, MAP_WIDTH } from '../../src/lib/components/display/shapes.ts';
-import { dailyReloadDue } from '../../src/lib/components/display/reload.ts';
+import { buildWallMap, shortName, MAP_WIDTH } from '../../src/lib/domain/units/wall-map.ts';
+import { dailyReloadDue } from '../../src/routes/display/[code]/reload.ts';
 
 const square = (x: number, y: number, w: number, h: number) => ({
 	type: 'Polygon',

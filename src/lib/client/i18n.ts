@@ -1,4 +1,6 @@
 /** UI strings: Vietnamese first, English on `?lang=en`. */
+import { LAG_WORDS_VI } from '../domain/freshness/lag.ts';
+
 export type Lang = 'vi' | 'en';
 
 const vi = {
@@ -70,12 +72,22 @@ const vi = {
 	verb_feedback_resolved: 'xử lý phản ánh, kiến nghị',
 	verb_overdue: 'hồ sơ quá hạn',
 	legend: 'Chú giải',
+	kpis: 'Chỉ tiêu chính',
+	metrics: 'Chỉ số',
 	noValue: 'chưa có dữ liệu',
 	nav_overview: 'Tổng quan',
 	nav_overdue: 'Theo dõi quá hạn',
 	nav_reports: 'Báo cáo',
 	nav_admin: 'Quản trị',
-	nav_account: 'Tài khoản'
+	nav_account: 'Tài khoản',
+	menu: 'Danh mục',
+	sections: 'Mục',
+	languages: 'Ngôn ngữ',
+	periodPicker: 'Kỳ báo cáo',
+	dayInvalid: 'Ngày phải có dạng dd/mm/yyyy',
+	dayPicker: '{label}: lịch',
+	breadcrumb: 'Đường dẫn',
+	lag: LAG_WORDS_VI
 };
 
 const en: typeof vi = {
@@ -147,17 +159,29 @@ const en: typeof vi = {
 	verb_feedback_resolved: 'resolved feedback',
 	verb_overdue: 'dossier overdue',
 	legend: 'Legend',
+	kpis: 'Key figures',
+	metrics: 'Indicators',
 	noValue: 'no data',
 	nav_overview: 'Overview',
 	nav_overdue: 'Overdue watch',
 	nav_reports: 'Reports',
 	nav_admin: 'Admin',
-	nav_account: 'Account'
+	nav_account: 'Account',
+	menu: 'Menu',
+	sections: 'Sections',
+	languages: 'Languages',
+	periodPicker: 'Reporting period',
+	dayInvalid: 'A day is written dd/mm/yyyy',
+	dayPicker: '{label}: calendar',
+	breadcrumb: 'Breadcrumb',
+	lag: { inTime: 'in time', late: '{d} late', minutes: 'min', hours: 'h', days: 'days' }
 };
 
 export type Strings = typeof vi;
 export const STRINGS: Record<Lang, Strings> = { vi, en };
-export const langOf = (url: URL): Lang => (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
+/** The language a page is asked in: `?lang=en`, else Vietnamese. */
+export const langOf = (url: URL | URLSearchParams): Lang =>
+	(url instanceof URL ? url.searchParams : url).get('lang') === 'en' ? 'en' : 'vi';
 
 const VERBS: Record<string, keyof Strings> = {
 	'dossier.received': 'verb_received',
@@ -173,3 +197,28 @@ const VERBS: Record<string, keyof Strings> = {
 	'dossier.overdue': 'verb_overdue'
 };
 export const verbOf = (s: Strings, type: string) => s[VERBS[type] ?? 'verb_received'];
+
+/** "{x}" placeholders filled in. */
+export function fill(text: string, values: Record<string, string | number>): string {
+	return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+/** A duration in hours as "18 giờ", "45 phút", "3 ngày 4 giờ", in the words of the caller's dictionary. */
+export function fmtDuration(
+	hours: number,
+	words: { minutes: string; hours: string; days: string }
+): string {
+	const h = Math.abs(hours);
+	const n = (x: number) => new Intl.NumberFormat('vi-VN').format(x);
+	if (h < 1) return `${n(Math.max(1, Math.round(h * 60)))} ${words.minutes}`;
+	if (h < 48) return `${n(Math.floor(h))} ${words.hours}`;
+	const days = Math.floor(h / 24);
+	const rest = Math.floor(h - days * 24);
+	return rest > 0
+		? `${n(days)} ${words.days} ${n(rest)} ${words.hours}`
+		: `${n(days)} ${words.days}`;
+}
+
+/** A form action's URL that keeps the page's language (`?/name`, and `&lang=en`), so the action answers in it. */
+export const actionUrl = (name: string, lang: Lang) =>
+	`?/${name}${lang === 'en' ? '&lang=en' : ''}`;

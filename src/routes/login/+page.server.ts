@@ -1,5 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { fill, langOf } from '$lib/client/i18n.ts';
+import { FORM_STRINGS } from '$lib/client/strings/forms.ts';
 import { readForm } from '$lib/server/api/form.ts';
 import { getApp } from '$lib/server/app.ts';
 import { safeNext } from '$lib/server/auth/guard.ts';
@@ -17,13 +19,11 @@ const LoginForm = z.object({
 	password: z.string().min(1).max(256)
 });
 
-function minutes(seconds: number): string {
-	return `${Math.max(1, Math.ceil(seconds / 60))} phút`;
-}
-
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const read = await readForm(request);
+		const lang = langOf(url);
+		const m = FORM_STRINGS[lang];
+		const read = await readForm(request, lang);
 		if (!read.ok) return fail(400, { username: '', throttled: false, error: read.error });
 		const { form } = read;
 		const parsed = LoginForm.safeParse({
@@ -36,7 +36,7 @@ export const actions = {
 			return fail(400, {
 				username,
 				throttled: false,
-				error: 'Vui lòng nhập tên đăng nhập và mật khẩu.'
+				error: m.loginMissing
 			});
 		const app = await getApp();
 		const result = await attemptLogin(app.database, {
@@ -49,14 +49,16 @@ export const actions = {
 			return fail(429, {
 				username,
 				throttled: true,
-				error: `Đăng nhập sai quá nhiều lần. Vì an toàn, vui lòng thử lại sau ${minutes(result.retryAfterSeconds)}.`
+				error: fill(m.loginThrottled, {
+					minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60))
+				})
 			});
 		}
 		if (!result.ok)
 			return fail(400, {
 				username,
 				throttled: false,
-				error: 'Tên đăng nhập hoặc mật khẩu không đúng.'
+				error: m.loginWrong
 			});
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));
 		redirect(303, safeNext(url.searchParams.get('next')));

@@ -1,4 +1,4 @@
-/** Strings of the admin calendar page: Vietnamese first, English on `?lang=en`. */
+/** Strings of the admin calendar page and its checks (server/calendar/overrides.ts): Vietnamese first, English on `?lang=en`. */
 import type { Lang } from '../i18n.ts';
 
 const vi = {
@@ -53,7 +53,16 @@ const vi = {
 	prevYear: 'Năm trước',
 	nextYear: 'Năm sau',
 	working: 'làm việc',
-	off: 'nghỉ'
+	off: 'nghỉ',
+	// What the checks of a day, a year and an override answer
+	dayFormat: 'Ngày phải có dạng YYYY-MM-DD.',
+	dayReal: 'Ngày phải là một ngày có thật dạng YYYY-MM-DD, nhận được "{input}".',
+	yearRange: 'Năm phải từ {min} đến {max}.',
+	yearNumber: 'Năm phải là một số.',
+	yearInteger: 'Năm phải là số nguyên.',
+	kindEnum: 'Loại phải là "off" (nghỉ) hoặc "working" (làm việc).',
+	noteMax: 'Ghi chú tối đa 200 ký tự.',
+	noteChars: 'Ghi chú không được chứa ký tự tab hay xuống dòng.'
 };
 
 export type CalendarStrings = typeof vi;
@@ -110,7 +119,15 @@ const en: CalendarStrings = {
 	prevYear: 'Previous year',
 	nextYear: 'Next year',
 	working: 'working',
-	off: 'off'
+	off: 'off',
+	dayFormat: 'A day is written YYYY-MM-DD.',
+	dayReal: 'A day must be a real date YYYY-MM-DD, got "{input}".',
+	yearRange: 'The year must be from {min} to {max}.',
+	yearNumber: 'The year must be a number.',
+	yearInteger: 'The year must be a whole number.',
+	kindEnum: 'The kind must be "off" or "working".',
+	noteMax: 'A note may have at most 200 characters.',
+	noteChars: 'A note may not hold tabs or line breaks.'
 };
 
 export const CALENDAR_STRINGS: Record<Lang, CalendarStrings> = { vi, en };

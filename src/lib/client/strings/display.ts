@@ -61,7 +61,15 @@ const vi = {
 	demo: 'dữ liệu mẫu',
 	errorTitle: 'Màn hình trưng bày',
 	retrying: 'Máy chủ tạm thời không trả lời — tự động thử lại',
-	weekdays: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']
+	weekdays: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
+	// Why a wall's link is refused
+	rotateNumber: 'rotate phải là một số giây',
+	rotateInteger: 'rotate phải là số giây nguyên',
+	rotateRange: 'rotate phải là 0 (không xoay) hoặc từ 5 đến 3600 giây',
+	keyMissing: 'Thiếu khóa trưng bày (?key=…)',
+	keyInvalid: 'Khóa trưng bày không hợp lệ hoặc đã bị thu hồi',
+	noUnit: 'Không có đơn vị mã "{code}"',
+	keyOutside: 'Khóa này không được xem đơn vị này'
 };
 
 export type DisplayStrings = typeof vi;
@@ -126,7 +134,14 @@ const en: DisplayStrings = {
 	demo: 'demo data',
 	errorTitle: 'Wall display',
 	retrying: 'The server is not answering — retrying automatically',
-	weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+	weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+	rotateNumber: 'rotate must be a number of seconds',
+	rotateInteger: 'rotate must be a whole number of seconds',
+	rotateRange: 'rotate must be 0 (no rotation) or from 5 to 3600 seconds',
+	keyMissing: 'The display key is missing (?key=…)',
+	keyInvalid: 'The display key is not valid or was revoked',
+	noUnit: 'There is no unit with code "{code}"',
+	keyOutside: 'This key may not show this unit'
 };
 
 export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = { vi, en };

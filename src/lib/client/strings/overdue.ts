@@ -45,6 +45,24 @@ const vi = {
 	remindChannel: 'Hình thức',
 	remindReference: 'Số văn bản / tin nhắn (nếu có)',
 	remindText: 'Nội dung nhắc',
+	// The reminder's document (/reminders/ID)
+	doc_title: 'Đôn đốc {u}',
+	doc_back: '← Theo dõi quá hạn',
+	doc_print: 'In / PDF',
+	doc_heading: 'Danh sách hồ sơ đề nghị {u} khẩn trương giải quyết',
+	doc_channel: 'Hình thức',
+	doc_reference: 'Số',
+	doc_author: 'Người nhắc',
+	doc_at: 'Lúc',
+	doc_no: 'STT',
+	doc_dossier: 'Mã hồ sơ',
+	doc_unit: 'Đơn vị',
+	doc_procedure: 'Thủ tục',
+	doc_due: 'Hạn giải quyết',
+	doc_daysLate: 'Số ngày trễ (ngày làm việc)',
+	doc_count: '{n} hồ sơ',
+	remindDefault:
+		'Đề nghị đơn vị khẩn trương giải quyết các hồ sơ quá hạn dưới đây và báo cáo kết quả.',
 	remindFailed: 'Không ghi nhận được',
 	filterReminded: 'Đã nhắc',
 	remindedYes: 'đã nhắc',
@@ -212,6 +230,24 @@ const en: OverdueStrings = {
 	remindChannel: 'Channel',
 	remindReference: 'Letter / message number (if any)',
 	remindText: 'What was said',
+	doc_title: 'Reminder to {u}',
+	doc_back: '← Overdue watch',
+	doc_print: 'Print / PDF',
+	doc_heading: 'Dossiers {u} is asked to resolve without delay',
+	doc_channel: 'Channel',
+	doc_reference: 'No.',
+	doc_author: 'Reminded by',
+	doc_at: 'At',
+	doc_no: 'No.',
+	doc_dossier: 'Dossier',
+	doc_unit: 'Unit',
+	doc_procedure: 'Procedure',
+	doc_due: 'Due',
+	doc_daysLate: 'Days late (working days)',
+	doc_count: '{n} dossiers',
+	// The text goes to a Vietnamese unit: the English page starts from the Vietnamese sentence too.
+	remindDefault:
+		'Đề nghị đơn vị khẩn trương giải quyết các hồ sơ quá hạn dưới đây và báo cáo kết quả.',
 	remindFailed: 'Could not record the reminder',
 	filterReminded: 'Reminded',
 	remindedYes: 'reminded',
@@ -333,19 +369,3 @@ const en: OverdueStrings = {
 };
 
 export const OVERDUE_STRINGS: Record<Lang, OverdueStrings> = { vi, en };
-
-/** "{x}" placeholders filled in. */
-export function fill(text: string, values: Record<string, string | number>): string {
-	return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
-
-/** A duration in hours as "18 giờ", "45 phút", "3 ngày 4 giờ". */
-export function fmtDuration(hours: number, t: OverdueStrings): string {
-	const h = Math.abs(hours);
-	const n = (x: number) => new Intl.NumberFormat('vi-VN').format(x);
-	if (h < 1) return `${n(Math.max(1, Math.round(h * 60)))} ${t.minutes}`;
-	if (h < 48) return `${n(Math.floor(h))} ${t.hours}`;
-	const days = Math.floor(h / 24);
-	const rest = Math.floor(h - days * 24);
-	return rest > 0 ? `${n(days)} ${t.days} ${n(rest)} ${t.hours}` : `${n(days)} ${t.days}`;
-}

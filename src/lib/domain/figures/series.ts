@@ -12,3 +12,18 @@ export type DayPoint = {
 	rated: number;
 	satisfied: number;
 };
+
+/** A day without any dossier (the trends show every day of their span). */
+export const emptyDayPoint = (day: string): DayPoint => ({
+	day,
+	received: 0,
+	direct: 0,
+	online: 0,
+	postal: 0,
+	resolved: 0,
+	early: 0,
+	onTime: 0,
+	overdue: 0,
+	rated: 0,
+	satisfied: 0
+});

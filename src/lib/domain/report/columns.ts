@@ -40,7 +40,10 @@ export const FORM_GROUPS: readonly FormGroup[] = [
 	{ group: 'Rút hồ sơ', columns: [{ heading: 'Rút hồ sơ', value: (f) => f.withdrawn }] }
 ];
 
-export const FORM_COLUMNS: readonly FormColumn[] = FORM_GROUPS.flatMap((g) => g.columns);
+/** The twelve figure columns in order, each with its group's heading (the export's column names). */
+export const FORM_COLUMNS: readonly (FormColumn & { group: string })[] = FORM_GROUPS.flatMap((g) =>
+	g.columns.map((c) => ({ ...c, group: g.group }))
+);
 
 /** English headings, by the same positions, for ?lang=en. */
 export const FORM_GROUPS_EN: readonly { group: string; headings: string[] }[] = [

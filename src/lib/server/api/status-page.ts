@@ -1,12 +1,16 @@
 /**
  * Pages the request hook answers with before any route code runs (a refused
  * guard, a URL that is not safe text, the database away while checking the
- * session): self-contained — inline styles, no script — and in Vietnamese.
- * JSON clients get `{error}` instead.
+ * session): self-contained — inline styles, no script — in the request's
+ * language (strings/errors.ts). JSON clients get `{error}` instead.
  */
+import { fill, type Lang } from '../../client/i18n.ts';
+import { ERROR_STRINGS } from '../../client/strings/errors.ts';
+
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export type StatusPage = {
+	lang: Lang;
 	status: number;
 	title: string;
 	message: string;
@@ -18,11 +22,14 @@ export type StatusPage = {
 };
 
 function html(p: StatusPage): string {
+	const e = ERROR_STRINGS[p.lang];
+	const q = p.lang === 'en' ? '?lang=en' : '';
+	const [home, account] = [`/${q}`, `/account${q}`];
 	const refresh = p.refreshSeconds
 		? `\n<meta http-equiv="refresh" content="${p.refreshSeconds}">`
 		: '';
 	return `<!doctype html>
-<html lang="vi">
+<html lang="${p.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">${refresh}
@@ -41,7 +48,7 @@ a{color:#0b2545;font-weight:600}
 <div class="code">${p.status}</div>
 <h1>${escape(p.title)}</h1>
 <p>${escape(p.message)}</p>
-<p><a href="/">Về trang tổng quan</a> · <a href="/account">Tài khoản của tôi</a></p>
+<p><a href="${home}">${escape(e.home)}</a> · <a href="${account}">${escape(e.myAccount)}</a></p>
 </main>
 </body>
 </html>`;
@@ -67,28 +74,30 @@ export function statusResponse(p: StatusPage, wantsHtml: boolean): Response {
 	});
 }
 
-export const FORBIDDEN_ADMIN: StatusPage = {
-	status: 403,
-	title: 'Không có quyền truy cập',
-	message: 'Chỉ quản trị viên được truy cập mục này.',
-	error: 'forbidden'
-};
+/** An admin page asked for by someone who is not an admin. */
+export function forbiddenPage(lang: Lang): StatusPage {
+	const e = ERROR_STRINGS[lang];
+	return { lang, status: 403, title: e.noAccess, message: e.adminOnly, error: 'forbidden' };
+}
 
-export function badUrlPage(reason: string): StatusPage {
+export function badUrlPage(reason: string, lang: Lang): StatusPage {
+	const e = ERROR_STRINGS[lang];
 	return {
+		lang,
 		status: 400,
-		title: 'Địa chỉ không hợp lệ',
-		message: `Địa chỉ trang chứa ký tự không hợp lệ (${reason}).`,
+		title: e.badUrl,
+		message: fill(e.badUrlText, { reason }),
 		error: reason
 	};
 }
 
-export function databaseDownPage(retryAfterSeconds: number): StatusPage {
+export function databaseDownPage(retryAfterSeconds: number, lang: Lang): StatusPage {
+	const e = ERROR_STRINGS[lang];
 	return {
+		lang,
 		status: 503,
-		title: 'Không kết nối được cơ sở dữ liệu',
-		message:
-			'Máy chủ tạm thời không truy cập được cơ sở dữ liệu. Trang sẽ tự tải lại khi kết nối được khôi phục; số liệu không bị mất.',
+		title: e.databaseDown,
+		message: e.databaseDownText,
 		error: 'the database cannot be reached right now; retry later',
 		headers: { 'retry-after': String(retryAfterSeconds) },
 		refreshSeconds: 10

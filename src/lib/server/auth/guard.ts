@@ -6,6 +6,8 @@
  * path wants a signed-in user, and /admin/** an admin.
  */
 import { error } from '@sveltejs/kit';
+import type { Lang } from '../../client/i18n.ts';
+import { ERROR_STRINGS } from '../../client/strings/errors.ts';
 import type { Principal } from './roles.ts';
 
 export type Access = 'public' | 'user' | 'admin';
@@ -62,9 +64,12 @@ export function safeNext(next: string | null): string {
 		: '/';
 }
 
-/** Re-checked by every admin load and form action (the hook already refused non-admins). */
-export function requireAdmin(user: App.Locals['user']): Extract<Principal, { kind: 'user' }> {
-	if (!user) error(401, 'Cần đăng nhập');
-	if (user.role !== 'admin') error(403, 'Chỉ quản trị viên được dùng trang này');
+/** Re-checked by every admin load and form action (the hook already refused non-admins, in the same words). */
+export function requireAdmin(
+	user: App.Locals['user'],
+	lang: Lang = 'vi'
+): Extract<Principal, { kind: 'user' }> {
+	if (!user) error(401, ERROR_STRINGS[lang].loginRequired);
+	if (user.role !== 'admin') error(403, ERROR_STRINGS[lang].adminOnly);
 	return user;
 }

@@ -1,7 +1,13 @@
 /** API keys: created by the CLI (shown once), stored hashed, limited to a unit subtree. */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
-import { apiKeys } from '../db/schema.ts';
+import {
+	activeKey,
+	insertKey,
+	listKeyRows,
+	newestActiveKeyNamed,
+	revokeKeyRow,
+	touchKey
+} from '../queries/api-keys.ts';
 import type { KeyRole, Principal } from './roles.ts';
 import { newToken, secretMatches, splitToken } from './tokens.ts';
 
@@ -10,7 +16,7 @@ export async function createKey(
 	input: { name: string; role: KeyRole; scopeCode: string }
 ): Promise<{ id: string; token: string }> {
 	const { id, token, hash } = newToken('k');
-	await database.db.insert(apiKeys).values({
+	await insertKey(database, {
 		id,
 		name: input.name,
 		source: input.name,
@@ -29,19 +35,11 @@ export async function verifyKey(
 ): Promise<Extract<Principal, { kind: 'key' }> | null> {
 	const parts = splitToken(token.startsWith('mcl_') ? token.slice(4) : token);
 	if (!parts) return null;
-	const [key] = await database.db
-		.select()
-		.from(apiKeys)
-		.where(and(eq(apiKeys.id, parts.id), isNull(apiKeys.revokedAt)))
-		.limit(1);
+	const key = await activeKey(database, parts.id);
 	if (!key || !secretMatches(parts.secret, key.secretHash)) return null;
 	const now = Date.now();
-	if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > USE_RECORD_MS) {
-		await database.db
-			.update(apiKeys)
-			.set({ lastUsedAt: sql`now()` })
-			.where(eq(apiKeys.id, key.id));
-	}
+	if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > USE_RECORD_MS)
+		await touchKey(database, key.id);
 	return {
 		kind: 'key',
 		id: key.id,
@@ -57,12 +55,7 @@ export async function activeKeyNamed(
 	database: Database,
 	name: string
 ): Promise<{ source: string; scopeCode: string; role: KeyRole } | null> {
-	const [key] = await database.db
-		.select({ source: apiKeys.source, scopeCode: apiKeys.scopeCode, role: apiKeys.role })
-		.from(apiKeys)
-		.where(and(eq(apiKeys.name, name), isNull(apiKeys.revokedAt)))
-		.orderBy(desc(apiKeys.createdAt))
-		.limit(1);
+	const key = await newestActiveKeyNamed(database, name);
 	return key ? { ...key, role: key.role as KeyRole } : null;
 }
 
@@ -78,29 +71,13 @@ export type KeyListItem = {
 
 /** Every key, newest first (revoked ones too: they stay listed with their revocation time). */
 export async function listKeys(database: Database, role?: KeyRole): Promise<KeyListItem[]> {
-	const rows = await database.db
-		.select({
-			id: apiKeys.id,
-			name: apiKeys.name,
-			role: apiKeys.role,
-			scopeCode: apiKeys.scopeCode,
-			createdAt: apiKeys.createdAt,
-			lastUsedAt: apiKeys.lastUsedAt,
-			revokedAt: apiKeys.revokedAt
-		})
-		.from(apiKeys)
-		.where(role ? eq(apiKeys.role, role) : undefined)
-		.orderBy(desc(apiKeys.createdAt), asc(apiKeys.id));
+	const rows = await listKeyRows(database, role);
 	return rows.map((r) => ({ ...r, role: r.role as KeyRole }));
 }
 
 /** Revokes a key at once (the socket recheck cuts live connections riding on it); false when unknown or already revoked. */
 export async function revokeKey(database: Database, id: string): Promise<KeyListItem | null> {
-	const [row] = await database.db
-		.update(apiKeys)
-		.set({ revokedAt: sql`now()` })
-		.where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-		.returning();
+	const row = await revokeKeyRow(database, id);
 	return row
 		? {
 				id: row.id,

@@ -1,8 +1,6 @@
 /** Password login → a new session; first-run admin. */
-import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
-import { users } from '../db/schema.ts';
-import { jsonRows } from '../db/json-rows.ts';
+import { countUsers, userNamed } from '../queries/users.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, deleteExpiredSessions } from './sessions.ts';
 import { createUser, generatePassword } from './users.ts';
@@ -18,11 +16,7 @@ export async function login(
 	password: string,
 	now = new Date()
 ): Promise<{ token: string; expiresAt: Date } | null> {
-	const [user] = await database.db
-		.select()
-		.from(users)
-		.where(eq(users.username, username))
-		.limit(1);
+	const user = await userNamed(database, username);
 	if (!user || user.disabled) {
 		await verifyPassword(await (dummyHash ??= hashPassword(generatePassword())), password);
 		return null;
@@ -75,11 +69,7 @@ export async function ensureFirstAdmin(
 	database: Database,
 	scopeCode: string
 ): Promise<{ username: string; password: string } | null> {
-	const [row] = await jsonRows<{ n: number }>(
-		database,
-		sql`select jsonb_build_object('n', count(*)) as j from users`
-	);
-	if (Number(row.n) > 0) return null;
+	if ((await countUsers(database)) > 0) return null;
 	const password = generatePassword();
 	await createUser(database, { username: 'admin', role: 'admin', scopeCode, password });
 	return { username: 'admin', password };

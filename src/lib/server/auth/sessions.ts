@@ -3,9 +3,15 @@
  * keeps the id and SHA-256 of the secret. Inactivity timeout 10 days (activity
  * recorded at most hourly), absolute lifetime 30 days.
  */
-import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
-import { sessions, users } from '../db/schema.ts';
+import {
+	deleteSession,
+	deleteStaleSessions,
+	deleteUserSessions,
+	insertSession,
+	sessionWithUser,
+	touchSession
+} from '../queries/sessions.ts';
 import type { Principal, UserRole } from './roles.ts';
 import { newToken, secretMatches, splitToken } from './tokens.ts';
 
@@ -21,9 +27,14 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: Date }> {
 	const { id, token, hash } = newToken('s');
 	const expiresAt = new Date(now.getTime() + ABSOLUTE_MS);
-	await database.db
-		.insert(sessions)
-		.values({ id, userId, secretHash: hash, createdAt: now, lastActivityAt: now, expiresAt });
+	await insertSession(database, {
+		id,
+		userId,
+		secretHash: hash,
+		createdAt: now,
+		lastActivityAt: now,
+		expiresAt
+	});
 	return { token, expiresAt };
 }
 
@@ -34,12 +45,7 @@ export async function validateSession(
 ): Promise<Extract<Principal, { kind: 'user' }> | null> {
 	const parts = splitToken(token);
 	if (!parts) return null;
-	const [row] = await database.db
-		.select({ session: sessions, user: users })
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, parts.id))
-		.limit(1);
+	const row = await sessionWithUser(database, parts.id);
 	if (!row || !secretMatches(parts.secret, row.session.secretHash)) return null;
 	const t = now.getTime();
 	const expired =
@@ -48,15 +54,11 @@ export async function validateSession(
 		t - row.session.lastActivityAt.getTime() >= INACTIVITY_MS ||
 		row.session.createdAt.getTime() < row.user.passwordChangedAt.getTime() - 1000;
 	if (expired) {
-		await database.db.delete(sessions).where(eq(sessions.id, parts.id));
+		await deleteSession(database, parts.id);
 		return null;
 	}
-	if (t - row.session.lastActivityAt.getTime() >= ACTIVITY_RECORD_MS) {
-		await database.db
-			.update(sessions)
-			.set({ lastActivityAt: now })
-			.where(eq(sessions.id, parts.id));
-	}
+	if (t - row.session.lastActivityAt.getTime() >= ACTIVITY_RECORD_MS)
+		await touchSession(database, parts.id, now);
 	return {
 		kind: 'user',
 		id: row.user.id,
@@ -68,7 +70,7 @@ export async function validateSession(
 }
 
 export async function invalidateSession(database: Database, sessionId: string): Promise<void> {
-	await database.db.delete(sessions).where(eq(sessions.id, sessionId));
+	await deleteSession(database, sessionId);
 }
 
 /** Ends every session of a user (disable, password change/reset), optionally keeping one. */
@@ -77,13 +79,7 @@ export async function invalidateUserSessions(
 	userId: string,
 	exceptSessionId?: string
 ): Promise<void> {
-	await database.db
-		.delete(sessions)
-		.where(
-			exceptSessionId
-				? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
-				: eq(sessions.userId, userId)
-		);
+	await deleteUserSessions(database, userId, exceptSessionId);
 }
 
 /** Cookie options for a session token: HttpOnly, SameSite=Lax, Secure on https, expiring with the session. */
@@ -99,12 +95,5 @@ export function sessionCookieOptions(url: URL, expiresAt: Date) {
 
 /** Removes sessions past their absolute lifetime or their inactivity timeout. */
 export async function deleteExpiredSessions(database: Database, now = new Date()): Promise<void> {
-	await database.db
-		.delete(sessions)
-		.where(
-			or(
-				lt(sessions.expiresAt, now),
-				lt(sessions.lastActivityAt, new Date(now.getTime() - INACTIVITY_MS))
-			)
-		);
+	await deleteStaleSessions(database, now, new Date(now.getTime() - INACTIVITY_MS));
 }

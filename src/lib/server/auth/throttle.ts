@@ -5,9 +5,13 @@
  * not itself counted; a successful login clears the username's failures.
  * Rows older than the window are pruned.
  */
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
-import { loginFailures } from '../db/schema.ts';
+import {
+	deleteFailuresBefore,
+	deleteFailuresOf,
+	failuresSince,
+	insertFailure
+} from '../queries/login-failures.ts';
 
 export const WINDOW_MS = 15 * 60_000;
 export const MAX_PER_USERNAME = 5;
@@ -18,19 +22,6 @@ export type ThrottleState =
 
 /** Usernames compare case-insensitively here, so `Admin` and `admin` share one budget. */
 const keyOf = (username: string) => username.trim().toLowerCase().slice(0, 200);
-
-async function recent(
-	database: Database,
-	column: typeof loginFailures.username | typeof loginFailures.ip,
-	value: string,
-	since: Date
-) {
-	return database.db
-		.select({ at: loginFailures.at })
-		.from(loginFailures)
-		.where(and(eq(column, value), gte(loginFailures.at, since)))
-		.orderBy(asc(loginFailures.at));
-}
 
 /** Seconds until enough of the oldest failures leave the window for one more attempt. */
 function retryAfter(times: { at: Date }[], limit: number, now: Date): number {
@@ -45,14 +36,14 @@ export async function checkThrottle(
 	now: Date
 ): Promise<ThrottleState> {
 	const since = new Date(now.getTime() - WINDOW_MS);
-	const byUser = await recent(database, loginFailures.username, keyOf(username), since);
+	const byUser = await failuresSince(database, 'username', keyOf(username), since);
 	if (byUser.length >= MAX_PER_USERNAME)
 		return {
 			throttled: true,
 			by: 'username',
 			retryAfterSeconds: retryAfter(byUser, MAX_PER_USERNAME, now)
 		};
-	const byIp = await recent(database, loginFailures.ip, ip, since);
+	const byIp = await failuresSince(database, 'ip', ip, since);
 	if (byIp.length >= MAX_PER_IP)
 		return { throttled: true, by: 'ip', retryAfterSeconds: retryAfter(byIp, MAX_PER_IP, now) };
 	return { throttled: false };
@@ -64,15 +55,15 @@ export async function recordFailure(
 	ip: string,
 	now: Date
 ): Promise<void> {
-	await database.db.insert(loginFailures).values({ at: now, username: keyOf(username), ip });
+	await insertFailure(database, { at: now, username: keyOf(username), ip });
 }
 
 export async function clearFailures(database: Database, username: string): Promise<void> {
-	await database.db.delete(loginFailures).where(eq(loginFailures.username, keyOf(username)));
+	await deleteFailuresOf(database, keyOf(username));
 }
 
 /** Deletes rows that no longer count (older than the window). */
 export async function pruneFailures(database: Database, now: Date): Promise<void> {
 	const before = new Date(now.getTime() - WINDOW_MS);
-	await database.db.delete(loginFailures).where(lt(loginFailures.at, before));
+	await deleteFailuresBefore(database, before);
 }

@@ -1,7 +1,14 @@
 /** Users of the dashboard: one role, one scope unit, argon2id passwords. */
-import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
-import { users } from '../db/schema.ts';
+import {
+	insertUser,
+	listUserRows,
+	setDisabled,
+	setPasswordHash,
+	userById,
+	userListRow,
+	userNamed
+} from '../queries/users.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, invalidateUserSessions } from './sessions.ts';
 import type { UserRole } from './roles.ts';
@@ -17,13 +24,10 @@ export async function createUser(
 ): Promise<{ id: string }> {
 	const weak = checkPasswordStrength(input.password);
 	if (weak) throw new Error(weak);
-	const existing = await database.db
-		.select({ id: users.id })
-		.from(users)
-		.where(eq(users.username, input.username));
-	if (existing.length > 0) throw new Error(`user "${input.username}" already exists`);
+	if (await userNamed(database, input.username))
+		throw new Error(`user "${input.username}" already exists`);
 	const id = `u${randomString(10)}`;
-	await database.db.insert(users).values({
+	await insertUser(database, {
 		id,
 		username: input.username,
 		role: input.role,
@@ -43,27 +47,12 @@ export type UserListItem = {
 	passwordChangedAt: Date;
 };
 
-const listColumns = {
-	id: users.id,
-	username: users.username,
-	role: users.role,
-	scopeCode: users.scopeCode,
-	disabled: users.disabled,
-	createdAt: users.createdAt,
-	passwordChangedAt: users.passwordChangedAt
-};
-
 export async function listUsers(database: Database): Promise<UserListItem[]> {
-	const rows = await database.db.select(listColumns).from(users).orderBy(asc(users.username));
-	return rows.map((r) => ({ ...r, role: r.role as UserRole }));
+	return (await listUserRows(database)).map((r) => ({ ...r, role: r.role as UserRole }));
 }
 
 export async function findUser(database: Database, username: string): Promise<UserListItem | null> {
-	const [row] = await database.db
-		.select(listColumns)
-		.from(users)
-		.where(eq(users.username, username))
-		.limit(1);
+	const row = await userListRow(database, username);
 	return row ? { ...row, role: row.role as UserRole } : null;
 }
 
@@ -73,13 +62,9 @@ export async function setUserDisabled(
 	username: string,
 	disabled: boolean
 ): Promise<boolean> {
-	const updated = await database.db
-		.update(users)
-		.set({ disabled })
-		.where(eq(users.username, username))
-		.returning({ id: users.id });
-	if (updated.length === 0) return false;
-	if (disabled) await invalidateUserSessions(database, updated[0].id);
+	const id = await setDisabled(database, username, disabled);
+	if (id === null) return false;
+	if (disabled) await invalidateUserSessions(database, id);
 	return true;
 }
 
@@ -90,13 +75,9 @@ export async function resetPassword(
 	now = new Date()
 ): Promise<string | null> {
 	const password = generatePassword();
-	const updated = await database.db
-		.update(users)
-		.set({ passwordHash: await hashPassword(password), passwordChangedAt: now })
-		.where(eq(users.username, username))
-		.returning({ id: users.id });
-	if (updated.length === 0) return null;
-	await invalidateUserSessions(database, updated[0].id);
+	const id = await setPasswordHash(database, { username }, await hashPassword(password), now);
+	if (id === null) return null;
+	await invalidateUserSessions(database, id);
 	return password;
 }
 
@@ -115,15 +96,12 @@ export async function changePassword(
 	next: string,
 	now = new Date()
 ): Promise<ChangePasswordResult> {
-	const [user] = await database.db.select().from(users).where(eq(users.id, userId)).limit(1);
+	const user = await userById(database, userId);
 	if (!user || user.disabled || !(await verifyPassword(user.passwordHash, current)))
 		return { ok: false, error: 'wrong_current' };
 	if (checkPasswordStrength(next)) return { ok: false, error: 'weak' };
 	if (next === current) return { ok: false, error: 'same' };
-	await database.db
-		.update(users)
-		.set({ passwordHash: await hashPassword(next), passwordChangedAt: now })
-		.where(eq(users.id, userId));
+	await setPasswordHash(database, { id: userId }, await hashPassword(next), now);
 	await invalidateUserSessions(database, userId);
 	const session = await createSession(database, userId, now);
 	return { ok: true, ...session };

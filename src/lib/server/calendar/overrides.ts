@@ -6,12 +6,13 @@
  * A change only affects dossiers received AFTER it: the appointment (dueAt) is
  * computed once at ingest and stored with the event, so history never moves.
  */
-import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { announcedSchedule, createCalendar, holidaysOfYear } from '../../domain/calendar/index.ts';
 import { isValidDay } from '../../domain/figures/period.ts';
+import { fill, type Lang } from '../../client/i18n.ts';
+import { CALENDAR_STRINGS, type CalendarStrings } from '../../client/strings/calendar.ts';
 import type { Database } from '../db/index.ts';
-import { calendarOverrides } from '../db/schema.ts';
+import { deleteOverride, overrideOn, overridesIn, putOverride } from '../queries/calendar.ts';
 
 export const OVERRIDE_KINDS = ['off', 'working'] as const;
 export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
@@ -19,33 +20,43 @@ export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
-export const DaySchema = z
-	.string({ error: 'Ngày phải có dạng YYYY-MM-DD.' })
-	.trim()
-	.refine((d) => isValidDay(d), {
-		error: (i) => `Ngày phải là một ngày có thật dạng YYYY-MM-DD, nhận được "${String(i.input)}".`
-	})
-	.refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, {
-		error: `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`
-	});
-
-export const YearSchema = z.coerce
-	.number({ error: 'Năm phải là một số.' })
-	.int('Năm phải là số nguyên.')
-	.min(MIN_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`)
-	.max(MAX_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`);
-
-export const SetOverrideSchema = z.object({
-	day: DaySchema,
-	kind: z.enum(OVERRIDE_KINDS, { error: 'Loại phải là "off" (nghỉ) hoặc "working" (làm việc).' }),
-	note: z
-		.string()
+/** The checks of a day, a year and an override, with the messages of one language (strings/calendar.ts). */
+function schemasOf(t: CalendarStrings) {
+	const range = fill(t.yearRange, { min: MIN_YEAR, max: MAX_YEAR });
+	const day = z
+		.string({ error: t.dayFormat })
 		.trim()
-		.max(200, 'Ghi chú tối đa 200 ký tự.')
-		.refine((s) => !/[\t\r\n]/.test(s), 'Ghi chú không được chứa ký tự tab hay xuống dòng.')
-		.nullish()
-		.transform((s) => (s ? s : null))
-});
+		.refine((d) => isValidDay(d), { error: (i) => fill(t.dayReal, { input: String(i.input) }) })
+		.refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, {
+			error: range
+		});
+	const year = z.coerce
+		.number({ error: t.yearNumber })
+		.int(t.yearInteger)
+		.min(MIN_YEAR, range)
+		.max(MAX_YEAR, range);
+	const set = z.object({
+		day,
+		kind: z.enum(OVERRIDE_KINDS, { error: t.kindEnum }),
+		note: z
+			.string()
+			.trim()
+			.max(200, t.noteMax)
+			.refine((s) => !/[\t\r\n]/.test(s), t.noteChars)
+			.nullish()
+			.transform((s) => (s ? s : null))
+	});
+	return { day, year, set };
+}
+
+export const CALENDAR_SCHEMAS: Record<Lang, ReturnType<typeof schemasOf>> = {
+	vi: schemasOf(CALENDAR_STRINGS.vi),
+	en: schemasOf(CALENDAR_STRINGS.en)
+};
+/** In Vietnamese: the CLI's, and what the functions below check. */
+export const DaySchema = CALENDAR_SCHEMAS.vi.day;
+export const YearSchema = CALENDAR_SCHEMAS.vi.year;
+export const SetOverrideSchema = CALENDAR_SCHEMAS.vi.set;
 export type SetOverride = z.input<typeof SetOverrideSchema>;
 
 export type Override = { day: string; kind: OverrideKind; note: string | null; updatedAt: string };
@@ -71,22 +82,7 @@ export function parseSet(input: unknown): z.output<typeof SetOverrideSchema> {
 }
 
 export async function listOverrides(database: Database, year?: number): Promise<Override[]> {
-	const y = year === undefined ? undefined : YearSchema.parse(year);
-	const rows = await database.db
-		.select()
-		.from(calendarOverrides)
-		.where(
-			y === undefined
-				? undefined
-				: sql`${calendarOverrides.day} >= ${`${y}-01-01`}::date and ${calendarOverrides.day} <= ${`${y}-12-31`}::date`
-		)
-		.orderBy(asc(calendarOverrides.day));
-	return rows.map((r) => ({
-		day: r.day,
-		kind: r.kind as OverrideKind,
-		note: r.note,
-		updatedAt: new Date(r.updatedAt).toISOString()
-	}));
+	return overridesIn(database, year === undefined ? undefined : YearSchema.parse(year));
 }
 
 /** Inserts or replaces the override of a day; returns it with the previous one (null if none). */
@@ -95,48 +91,14 @@ export async function setOverride(
 	input: SetOverride
 ): Promise<{ override: Override; previous: Override | null }> {
 	const v = parseSet(input);
-	const before = await database.db
-		.select()
-		.from(calendarOverrides)
-		.where(eq(calendarOverrides.day, v.day));
-	const now = new Date();
-	await database.db
-		.insert(calendarOverrides)
-		.values({ day: v.day, kind: v.kind, note: v.note, updatedAt: now })
-		.onConflictDoUpdate({
-			target: calendarOverrides.day,
-			set: { kind: v.kind, note: v.note, updatedAt: now }
-		});
-	const prev = before[0];
-	return {
-		override: { day: v.day, kind: v.kind, note: v.note, updatedAt: now.toISOString() },
-		previous: prev
-			? {
-					day: prev.day,
-					kind: prev.kind as OverrideKind,
-					note: prev.note,
-					updatedAt: new Date(prev.updatedAt).toISOString()
-				}
-			: null
-	};
+	const previous = await overrideOn(database, v.day);
+	const override = await putOverride(database, { day: v.day, kind: v.kind, note: v.note });
+	return { override, previous };
 }
 
 /** Removes the override of a day; returns the removed one, or null when there was none. */
 export async function removeOverride(database: Database, day: string): Promise<Override | null> {
-	const d = DaySchema.parse(day);
-	const rows = await database.db
-		.delete(calendarOverrides)
-		.where(eq(calendarOverrides.day, d))
-		.returning();
-	const r = rows[0];
-	return r
-		? {
-				day: r.day,
-				kind: r.kind as OverrideKind,
-				note: r.note,
-				updatedAt: new Date(r.updatedAt).toISOString()
-			}
-		: null;
+	return deleteOverride(database, DaySchema.parse(day));
 }
 
 /**

@@ -26,7 +26,7 @@ import { loadHistory } from './history.ts';
 import { planHistory } from './history-plan.ts';
 import { buildProfiles } from './profiles.ts';
 import { generateProvince, provinceGeoJson } from './province.ts';
-import { counterUnits, unitCount } from './queries.ts';
+import { counterUnits, unitCount } from '../queries/demo.ts';
 import { startSimulator, type Simulator } from './simulator.ts';
 
 /** app_meta 'demo' (DemoInfo's province and generatedAt, and what is needed to resume). */

@@ -18,7 +18,7 @@ import { ingestDemo } from './history.ts';
 import type { Channel } from './lifecycle.ts';
 import { createLiveState, liveAction, liveMode } from './live.ts';
 import type { UnitProfile } from './profiles.ts';
-import { lastLiveNumber, pendingDossiers, recentlyResolved } from './queries.ts';
+import { lastLiveNumber, pendingDossiers, recentlyResolved } from '../queries/demo.ts';
 import { createRng, hashSeed } from './rng.ts';
 
 export type SimulatorOptions = {

@@ -1,7 +1,8 @@
 /** CSV (UTF-8 with BOM) and XLSX (laid out like form II.06a, merged headings) of the supervision table. */
 import ExcelJS from 'exceljs';
 import { csvLine } from '../../domain/text/csv-cell.ts';
-import { FORM_COLUMNS, type ReceivedResolved } from '../queries/received-resolved.ts';
+import { FORM_COLUMNS } from '../../domain/report/columns.ts';
+import type { ReceivedResolved } from '../queries/received-resolved.ts';
 
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 

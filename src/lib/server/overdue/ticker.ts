@@ -7,12 +7,11 @@
  * dossiers that became overdue while it was down (within CATCH_UP_MS); older
  * ones were overdue before we knew them and are not "newly" overdue.
  */
-import { sql } from 'drizzle-orm';
 import { notifyAccepted, type App } from '../app.ts';
-import { jsonRows } from '../db/json-rows.ts';
 import { lockedTransaction } from '../ingest/lock.ts';
 import { errorFields, logger } from '../log.ts';
 import { countDbError, metrics } from '../metrics.ts';
+import { insertOverdueAnnouncements } from '../queries/overdue.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
 
@@ -30,23 +29,9 @@ export async function announceOverdue(app: App): Promise<OverdueItem[]> {
 	const now = app.now();
 	const since = new Date(now.getTime() - CATCH_UP_MS).toISOString();
 	// Same lock as ingest: feed seqs commit in order.
-	const items = await lockedTransaction(app.database, async (tx) => {
-		return jsonRows<Omit<OverdueItem, 'id' | 'type'>>(
-			app.database,
-			sql`with due as (
-					select code, unit, first_due_at from dossiers
-					where status = 'pending' and received
-						and first_due_at <= ${now.toISOString()}::timestamptz and first_due_at > ${since}::timestamptz
-					order by first_due_at, code),
-				ins as (
-					insert into overdue_announcements (dossier, unit, at)
-					select code, unit, first_due_at from due
-					on conflict (dossier) do nothing
-					returning seq, dossier, unit, at)
-				select jsonb_build_object('seq', seq, 'dossier', dossier, 'unit', unit, 'at', at) as j from ins order by seq`,
-			tx
-		);
-	});
+	const items = await lockedTransaction(app.database, (tx) =>
+		insertOverdueAnnouncements(app.database, tx, since, now.toISOString())
+	);
 	const feed = items.map((i) => ({
 		...i,
 		seq: Number(i.seq),

@@ -12,17 +12,11 @@ import { periodCountersByUnit } from './counters.ts';
 import { countDossiersByUnit } from './dossier-counts.ts';
 import { summaries } from './summary.ts';
 import type { UnitInfo } from './units.ts';
+import type { Attribution } from '../../types/views.ts';
 
 type Unit = Pick<UnitInfo, 'code' | 'depth'>;
 
-export type Attribution = {
-	judged: number;
-	sync: number;
-	processing: number;
-	resolvedLate: number;
-	syncedLate: number;
-	openOverdue: number;
-};
+export type { Attribution };
 
 /** Phantom dossiers (returned in time, not resolved) open and past their appointment at `end`, per unit. */
 function phantomOpenAt(

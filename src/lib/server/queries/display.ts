@@ -5,10 +5,12 @@
  * shapes), `displayPanels` the same without the static map (for resyncs and
  * periodic refreshes), `displayLive` the small part refreshed on every burst.
  */
+import { fill, type Lang } from '../../client/i18n.ts';
+import { DISPLAY_STRINGS } from '../../client/strings/display.ts';
 import { addDays, localDay } from '../../domain/calendar/days.ts';
 import { presetRange } from '../../domain/figures/presets.ts';
 import { totalPointsLost } from '../../domain/figures/scoreboard.ts';
-import { buildWallMap, type GeoFeature, type WallMap } from '../../components/display/shapes.ts';
+import { buildWallMap, type GeoFeature, type WallMap } from '../../domain/units/wall-map.ts';
 import type { App } from '../app.ts';
 import { verifyKey } from '../auth/keys.ts';
 import { latestSeq } from '../ingest/ingest.ts';
@@ -23,7 +25,13 @@ import { rankings } from './rankings.ts';
 import { dailySeries } from './series.ts';
 import { summaries, summary } from './summary.ts';
 import { getUnit, inScope, listUnits, type UnitInfo } from './units.ts';
-import type { OverdueByUnit, OldestOverdue } from '../../types/views.ts';
+import type {
+	DisplayLive,
+	DisplayPanels,
+	OldestOverdue,
+	OverdueByUnit,
+	ScoreLoser
+} from '../../types/views.ts';
 
 /** Rows of the flow strip kept by the page (and sent on every refresh). */
 export const FEED_ROWS = 8;
@@ -37,16 +45,17 @@ export type DisplayAccess =
 export async function authorizeDisplay(
 	app: App,
 	token: string | null,
-	code: string
+	code: string,
+	lang: Lang = 'vi'
 ): Promise<DisplayAccess> {
-	if (!token) return { ok: false, status: 401, message: 'Thiếu khóa trưng bày (?key=…)' };
+	const t = DISPLAY_STRINGS[lang];
+	if (!token) return { ok: false, status: 401, message: t.keyMissing };
 	const key = await verifyKey(app.database, token);
 	if (!key || (key.role !== 'display' && key.role !== 'read'))
-		return { ok: false, status: 401, message: 'Khóa trưng bày không hợp lệ hoặc đã bị thu hồi' };
+		return { ok: false, status: 401, message: t.keyInvalid };
 	const unit = await getUnit(app.database, code);
-	if (!unit) return { ok: false, status: 404, message: `Không có đơn vị mã "${code}"` };
-	if (!inScope(unit, key.scopeCode))
-		return { ok: false, status: 403, message: 'Khóa này không được xem đơn vị này' };
+	if (!unit) return { ok: false, status: 404, message: fill(t.noUnit, { code }) };
+	if (!inScope(unit, key.scopeCode)) return { ok: false, status: 403, message: t.keyOutside };
 	return { ok: true, unit };
 }
 
@@ -90,7 +99,7 @@ async function oldestOverdue(app: App, unit: UnitInfo, now: Date): Promise<Oldes
 }
 
 /** Everything but the map shapes: counters, league, trends, overdue, flow. */
-export async function displayPanels(app: App, unit: UnitInfo) {
+export async function displayPanels(app: App, unit: UnitInfo): Promise<DisplayPanels> {
 	const db = app.database;
 	const now = app.now();
 	const today = localDay(now);
@@ -130,7 +139,7 @@ async function monthScore(
 	unit: UnitInfo,
 	month: { from: string; to: string },
 	now: Date
-) {
+): Promise<DisplayPanels['score']> {
 	const children = await listUnits(app.database, { parent: unit.code });
 	const [own, byChild] = await Promise.all([
 		scoreboard(app.database, unit, month.from, month.to, now),
@@ -142,7 +151,7 @@ async function monthScore(
 			now
 		)
 	]);
-	const worst = children
+	const worst: ScoreLoser[] = children
 		.map((c) => ({
 			unit: c.code,
 			name: c.name,
@@ -156,7 +165,7 @@ async function monthScore(
 	return { board: own.board, worst };
 }
 
-export type DisplayPanels = Awaited<ReturnType<typeof displayPanels>>;
+export type { DisplayLive, DisplayPanels };
 
 /**
  * Projected maps, one per simplified feature list: screenGeo hands back the same
@@ -187,7 +196,7 @@ export async function displayData(app: App, unit: UnitInfo) {
 }
 
 /** What changes with every event: the newest flow rows and today's counters. */
-export async function displayLive(app: App, unit: UnitInfo) {
+export async function displayLive(app: App, unit: UnitInfo): Promise<DisplayLive> {
 	const now = app.now();
 	const today = localDay(now);
 	const [seq, todaySummary, feed] = await Promise.all([
@@ -197,5 +206,3 @@ export async function displayLive(app: App, unit: UnitInfo) {
 	]);
 	return { today, seq, todaySummary, feed, generatedAt: now.toISOString() };
 }
-
-export type DisplayLive = Awaited<ReturnType<typeof displayLive>>;

@@ -6,9 +6,10 @@
  * this one was itself merged into, if any.
  */
 import type { Database } from '../db/index.ts';
-import { mergersAround, type MergerNote } from '../units/mergers.ts';
+import { mergersAround, type MergerNote } from './mergers.ts';
+import type { MergerNoteRow } from '../../types/views.ts';
 
-export type MergerNoteRow = { oldCode: string; oldName: string; effectiveDate: string };
+export type { MergerNoteRow };
 export type MergerNotes = {
 	predecessors: MergerNoteRow[];
 	mergedInto: { code: string; name: string; effectiveDate: string } | null;

@@ -1,4 +1,4 @@
-/** Deployment facts in app_meta (e.g. whether the data is the generated demo). */
+/** Deployment facts in app_meta (e.g. whether the data is the generated demo), and whether the database answers at all. */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
@@ -22,4 +22,19 @@ export async function setMeta(database: Database, key: string, value: unknown): 
 
 export async function deleteMeta(database: Database, key: string): Promise<void> {
 	await database.rows(sql`delete from app_meta where key = ${key}`);
+}
+
+/** `select 1` within `ms` milliseconds, else an error (the health check, the live hub's database probe). */
+export async function ping(database: Database, ms: number): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		await Promise.race([
+			database.rows(sql`select 1 as j`),
+			new Promise(
+				(_, reject) => (timer = setTimeout(() => reject(new Error('database timeout')), ms))
+			)
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
 }

@@ -10,8 +10,9 @@ import type { OnlineRatings } from '../../domain/report/online-ratings.ts';
 import type { Database } from '../db/index.ts';
 import { periodCountersByUnit } from './counters.ts';
 import { listUnits, type UnitInfo } from './units.ts';
+import type { OnlineRatingsRow } from '../../types/views.ts';
 
-export type OnlineRatingsRow = OnlineRatings & { code: string; name: string; own: boolean };
+export type { OnlineRatingsRow };
 
 const COUNTED = [
 	'online',

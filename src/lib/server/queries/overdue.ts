@@ -1,10 +1,11 @@
 /**
  * GET /api/v1/overdue (docs/api.md#overdue-list): pending dossiers of a subtree whose FIRST
  * dueAt has passed (overdue) or passes within `atRiskHours` (atRisk), most
- * overdue first, each with `overdueHours` (negative while still at risk).
+ * overdue first, each with `overdueHours` (negative while still at risk);
+ * and the overdue ticker's announcements (server/overdue/ticker.ts).
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/index.ts';
+import type { Database, Db } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { DOSSIER_JSON } from './dossier.ts';
 import { inSubtree, subtreeSize, subtreeUnits, UNIT_BY_UNIT } from './subtree.ts';
@@ -44,4 +45,31 @@ export async function watchlist(
 		(new Date(item.firstDueAt!).getTime() < now.getTime() ? overdue : atRisk).push(item);
 	}
 	return { overdue, atRisk };
+}
+
+/**
+ * Announces (once per dossier: the row is keyed by it) the pending dossiers whose first due
+ * time fell in (since, upTo]; the rows this call inserted, in seq order. Under the ingest lock.
+ */
+export async function insertOverdueAnnouncements(
+	database: Database,
+	tx: Db,
+	since: string,
+	upTo: string
+): Promise<{ seq: number; unit: string; dossier: string; at: string }[]> {
+	return jsonRows(
+		database,
+		sql`with due as (
+				select code, unit, first_due_at from dossiers
+				where status = 'pending' and received
+					and first_due_at <= ${upTo}::timestamptz and first_due_at > ${since}::timestamptz
+				order by first_due_at, code),
+			ins as (
+				insert into overdue_announcements (dossier, unit, at)
+				select code, unit, first_due_at from due
+				on conflict (dossier) do nothing
+				returning seq, dossier, unit, at)
+			select jsonb_build_object('seq', seq, 'dossier', dossier, 'unit', unit, 'at', at) as j from ins order by seq`,
+		tx
+	);
 }

@@ -5,12 +5,13 @@
  * unit's subtree, so the own-counter row is the total minus the children.
  */
 import type { Summary } from '../../domain/figures/summary.ts';
+import type { FormFigures } from '../../domain/report/columns.ts';
+import type { FormRow } from '../../types/views.ts';
 import type { Database } from '../db/index.ts';
 import { summaries } from './summary.ts';
 import { listUnits, type UnitInfo } from './units.ts';
 
-export type FormFigures = Pick<Summary, 'received' | 'resolved' | 'pending' | 'withdrawn'>;
-export type FormRow = { unit: string; name: string; own?: true } & FormFigures;
+export type { FormFigures, FormRow };
 
 function figuresOf(s: Summary): FormFigures {
 	return { received: s.received, resolved: s.resolved, pending: s.pending, withdrawn: s.withdrawn };
@@ -63,32 +64,3 @@ export async function receivedResolved(
 }
 
 export type ReceivedResolved = Awaited<ReturnType<typeof receivedResolved>>;
-
-/** The twelve figure columns of the form, in the official order, with their Vietnamese headings. */
-export const FORM_COLUMNS: { heading: string; group: string; value: (f: FormFigures) => number }[] =
-	[
-		{ group: 'Số hồ sơ nhận giải quyết', heading: 'Tổng số', value: (f) => f.received.total },
-		{ group: 'Số hồ sơ nhận giải quyết', heading: 'Trực tuyến', value: (f) => f.received.online },
-		{
-			group: 'Số hồ sơ nhận giải quyết',
-			heading: 'Trực tiếp và bưu chính',
-			value: (f) => f.received.direct + f.received.postal
-		},
-		{
-			group: 'Số hồ sơ nhận giải quyết',
-			heading: 'Kỳ trước chuyển qua',
-			value: (f) => f.received.carriedOver
-		},
-		{ group: 'Số hồ sơ đã giải quyết', heading: 'Tổng số', value: (f) => f.resolved.total },
-		{ group: 'Số hồ sơ đã giải quyết', heading: 'Trước hạn', value: (f) => f.resolved.early },
-		{ group: 'Số hồ sơ đã giải quyết', heading: 'Đúng hạn', value: (f) => f.resolved.onTime },
-		{ group: 'Số hồ sơ đã giải quyết', heading: 'Quá hạn', value: (f) => f.resolved.overdue },
-		{ group: 'Số hồ sơ đang giải quyết', heading: 'Tổng số', value: (f) => f.pending.total },
-		{
-			group: 'Số hồ sơ đang giải quyết',
-			heading: 'Trong hạn',
-			value: (f) => f.pending.withinDeadline
-		},
-		{ group: 'Số hồ sơ đang giải quyết', heading: 'Quá hạn', value: (f) => f.pending.overdue },
-		{ group: 'Rút hồ sơ', heading: 'Rút hồ sơ', value: (f) => f.withdrawn }
-	];

@@ -16,11 +16,12 @@ import { addDays, localDayStart } from '../../domain/calendar/days.ts';
 import { periodOf } from '../../domain/figures/period.ts';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import type { FormFigures } from './received-resolved.ts';
+import type { FormFigures } from '../../domain/report/columns.ts';
+import type { BreakdownRow } from '../../types/views.ts';
 import { inSubtree } from './subtree.ts';
 
 export type BreakdownKey = 'field' | 'procedure';
-export type BreakdownRow = { key: string; name: string } & FormFigures;
+export type { BreakdownRow };
 
 type Raw = {
 	key: string;

@@ -13,31 +13,10 @@ import { periodOf } from '../../domain/figures/period.ts';
 import { calendarDaysLate, workingDaysLate } from '../../domain/report/lateness.ts';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
+import type { FlagCounts, LateItem, LateList, LateReport } from '../../types/views.ts';
 import { inSubtree } from './subtree.ts';
 
-export type LateItem = {
-	dossier: string;
-	unit: string;
-	unitName: string;
-	procedure: string | null;
-	procedureName: string | null;
-	field: string | null;
-	fieldName: string | null;
-	channel: string | null;
-	receivedAt: string;
-	firstDueAt: string;
-	dueAt: string | null;
-	resolvedAt: string | null;
-	apologies: number;
-	flags: string[];
-	/** Working days after the first due day up to the day resolved (or the report's last day). */
-	workingDaysLate: number;
-	calendarDaysLate: number;
-};
-
-export type LateList = { total: number; items: LateItem[] };
-export type FlagCounts = { phantomOverdue: number; noApology: number; manySupplements: number };
-export type LateReport = { resolvedLate: LateList; stillOverdue: LateList; flags: FlagCounts };
+export type { FlagCounts, LateItem, LateList, LateReport };
 
 const ITEM_JSON = sql.raw(`jsonb_build_object(
 	'dossier', d.code, 'unit', d.unit, 'unitName', u.name, 'procedure', d.procedure, 'procedureName', d.procedure_name,

@@ -4,6 +4,9 @@
  * numbers equal GET /api/v1/summary and /api/v1/reports/received-resolved.
  */
 import { z } from 'zod';
+import { fill, type Lang } from '../../client/i18n.ts';
+import { ERROR_STRINGS } from '../../client/strings/errors.ts';
+import { byLang } from '../../client/strings/forms.ts';
 import { localDay } from '../../domain/calendar/days.ts';
 import { compare } from '../../domain/report/comparison.ts';
 import { narrative } from '../../domain/report/narrative.ts';
@@ -28,16 +31,17 @@ import { lateDossiers } from './report-late.ts';
 import { summary } from './summary.ts';
 import { getUnit, inScope, listUnits, type UnitInfo } from './units.ts';
 import { attributionOf, attributionParts } from './attribution.ts';
+import type { ReportPageData } from '../../types/views.ts';
 
 /** The page's URL parameters; an empty value counts as absent. */
-export const ReportQuery = z.object({
-	unit: z.string().trim().min(1).max(64, 'Mã đơn vị quá dài').optional(),
-	p: z
-		.enum(REPORT_KINDS, { error: 'Loại kỳ phải là month, quarter, year, reporting hoặc custom' })
-		.optional(),
-	from: z.string().optional(),
-	to: z.string().optional()
-});
+export const ReportQuery = byLang((m) =>
+	z.object({
+		unit: z.string().trim().min(1).max(64, m.unitTooLong).optional(),
+		p: z.enum(REPORT_KINDS, { error: m.reportKind }).optional(),
+		from: z.string().optional(),
+		to: z.string().optional()
+	})
+);
 
 export type ReportRequest = { unit: UnitInfo; choice: PeriodChoice };
 export type ReportRequestError = { status: 400 | 403 | 404; message: string };
@@ -46,12 +50,13 @@ export type ReportRequestError = { status: 400 | 403 | 404; message: string };
 export async function resolveReportRequest(
 	app: App,
 	scopeCode: string,
-	params: URLSearchParams
+	params: URLSearchParams,
+	lang: Lang = 'vi'
 ): Promise<{ ok: true; value: ReportRequest } | { ok: false; error: ReportRequestError }> {
 	const raw = Object.fromEntries(
 		['unit', 'p', 'from', 'to'].map((k) => [k, params.get(k) || undefined])
 	);
-	const parsed = ReportQuery.safeParse(raw);
+	const parsed = ReportQuery[lang].safeParse(raw);
 	if (!parsed.success)
 		return {
 			ok: false,
@@ -62,9 +67,10 @@ export async function resolveReportRequest(
 	if (!period.ok) return { ok: false, error: { status: 400, message: period.error } };
 	const code = q.unit ?? scopeCode;
 	const unit = await getUnit(app.database, code);
-	if (!unit) return { ok: false, error: { status: 404, message: `Không có đơn vị mã ${code}` } };
+	const e = ERROR_STRINGS[lang];
+	if (!unit) return { ok: false, error: { status: 404, message: fill(e.noUnit, { code }) } };
 	if (!inScope(unit, scopeCode))
-		return { ok: false, error: { status: 403, message: 'Đơn vị này nằm ngoài phạm vi của bạn' } };
+		return { ok: false, error: { status: 403, message: e.outsideScope } };
 	return { ok: true, value: { unit, choice: period.value } };
 }
 
@@ -73,7 +79,7 @@ export async function reportPage(
 	unit: UnitInfo,
 	choice: PeriodChoice,
 	scopeCode: string
-) {
+): Promise<ReportPageData> {
 	const db = app.database;
 	const now = app.now();
 	const { kind, range } = choice;
@@ -106,7 +112,6 @@ export async function reportPage(
 	const scopeIndex = unit.ancestors.indexOf(scopeCode);
 	return {
 		unit: { code: unit.code, name: unit.name, type: unit.type },
-		/** Breadcrumbs from the user's scope down to the unit. */
 		path: path.slice(Math.max(0, scopeIndex)),
 		kind,
 		range,
@@ -144,4 +149,4 @@ export async function reportPage(
 	};
 }
 
-export type ReportPageData = Awaited<ReturnType<typeof reportPage>>;
+export type { ReportPageData };

@@ -119,3 +119,79 @@ export async function ancestorsOf(
 	);
 	return new Map(rows.map((r) => [r.code, r.ancestors]));
 }
+
+/** A unit's place in the tree, with its national portal code: what an import or a merger checks and recomputes. */
+export type UnitLink = {
+	code: string;
+	parent: string | null;
+	ancestors: string[];
+	dvcqg: string | null;
+};
+
+/** Every unit of the registry as a link of the tree (the units import, the mergers import, the upload's dry run). */
+export async function unitTree(database: Database, tx?: Db): Promise<UnitLink[]> {
+	return jsonRows<UnitLink>(
+		database,
+		sql`select jsonb_build_object('code', code, 'parent', parent_code, 'ancestors', to_jsonb(ancestors), 'dvcqg', dvcqg_code) as j from units`,
+		tx
+	);
+}
+
+/** One unit as an import writes it (snake_case: the columns). */
+export type UnitRecord = {
+	code: string;
+	name: string;
+	type: string;
+	parent_code: string | null;
+	depth: number;
+	ancestors: string[];
+	lat: number | null;
+	lon: number | null;
+	geometry: unknown;
+	dvcqg_code: string | null;
+};
+
+/** Inserts or updates the units; a unit without geometry keeps the stored one. */
+export async function upsertUnits(
+	database: Database,
+	tx: Db,
+	records: readonly UnitRecord[]
+): Promise<void> {
+	await database.rows(
+		sql`insert into units (code, name, type, parent_code, depth, ancestors, lat, lon, geometry, dvcqg_code, updated_at)
+			select x.code, x.name, x.type, x.parent_code, x.depth,
+				array(select jsonb_array_elements_text(x.ancestors)), x.lat, x.lon, x.geometry, x.dvcqg_code, now()
+			from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+				as x(code text, name text, type text, parent_code text, depth int, ancestors jsonb, lat float8, lon float8, geometry jsonb,
+					dvcqg_code text)
+			on conflict (code) do update set name = excluded.name, type = excluded.type, parent_code = excluded.parent_code,
+				depth = excluded.depth, ancestors = excluded.ancestors, lat = excluded.lat, lon = excluded.lon,
+				geometry = coalesce(excluded.geometry, units.geometry),
+				dvcqg_code = excluded.dvcqg_code,
+				updated_at = now()`,
+		tx
+	);
+}
+
+/** Sets the parent, depth and ancestors of units that moved in the tree, a thousand at a time. */
+export async function moveUnits(
+	database: Database,
+	tx: Db,
+	moved: readonly { code: string; parent: string | null; ancestors: string[] }[]
+): Promise<void> {
+	for (let i = 0; i < moved.length; i += 1000) {
+		const chunk = moved.slice(i, i + 1000).map((m) => ({
+			code: m.code,
+			parent_code: m.parent,
+			depth: m.ancestors.length - 1,
+			ancestors: m.ancestors
+		}));
+		await database.rows(
+			sql`update units u set parent_code = x.parent_code, depth = x.depth,
+					ancestors = array(select jsonb_array_elements_text(x.ancestors)), updated_at = now()
+				from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(code text, parent_code text, depth int, ancestors jsonb)
+				where u.code = x.code`,
+			tx
+		);
+	}
+}

@@ -6,10 +6,10 @@
  * "database unreachable" instead of silently showing figures that no longer
  * move. Sockets stay connected throughout.
  */
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { logger } from '../log.ts';
 import { metrics } from '../metrics.ts';
+import { ping } from '../queries/meta.ts';
 import type { LiveServer, LiveSocket } from './types.ts';
 
 export type DatabaseStatus = { database: 'up' | 'down'; since: string };
@@ -17,20 +17,11 @@ export type DatabaseStatus = { database: 'up' | 'down'; since: string };
 const PROBE_TIMEOUT_MS = 2000;
 
 async function probe(database: Database): Promise<boolean> {
-	let timer: NodeJS.Timeout | undefined;
 	try {
-		await Promise.race([
-			database.rows(sql`select 1 as j`),
-			new Promise(
-				(_, reject) =>
-					(timer = setTimeout(() => reject(new Error('probe timeout')), PROBE_TIMEOUT_MS))
-			)
-		]);
+		await ping(database, PROBE_TIMEOUT_MS);
 		return true;
 	} catch {
 		return false;
-	} finally {
-		clearTimeout(timer);
 	}
 }
 

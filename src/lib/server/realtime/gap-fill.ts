@@ -9,7 +9,7 @@
 import type { Database } from '../db/index.ts';
 import { errorFields, logger } from '../log.ts';
 import type { Fanout } from './fanout.ts';
-import { feedSinceAll } from './history.ts';
+import { feedSinceAll } from '../queries/feed-log.ts';
 import type { FeedRing } from './ring.ts';
 
 /** Items read per page, and at most in one recovery (beyond that, clients resume with `since`). */

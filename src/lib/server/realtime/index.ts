@@ -25,7 +25,7 @@ import { Coalescer } from './coalesce.ts';
 import { watchDatabase } from './db-status.ts';
 import { GapFill } from './gap-fill.ts';
 import { Fanout } from './fanout.ts';
-import { feedTop } from './history.ts';
+import { feedTop } from '../queries/feed-log.ts';
 import { Pending } from './pending.ts';
 import { startRecheck } from './recheck.ts';
 import { openAdapter } from './pg-adapter.ts';

@@ -16,7 +16,7 @@
  */
 import type { Database } from '../db/index.ts';
 import type { Fanout } from './fanout.ts';
-import { feedCountBetween, feedSince, feedTop } from './history.ts';
+import { feedCountBetween, feedSince, feedTop } from '../queries/feed-log.ts';
 import type { FeedRing } from './ring.ts';
 import type { FeedItem, HubSettings, HubStats, LiveSocket } from './types.ts';
 

@@ -5,61 +5,23 @@
  * existing unit moved, the rollups (kept per ancestor) are rebuilt in the same
  * transaction.
  */
-import { sql } from 'drizzle-orm';
 import {
 	buildAncestors,
 	prepareUnitsImport,
 	type ImportError,
 	type UnitRow
 } from '../../domain/units/index.ts';
-import type { Database, Db } from '../db/index.ts';
-import { jsonRows } from '../db/json-rows.ts';
+import type { Database } from '../db/index.ts';
 import { lockedTransaction } from '../ingest/lock.ts';
 import { rebuildIn, type Progress } from '../ingest/rebuild.ts';
-import { loadMergers } from './mergers.ts';
+import { loadMergers } from '../queries/mergers.ts';
+import { moveUnits, unitTree, upsertUnits } from '../queries/units.ts';
 
 const CHUNK = 1000;
 
 export type ImportResult =
 	| { ok: true; imported: number; moved: number; rebuilt: boolean }
 	| { ok: false; errors: ImportError[] };
-
-type Existing = { code: string; parent: string | null; ancestors: string[]; dvcqg: string | null };
-
-async function upsert(database: Database, tx: Db, records: Record<string, unknown>[]) {
-	await database.rows(
-		sql`insert into units (code, name, type, parent_code, depth, ancestors, lat, lon, geometry, dvcqg_code, updated_at)
-			select x.code, x.name, x.type, x.parent_code, x.depth,
-				array(select jsonb_array_elements_text(x.ancestors)), x.lat, x.lon, x.geometry, x.dvcqg_code, now()
-			from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-				as x(code text, name text, type text, parent_code text, depth int, ancestors jsonb, lat float8, lon float8, geometry jsonb,
-					dvcqg_code text)
-			on conflict (code) do update set name = excluded.name, type = excluded.type, parent_code = excluded.parent_code,
-				depth = excluded.depth, ancestors = excluded.ancestors, lat = excluded.lat, lon = excluded.lon,
-				geometry = coalesce(excluded.geometry, units.geometry),
-				dvcqg_code = excluded.dvcqg_code,
-				updated_at = now()`,
-		tx
-	);
-}
-
-async function moveExisting(
-	database: Database,
-	tx: Db,
-	moved: { code: string; ancestors: string[] }[]
-) {
-	for (let i = 0; i < moved.length; i += CHUNK) {
-		const chunk = moved
-			.slice(i, i + CHUNK)
-			.map((m) => ({ code: m.code, depth: m.ancestors.length - 1, ancestors: m.ancestors }));
-		await database.rows(
-			sql`update units u set depth = x.depth, ancestors = array(select jsonb_array_elements_text(x.ancestors)), updated_at = now()
-				from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(code text, depth int, ancestors jsonb)
-				where u.code = x.code`,
-			tx
-		);
-	}
-}
 
 function inCycle(links: Map<string, { parentCode: string | null }>, code: string): boolean {
 	const seen = new Set<string>();
@@ -97,11 +59,7 @@ export async function importUnits(
 	onProgress?: Progress
 ): Promise<ImportResult> {
 	return lockedTransaction(database, async (tx) => {
-		const existing = await jsonRows<Existing>(
-			database,
-			sql`select jsonb_build_object('code', code, 'parent', parent_code, 'ancestors', to_jsonb(ancestors), 'dvcqg', dvcqg_code) as j from units`,
-			tx
-		);
+		const existing = await unitTree(database, tx);
 		const existingMap = new Map(existing.map((u) => [u.code, { parentCode: u.parent }]));
 		const prepared = prepareUnitsImport(fileName, text, existingMap);
 		if (prepared.errors.length > 0) return { ok: false as const, errors: prepared.errors };
@@ -148,15 +106,21 @@ export async function importUnits(
 					dvcqg_code: portal.get(r.code) ?? null
 				};
 			});
-			await upsert(database, tx, records);
+			await upsertUnits(database, tx, records);
 			onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
 		}
 		const inFile = new Set(rows.map((r) => r.code));
 		const moved = existing
 			.filter((u) => !inFile.has(u.code) || u.parent !== links.get(u.code)!.parentCode)
-			.map((u) => ({ code: u.code, before: u.ancestors, ancestors: ancestors.get(u.code)! }))
+			.map((u) => ({
+				code: u.code,
+				parent: u.parent,
+				before: u.ancestors,
+				ancestors: ancestors.get(u.code)!
+			}))
 			.filter((u) => u.before.join('/') !== u.ancestors.join('/'));
-		await moveExisting(
+		// Units the file leaves out keep their parent; only their place below it changes.
+		await moveUnits(
 			database,
 			tx,
 			moved.filter((m) => !inFile.has(m.code))

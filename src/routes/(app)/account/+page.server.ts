@@ -1,5 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { langOf } from '$lib/client/i18n.ts';
+import { ERROR_STRINGS } from '$lib/client/strings/errors.ts';
+import { byLang, FORM_STRINGS } from '$lib/client/strings/forms.ts';
 import { readForm } from '$lib/server/api/form.ts';
 import { getApp } from '$lib/server/app.ts';
 import { actorOf, audit } from '$lib/server/auth/audit.ts';
@@ -12,28 +15,26 @@ export const load = (async ({ locals }) => {
 	return { account: { username: u.username, role: u.role, scopeCode: u.scopeCode } };
 }) satisfies PageServerLoad;
 
-const PasswordForm = z
-	.object({
-		current: z.string().min(1, 'Vui lòng nhập mật khẩu hiện tại.').max(256),
-		next: z
-			.string()
-			.min(10, 'Mật khẩu mới phải có ít nhất 10 ký tự.')
-			.max(256, 'Mật khẩu mới tối đa 256 ký tự.'),
-		repeat: z.string()
-	})
-	.refine((f) => f.next === f.repeat, {
-		message: 'Hai lần nhập mật khẩu mới không khớp.',
-		path: ['repeat']
-	});
+const PasswordForm = byLang((m) =>
+	z
+		.object({
+			current: z.string().min(1, m.currentRequired).max(256),
+			next: z.string().min(10, m.nextTooShort).max(256, m.nextTooLong),
+			repeat: z.string()
+		})
+		.refine((f) => f.next === f.repeat, { message: m.repeatMismatch, path: ['repeat'] })
+);
 
 export const actions = {
 	password: async ({ request, locals, cookies, url, getClientAddress }) => {
+		const lang = langOf(url);
+		const m = FORM_STRINGS[lang];
 		const user = locals.user;
-		if (!user) return fail(401, { error: 'Cần đăng nhập.' });
-		const read = await readForm(request);
+		if (!user) return fail(401, { error: ERROR_STRINGS[lang].loginRequired });
+		const read = await readForm(request, lang);
 		if (!read.ok) return fail(400, { error: read.error });
 		const { form } = read;
-		const parsed = PasswordForm.safeParse({
+		const parsed = PasswordForm[lang].safeParse({
 			current: form.get('current') ?? '',
 			next: form.get('next') ?? '',
 			repeat: form.get('repeat') ?? ''
@@ -44,10 +45,10 @@ export const actions = {
 		if (!result.ok) {
 			const error =
 				result.error === 'wrong_current'
-					? 'Mật khẩu hiện tại không đúng.'
+					? m.wrongCurrent
 					: result.error === 'same'
-						? 'Mật khẩu mới phải khác mật khẩu hiện tại.'
-						: 'Mật khẩu mới chưa đủ mạnh (10–256 ký tự).';
+						? m.sameAsCurrent
+						: m.weakPassword;
 			return fail(400, { error });
 		}
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));

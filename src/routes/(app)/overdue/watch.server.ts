@@ -4,6 +4,8 @@
  * dossiers, then filters, sorts and counts as the URL says (view.ts).
  */
 import { error } from '@sveltejs/kit';
+import { fill, langOf, type Lang } from '$lib/client/i18n.ts';
+import { ERROR_STRINGS } from '$lib/client/strings/errors.ts';
 import { overdueCause } from '$lib/domain/dossier/attribution.ts';
 import type { App } from '$lib/server/app.ts';
 import type { Principal } from '$lib/server/auth/roles.ts';
@@ -64,15 +66,19 @@ export type WatchView = {
 
 type User = Extract<Principal, { kind: 'user' }>;
 
-/** 401 / 400 / 404 / 403 as SvelteKit errors; the state from the URL otherwise. */
+/** 401 / 400 / 404 / 403 as SvelteKit errors; the state from the URL otherwise, and the page's language. */
 export function stateFor(
 	user: User | null | undefined,
 	params: URLSearchParams
-): { user: User; state: WatchState } {
-	if (!user) error(401, 'Cần đăng nhập');
+): { user: User; state: WatchState; lang: Lang } {
+	if (!user) error(401, ERROR_STRINGS[langOf(params)].loginRequired);
 	const parsed = parseState(params);
 	if (!parsed.ok) error(400, parsed.error);
-	return { user, state: { ...parsed.state, unit: parsed.state.unit ?? user.scopeCode } };
+	return {
+		user,
+		state: { ...parsed.state, unit: parsed.state.unit ?? user.scopeCode },
+		lang: langOf(params)
+	};
 }
 
 export async function loadWatch(
@@ -80,12 +86,14 @@ export async function loadWatch(
 	user: User,
 	state: WatchState,
 	rows: number | null = PAGE_ROWS,
-	anomalyLimit = ANOMALY_ROWS
+	anomalyLimit = ANOMALY_ROWS,
+	lang: Lang = 'vi'
 ): Promise<WatchView> {
 	const db = app.database;
+	const e = ERROR_STRINGS[lang];
 	const unit = await getUnit(db, state.unit!);
-	if (!unit) error(404, `Không có đơn vị mã ${state.unit}`);
-	if (!inScope(unit, user.scopeCode)) error(403, 'Đơn vị này nằm ngoài phạm vi của bạn');
+	if (!unit) error(404, fill(e.noUnit, { code: state.unit! }));
+	if (!inScope(unit, user.scopeCode)) error(403, e.outsideScope);
 	const now = app.now();
 	const [seq, lists, flagged, children, childMap, path] = await Promise.all([
 		latestSeq(db),
@@ -102,7 +110,7 @@ export async function loadWatch(
 		unitPath(db, unit.ancestors)
 	]);
 	if (state.child && !children.some((c) => c.code === state.child))
-		error(400, `Tham số \`child\` không hợp lệ: ${state.child} không trực thuộc ${unit.code}`);
+		error(400, fill(e.notAChild, { child: state.child, unit: unit.code }));
 	// The unit's own counter counts under its own code.
 	const childOf = (u: string) => childMap[u] ?? unit.code;
 	const byTab: Record<Tab, WatchItem[]> = {

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { langOf } from '$lib/client/i18n.ts';
 import { getApp } from '$lib/server/app.ts';
 import { reportPage, resolveReportRequest } from '$lib/server/queries/report-page.ts';
 import { listSnapshots } from '$lib/server/queries/snapshots.ts';
@@ -8,7 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load = (async ({ url, locals }) => {
 	const app = await getApp();
 	const scope = locals.user!.scopeCode;
-	const r = await resolveReportRequest(app, scope, url.searchParams);
+	const r = await resolveReportRequest(app, scope, url.searchParams, langOf(url));
 	if (!r.ok) error(r.error.status, r.error.message);
 	const [report, snapshots, notes] = await Promise.all([
 		reportPage(app, r.value.unit, r.value.choice, scope),

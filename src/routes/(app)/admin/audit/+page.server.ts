@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getApp } from '$lib/server/app.ts';
-import { auditActions, listAudit } from '$lib/server/auth/audit.ts';
+import { auditActions, listAudit } from '$lib/server/queries/audit.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
 import type { PageServerLoad } from './$types';
 

@@ -1,18 +1,18 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createCalendar, localDay } from '$lib/domain/calendar/index.ts';
 import { addDays, dayOfWeek } from '$lib/domain/calendar/days.ts';
 import { getApp } from '$lib/server/app.ts';
-import { adminContext, parseForm, record } from '$lib/server/auth/admin-forms.ts';
+import { fill, langOf } from '$lib/client/i18n.ts';
+import { FORM_STRINGS } from '$lib/client/strings/forms.ts';
+import { adminContext, parseForm, record, refuse } from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
 import {
+	CALENDAR_SCHEMAS,
 	calendarOfYear,
-	DaySchema,
 	listOverrides,
 	removeOverride,
-	setOverride,
-	SetOverrideSchema,
-	YearSchema
+	setOverride
 } from '$lib/server/calendar/overrides.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,11 +26,13 @@ type GridDay = {
 };
 
 export const load = (async ({ locals, url }) => {
-	requireAdmin(locals.user);
+	const lang = langOf(url);
+	requireAdmin(locals.user, lang);
 	const app = await getApp();
 	const raw = url.searchParams.get('year');
-	const parsed = YearSchema.safeParse(raw ?? localDay(app.now()).slice(0, 4));
-	if (!parsed.success) error(400, `Năm không hợp lệ: ${parsed.error.issues[0].message}`);
+	const parsed = CALENDAR_SCHEMAS[lang].year.safeParse(raw ?? localDay(app.now()).slice(0, 4));
+	if (!parsed.success)
+		error(400, fill(FORM_STRINGS[lang].badYear, { reason: parsed.error.issues[0].message }));
 	const year = parsed.data;
 	const [cal, overrides] = await Promise.all([
 		calendarOfYear(app.database, year),
@@ -54,12 +56,15 @@ export const load = (async ({ locals, url }) => {
 	return { year, source: cal.source, days: cal.days, overrides, grid, today: localDay(app.now()) };
 }) satisfies PageServerLoad;
 
-const Remove = z.object({ day: DaySchema });
+const Remove = {
+	vi: z.object({ day: CALENDAR_SCHEMAS.vi.day }),
+	en: z.object({ day: CALENDAR_SCHEMAS.en.day })
+};
 
 export const actions = {
 	set: async (event) => {
 		const ctx = await adminContext(event);
-		const p = parseForm(SetOverrideSchema, ctx.form);
+		const p = parseForm(CALENDAR_SCHEMAS[ctx.lang].set, ctx.form);
 		if (!p.ok) return p.failure;
 		const { override, previous } = await setOverride(ctx.database, p.data);
 		await record(ctx, 'calendar.set', override.day, {
@@ -71,11 +76,10 @@ export const actions = {
 	},
 	remove: async (event) => {
 		const ctx = await adminContext(event);
-		const p = parseForm(Remove, ctx.form);
+		const p = parseForm(Remove[ctx.lang], ctx.form);
 		if (!p.ok) return p.failure;
 		const removed = await removeOverride(ctx.database, p.data.day);
-		if (!removed)
-			return fail(404, { error: `Không có điều chỉnh nào ngày ${p.data.day}.`, field: 'day' });
+		if (!removed) return refuse(404, ctx.m.noOverride, { day: p.data.day }, 'day');
 		await record(ctx, 'calendar.remove', removed.day, { kind: removed.kind, note: removed.note });
 		return { removed: removed.day };
 	}

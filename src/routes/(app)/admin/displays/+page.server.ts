@@ -1,15 +1,16 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { byLang } from '$lib/client/strings/forms.ts';
 import { getApp } from '$lib/server/app.ts';
 import {
 	adminContext,
 	parseForm,
 	record,
+	revokeAction,
 	unitCode,
 	unitExists
 } from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
-import { createKey, listKeys, revokeKey } from '$lib/server/auth/keys.ts';
+import { createKey, listKeys } from '$lib/server/auth/keys.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Wall-display links: each is a key of role `display` for one screen; the URL with its token is shown once. */
@@ -19,31 +20,24 @@ export const load = (async ({ locals }) => {
 	return { displays: await listKeys(database, 'display') };
 }) satisfies PageServerLoad;
 
-const CreateDisplay = z.object({
-	name: z
-		.string()
-		.trim()
-		.min(2, 'Tên màn hình: 2–64 ký tự.')
-		.max(64, 'Tên màn hình: 2–64 ký tự.')
-		.regex(
-			/^[\p{L}\p{N} ._-]+$/u,
-			'Tên màn hình chỉ gồm chữ, số, dấu cách, dấu chấm, gạch ngang, gạch dưới.'
-		),
-	unit: unitCode
-});
-const Revoke = z.object({
-	id: z
-		.string()
-		.trim()
-		.regex(/^k[a-z0-9]{16}$/, 'Mã khóa không hợp lệ.')
-});
+const CreateDisplay = byLang((m) =>
+	z.object({
+		name: z
+			.string()
+			.trim()
+			.min(2, m.displayName)
+			.max(64, m.displayName)
+			.regex(/^[\p{L}\p{N} ._-]+$/u, m.displayNameChars),
+		unit: unitCode(m)
+	})
+);
 
 export const actions = {
 	create: async (event) => {
 		const ctx = await adminContext(event);
-		const p = parseForm(CreateDisplay, ctx.form);
+		const p = parseForm(CreateDisplay[ctx.lang], ctx.form);
 		if (!p.ok) return p.failure;
-		const missing = await unitExists(ctx.database, p.data.unit);
+		const missing = await unitExists(ctx, p.data.unit);
 		if (missing) return missing;
 		const { id, token } = await createKey(ctx.database, {
 			name: p.data.name,
@@ -54,21 +48,10 @@ export const actions = {
 		await record(ctx, 'display.create', id, { name: p.data.name, unit: p.data.unit });
 		return { created: { id, name: p.data.name, url } };
 	},
-	revoke: async (event) => {
-		const ctx = await adminContext(event);
-		const p = parseForm(Revoke, ctx.form);
-		if (!p.ok) return p.failure;
-		const key = await revokeKey(ctx.database, p.data.id);
-		if (!key || key.role !== 'display')
-			return fail(404, {
-				error: 'Không có liên kết trình chiếu này, hoặc đã bị thu hồi.',
-				field: ''
-			});
-		await record(ctx, 'key.revoke', key.id, {
-			name: key.name,
-			role: key.role,
-			scope: key.scopeCode
-		});
-		return { revoked: key.id };
-	}
+	revoke: (event) =>
+		revokeAction(
+			event,
+			(m) => m.noDisplay,
+			(key) => key.role === 'display'
+		)
 } satisfies Actions;

@@ -1,8 +1,10 @@
 import { fail } from '@sveltejs/kit';
+import { fill } from '$lib/client/i18n.ts';
 import { adminContext, record } from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
 import { getApp } from '$lib/server/app.ts';
-import { listMergers, importMergers } from '$lib/server/units/mergers.ts';
+import { listMergers } from '$lib/server/queries/mergers.ts';
+import { importMergers } from '$lib/server/units/mergers.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_ERRORS_SHOWN = 200;
@@ -19,20 +21,13 @@ export const actions = {
 		const ctx = await adminContext(event);
 		const file = ctx.form.get('file');
 		if (!(file instanceof File) || file.size === 0)
-			return fail(400, {
-				error: 'Vui lòng chọn tệp CSV old_code,new_code,effective_date.',
-				errors: []
-			});
+			return fail(400, { error: ctx.m.mergersFileMissing, errors: [] });
 		const text = await file.text();
-		if (text.includes('\uFFFD'))
-			return fail(400, {
-				error: 'Tệp không phải văn bản UTF-8 (hãy lưu lại với mã hóa UTF-8).',
-				errors: []
-			});
+		if (text.includes('\uFFFD')) return fail(400, { error: ctx.m.notUtf8, errors: [] });
 		const result = await importMergers(ctx.database, text);
 		if (!result.ok)
 			return fail(400, {
-				error: `Tệp có ${result.errors.length} lỗi — chưa có gì được ghi.`,
+				error: fill(ctx.m.fileErrors, { n: result.errors.length }),
 				errors: result.errors.slice(0, MAX_ERRORS_SHOWN)
 			});
 		await record(ctx, 'mergers.import', file.name.slice(0, 200), {

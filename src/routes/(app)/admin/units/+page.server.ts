@@ -1,6 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { byLang } from '$lib/client/strings/forms.ts';
 import { getApp } from '$lib/server/app.ts';
+import { fill } from '$lib/client/i18n.ts';
+import { ERROR_STRINGS } from '$lib/client/strings/errors.ts';
 import { adminContext, parseForm, record, unitCode } from '$lib/server/auth/admin-forms.ts';
 import { requireAdmin } from '$lib/server/auth/guard.ts';
 import { portalCodesOf, setPortalCode } from '$lib/server/queries/portal-codes.ts';
@@ -47,23 +50,22 @@ export const load = (async ({ locals, url }) => {
 	};
 }) satisfies PageServerLoad;
 
-const PortalForm = z.object({
-	code: unitCode,
-	dvcqg_code: z
-		.string()
-		.trim()
-		.max(64, 'Mã DVCQG tối đa 64 ký tự.')
-		.refine(
-			(v) => v === '' || DVCQG_CODE_PATTERN.test(v),
-			'Mã DVCQG chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới.'
-		)
-});
+const PortalForm = byLang((m) =>
+	z.object({
+		code: unitCode(m),
+		dvcqg_code: z
+			.string()
+			.trim()
+			.max(64, m.dvcqgTooLong)
+			.refine((v) => v === '' || DVCQG_CODE_PATTERN.test(v), m.dvcqgChars)
+	})
+);
 
 export const actions = {
 	/** A unit's code on the national portal (MaDonVi), for POST /api/v1/dvcqg; empty clears it. */
 	portal: async (event) => {
 		const ctx = await adminContext(event);
-		const parsed = parseForm(PortalForm, ctx.form);
+		const parsed = parseForm(PortalForm[ctx.lang], ctx.form);
 		if (!parsed.ok) return parsed.failure;
 		const { code, dvcqg_code } = parsed.data;
 		const value = dvcqg_code === '' ? null : dvcqg_code;
@@ -71,8 +73,8 @@ export const actions = {
 		if (!r.ok) {
 			const error =
 				r.reason === 'unknown'
-					? `Không có đơn vị mã "${code}".`
-					: `Mã DVCQG "${value}" đã gán cho đơn vị ${r.holder}.`;
+					? fill(ERROR_STRINGS[ctx.lang].noUnit, { code })
+					: fill(ctx.m.dvcqgTaken, { code: value ?? '', holder: String(r.holder) });
 			return fail(400, { error, field: 'dvcqg_code', portalUnit: code });
 		}
 		await record(ctx, 'units.dvcqg_code', code, { dvcqgCode: value });
@@ -81,14 +83,14 @@ export const actions = {
 	/** Step 1: parse and validate; nothing is written. */
 	preview: async (event) => {
 		const ctx = await adminContext(event);
-		const file = await uploadedText(ctx.form);
+		const file = await uploadedText(ctx.form, ctx.m);
 		if (!file.ok) return fail(400, { error: file.error });
 		return { preview: await previewUnits(ctx.database, file.name, file.text) };
 	},
 	/** Step 2: the same file again, validated again inside the import's transaction. */
 	import: async (event) => {
 		const ctx = await adminContext(event);
-		const file = await uploadedText(ctx.form);
+		const file = await uploadedText(ctx.form, ctx.m);
 		if (!file.ok) return fail(400, { error: file.error });
 		const result = await importUnits(ctx.database, file.name, file.text);
 		if (!result.ok) {
@@ -98,7 +100,7 @@ export const actions = {
 				errors: result.errors.slice(0, MAX_ERRORS_SHOWN)
 			};
 			return fail(400, {
-				error: `Tệp có ${result.errors.length} lỗi — chưa có gì được ghi.`,
+				error: fill(ctx.m.fileErrors, { n: result.errors.length }),
 				preview: { ...preview, ...errors }
 			});
 		}

@@ -2,10 +2,10 @@
  * The unit registry upload: read the file from the form, and the dry run
  * (parse + tree check against the stored units) that writes nothing.
  */
-import { sql } from 'drizzle-orm';
+import type { FormStrings } from '$lib/client/strings/forms.ts';
 import { prepareUnitsImport, type ImportError } from '$lib/domain/units/index.ts';
 import type { Database } from '$lib/server/db/index.ts';
-import { jsonRows } from '$lib/server/db/json-rows.ts';
+import { unitTree } from '$lib/server/queries/units.ts';
 
 export const MAX_ERRORS_SHOWN = 200;
 
@@ -21,18 +21,16 @@ export type UnitsPreview = {
 	sample: { code: string; name: string; type: string; parentCode: string | null }[];
 };
 
-/** The uploaded file as text, or a Vietnamese reason why not. */
+/** The uploaded file as text, or the reason why not (in the form's language). */
 export async function uploadedText(
-	form: FormData
+	form: FormData,
+	m: FormStrings
 ): Promise<{ ok: true; name: string; text: string } | { ok: false; error: string }> {
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0)
-		return { ok: false, error: 'Vui lòng chọn một tệp CSV hoặc GeoJSON.' };
-	if (!/\.(csv|geojson|json)$/i.test(file.name))
-		return { ok: false, error: 'Tệp phải có đuôi .csv, .geojson hoặc .json.' };
+	if (!(file instanceof File) || file.size === 0) return { ok: false, error: m.unitsFileMissing };
+	if (!/\.(csv|geojson|json)$/i.test(file.name)) return { ok: false, error: m.unitsFileType };
 	const text = await file.text();
-	if (text.includes('\uFFFD'))
-		return { ok: false, error: 'Tệp không phải văn bản UTF-8 (hãy lưu lại với mã hóa UTF-8).' };
+	if (text.includes('\uFFFD')) return { ok: false, error: m.notUtf8 };
 	return { ok: true, name: file.name.slice(0, 200), text };
 }
 
@@ -41,10 +39,7 @@ export async function previewUnits(
 	fileName: string,
 	text: string
 ): Promise<UnitsPreview> {
-	const existing = await jsonRows<{ code: string; parent: string | null }>(
-		database,
-		sql`select jsonb_build_object('code', code, 'parent', parent_code) as j from units`
-	);
+	const existing = await unitTree(database);
 	const stored = new Map(existing.map((u) => [u.code, { parentCode: u.parent }]));
 	const p = prepareUnitsImport(fileName, text, stored);
 	const updated = p.rows.filter((r) => stored.has(r.code)).length;

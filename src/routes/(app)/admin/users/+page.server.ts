@@ -1,10 +1,11 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { byLang } from '$lib/client/strings/forms.ts';
 import { getApp } from '$lib/server/app.ts';
 import {
 	adminContext,
 	parseForm,
 	record,
+	refuse,
 	unitCode,
 	unitExists
 } from '$lib/server/auth/admin-forms.ts';
@@ -26,40 +27,41 @@ export const load = (async ({ locals }) => {
 	return { me: me.username, users: await listUsers(database) };
 }) satisfies PageServerLoad;
 
-const username = z
-	.string()
-	.trim()
-	.regex(
-		/^[A-Za-z0-9._-]{3,64}$/,
-		'Tên đăng nhập: 3–64 ký tự gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.'
-	);
+const CreateUser = byLang((m) =>
+	z.object({
+		username: z
+			.string()
+			.trim()
+			.regex(/^[A-Za-z0-9._-]{3,64}$/, m.usernameFormat),
+		role: z.enum(USER_ROLES, { error: m.userRole }),
+		scope: unitCode(m),
+		password: z
+			.string()
+			.max(256, m.passwordTooLong)
+			.refine((p) => p === '' || p.length >= 10, m.passwordTooShort)
+			.default('')
+	})
+);
 
-const CreateUser = z.object({
-	username,
-	role: z.enum(USER_ROLES, { error: 'Vai trò phải là admin, supervisor hoặc unit.' }),
-	scope: unitCode,
-	password: z
-		.string()
-		.max(256, 'Mật khẩu tối đa 256 ký tự.')
-		.refine(
-			(p) => p === '' || p.length >= 10,
-			'Mật khẩu phải có ít nhất 10 ký tự (hoặc để trống để tạo tự động).'
-		)
-		.default('')
-});
-
-const Target = z.object({ username });
+const Target = byLang((m) =>
+	z.object({
+		username: z
+			.string()
+			.trim()
+			.regex(/^[A-Za-z0-9._-]{3,64}$/, m.usernameFormat)
+	})
+);
 
 export const actions = {
 	create: async (event) => {
 		const ctx = await adminContext(event);
-		const p = parseForm(CreateUser, ctx.form);
+		const p = parseForm(CreateUser[ctx.lang], ctx.form);
 		if (!p.ok) return p.failure;
 		const { username, role, scope } = p.data;
-		const missing = await unitExists(ctx.database, scope);
+		const missing = await unitExists(ctx, scope);
 		if (missing) return missing;
 		if (await findUser(ctx.database, username))
-			return fail(400, { error: `Đã có người dùng "${username}".`, field: 'username' });
+			return refuse(400, ctx.m.userExists, { username }, 'username');
 		const generated = p.data.password === '';
 		const password = generated ? generatePassword() : p.data.password;
 		await createUser(ctx.database, { username, role, scopeCode: scope, password });
@@ -68,33 +70,30 @@ export const actions = {
 	},
 	disable: async (event) => {
 		const ctx = await adminContext(event);
-		const p = parseForm(Target, ctx.form);
+		const p = parseForm(Target[ctx.lang], ctx.form);
 		if (!p.ok) return p.failure;
-		if (`user:${p.data.username}` === ctx.actor)
-			return fail(400, { error: 'Không thể tự khóa tài khoản của chính mình.', field: '' });
+		if (`user:${p.data.username}` === ctx.actor) return refuse(400, ctx.m.selfDisable);
 		if (!(await setUserDisabled(ctx.database, p.data.username, true)))
-			return fail(404, { error: `Không có người dùng "${p.data.username}".`, field: '' });
+			return refuse(404, ctx.m.noUser, { username: p.data.username });
 		await record(ctx, 'user.disable', p.data.username);
 		return { done: p.data.username };
 	},
 	enable: async (event) => {
 		const ctx = await adminContext(event);
-		const p = parseForm(Target, ctx.form);
+		const p = parseForm(Target[ctx.lang], ctx.form);
 		if (!p.ok) return p.failure;
 		if (!(await setUserDisabled(ctx.database, p.data.username, false)))
-			return fail(404, { error: `Không có người dùng "${p.data.username}".`, field: '' });
+			return refuse(404, ctx.m.noUser, { username: p.data.username });
 		await record(ctx, 'user.enable', p.data.username);
 		return { done: p.data.username };
 	},
 	reset: async (event) => {
 		const ctx = await adminContext(event);
-		const p = parseForm(Target, ctx.form);
+		const p = parseForm(Target[ctx.lang], ctx.form);
 		if (!p.ok) return p.failure;
-		if (`user:${p.data.username}` === ctx.actor)
-			return fail(400, { error: 'Đổi mật khẩu của chính mình ở trang Tài khoản.', field: '' });
+		if (`user:${p.data.username}` === ctx.actor) return refuse(400, ctx.m.selfReset);
 		const password = await resetPassword(ctx.database, p.data.username);
-		if (!password)
-			return fail(404, { error: `Không có người dùng "${p.data.username}".`, field: '' });
+		if (!password) return refuse(404, ctx.m.noUser, { username: p.data.username });
 		await record(ctx, 'user.reset_password', p.data.username);
 		return { reset: p.data.username, password };
 	}

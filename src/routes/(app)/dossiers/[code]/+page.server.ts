@@ -1,24 +1,25 @@
 import { error } from '@sveltejs/kit';
+import { fill, langOf } from '$lib/client/i18n.ts';
+import { ERROR_STRINGS } from '$lib/client/strings/errors.ts';
 import { getApp } from '$lib/server/app.ts';
-import { getDossier } from '$lib/server/queries/dossier.ts';
+import { getDossierTimeline } from '$lib/server/queries/dossier.ts';
 import { unitPath } from '$lib/server/queries/geo.ts';
-import { getUnit } from '$lib/server/queries/units.ts';
 import { notesOf } from '$lib/server/queries/notes.ts';
-import { dossierTimeline } from './timeline.server.ts';
 import type { PageServerLoad } from './$types';
 
 /** 404 for an unknown dossier and for one outside the user's scope alike (docs/api.md#authentication). */
-export const load = (async ({ params, locals }) => {
+export const load = (async ({ params, locals, url }) => {
+	const e = ERROR_STRINGS[langOf(url)];
 	const user = locals.user;
-	if (!user) error(401, 'Cần đăng nhập');
-	if (params.code.length > 64) error(404, 'Không có hồ sơ này trong phạm vi của bạn');
+	if (!user) error(401, e.loginRequired);
+	const noDossier = fill(e.noDossier, { code: params.code.slice(0, 64) });
+	if (params.code.length > 64) error(404, noDossier);
 	const app = await getApp();
-	const dossier = await getDossier(app.database, params.code, user.scopeCode);
-	if (!dossier) error(404, `Không có hồ sơ mã ${params.code} trong phạm vi của bạn`);
-	const unit = await getUnit(app.database, dossier.unit);
-	const [timeline, path, notes] = await Promise.all([
-		dossierTimeline(app.database, dossier.dossier),
-		unit ? unitPath(app.database, unit.ancestors) : [],
+	const found = await getDossierTimeline(app.database, params.code, user.scopeCode);
+	if (!found) error(404, noDossier);
+	const { dossier, ancestors, timeline } = found;
+	const [path, notes] = await Promise.all([
+		unitPath(app.database, ancestors),
 		notesOf(app.database, 'dossier', dossier.dossier)
 	]);
 	// Only the part of the path the user may open.

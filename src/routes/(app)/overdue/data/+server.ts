@@ -4,11 +4,11 @@
  */
 import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
-import { loadWatch, stateFor } from '../watch.server.ts';
+import { ANOMALY_ROWS, loadWatch, PAGE_ROWS, stateFor } from '../watch.server.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
-	const { user, state } = stateFor(locals.user, url.searchParams);
-	const view = await loadWatch(await getApp(), user, state);
+	const { user, state, lang } = stateFor(locals.user, url.searchParams);
+	const view = await loadWatch(await getApp(), user, state, PAGE_ROWS, ANOMALY_ROWS, lang);
 	return json(view, { headers: { 'cache-control': 'no-store' } });
 };

@@ -8,9 +8,9 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const { locals, url } = event;
-	const { user, state } = stateFor(locals.user, url.searchParams);
+	const { user, state, lang } = stateFor(locals.user, url.searchParams);
 	const app = await getApp();
-	const view = await loadWatch(app, user, state, null, EXPORT_ANOMALY_ROWS);
+	const view = await loadWatch(app, user, state, null, EXPORT_ANOMALY_ROWS, lang);
 	await audit(app.database, {
 		actor: actorOf(user),
 		action: 'export',

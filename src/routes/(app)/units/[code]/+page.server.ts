@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import { fill, langOf } from '$lib/client/i18n.ts';
+import { ERROR_STRINGS } from '$lib/client/strings/errors.ts';
 import { getApp } from '$lib/server/app.ts';
 import { dashboard } from '$lib/server/queries/dashboard.ts';
 import { anomalyCounts } from '$lib/server/queries/anomalies.ts';
@@ -11,9 +13,10 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async ({ params, url, locals }) => {
 	const app = await getApp();
+	const e = ERROR_STRINGS[langOf(url)];
 	const unit = await getUnit(app.database, params.code);
-	if (!unit) error(404, `Không có đơn vị mã ${params.code}`);
-	if (!inScope(unit, locals.user!.scopeCode)) error(403, 'Đơn vị này nằm ngoài phạm vi của bạn');
+	if (!unit) error(404, fill(e.noUnit, { code: params.code }));
+	if (!inScope(unit, locals.user!.scopeCode)) error(403, e.outsideScope);
 	const now = app.now();
 	const today = localDay(now);
 	const { range } = rangeFromQuery(url.searchParams, today);

@@ -1,5 +1,4 @@
-import { postEvents } from '$lib/server/api/events.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ request }) => postEvents(await getApp(), request);
+export const POST: RequestHandler = endpoint('/api/v1/events', 'POST');

@@ -1,5 +1,4 @@
-import { getFeed } from '$lib/server/api/feed.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request }) => getFeed(await getApp(), request);
+export const GET: RequestHandler = endpoint('/api/v1/feed', 'GET');

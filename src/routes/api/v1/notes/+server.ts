@@ -1,6 +1,5 @@
-import { getNotes, postNote } from '$lib/server/api/notes.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request }) => getNotes(await getApp(), request);
-export const POST: RequestHandler = async ({ request }) => postNote(await getApp(), request);
+export const GET: RequestHandler = endpoint('/api/v1/notes', 'GET');
+export const POST: RequestHandler = endpoint('/api/v1/notes', 'POST');

@@ -1,5 +1,4 @@
-import { getRankings } from '$lib/server/api/figures.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request }) => getRankings(await getApp(), request);
+export const GET: RequestHandler = endpoint('/api/v1/rankings', 'GET');

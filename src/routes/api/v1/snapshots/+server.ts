@@ -1,6 +1,5 @@
-import { getSnapshots, postSnapshot } from '$lib/server/api/snapshots.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request }) => getSnapshots(await getApp(), request);
-export const POST: RequestHandler = async ({ request }) => postSnapshot(await getApp(), request);
+export const GET: RequestHandler = endpoint('/api/v1/snapshots', 'GET');
+export const POST: RequestHandler = endpoint('/api/v1/snapshots', 'POST');

@@ -1,5 +1,4 @@
-import { getSummary } from '$lib/server/api/figures.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request }) => getSummary(await getApp(), request);
+export const GET: RequestHandler = endpoint('/api/v1/summary', 'GET');

@@ -1,5 +1,4 @@
-import { getUnits } from '$lib/server/api/units.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request }) => getUnits(await getApp(), request);
+export const GET: RequestHandler = endpoint('/api/v1/units', 'GET');

@@ -6,26 +6,21 @@
  * every minute for the trends and the overdue picture).
  */
 import { z } from 'zod';
+import { langOf } from '$lib/client/i18n.ts';
+import { json, problem } from '$lib/server/api/http.ts';
 import { getApp } from '$lib/server/app.ts';
+import { bearerToken } from '$lib/server/auth/principal.ts';
 import { authorizeDisplay, displayLive, displayPanels } from '$lib/server/queries/display.ts';
 import type { RequestHandler } from './$types';
 
 const Query = z.object({ part: z.enum(['live', 'panels']) });
 
-function json(status: number, body: unknown): Response {
-	return new Response(JSON.stringify(body), {
-		status,
-		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
-	});
-}
-
 export const GET: RequestHandler = async ({ params, request, url }) => {
 	const query = Query.safeParse({ part: url.searchParams.get('part') ?? undefined });
-	if (!query.success) return json(400, { error: '`part` must be `live` or `panels`' });
-	const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+	if (!query.success) return problem(400, '`part` must be `live` or `panels`');
 	const app = await getApp();
-	const access = await authorizeDisplay(app, bearer, params.code);
-	if (!access.ok) return json(access.status, { error: access.message });
+	const access = await authorizeDisplay(app, bearerToken(request), params.code, langOf(url));
+	if (!access.ok) return problem(access.status, access.message);
 	const body =
 		query.data.part === 'live'
 			? await displayLive(app, access.unit)

@@ -1,6 +1,4 @@
-import { getDossierResponse } from '$lib/server/api/dossiers.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request, params }) =>
-	getDossierResponse(await getApp(), request, params.code);
+export const GET: RequestHandler = endpoint('/api/v1/dossiers/[code]', 'GET');

@@ -1,6 +1,4 @@
-import { patchNote } from '$lib/server/api/notes.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const PATCH: RequestHandler = async ({ request, params }) =>
-	patchNote(await getApp(), request, params.id);
+export const PATCH: RequestHandler = endpoint('/api/v1/notes/[id]', 'PATCH');

@@ -1,6 +1,4 @@
-import { getReminderFile } from '$lib/server/api/reminders.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request, params }) =>
-	getReminderFile(await getApp(), request, params.id);
+export const GET: RequestHandler = endpoint('/api/v1/reminders/[id]', 'GET');

@@ -1,6 +1,4 @@
-import { getReceivedResolved } from '$lib/server/api/reports.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request }) =>
-	getReceivedResolved(await getApp(), request);
+export const GET: RequestHandler = endpoint('/api/v1/reports/received-resolved', 'GET');

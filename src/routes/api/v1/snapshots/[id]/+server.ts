@@ -1,8 +1,5 @@
-import { getSnapshot, removeSnapshot } from '$lib/server/api/snapshots.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request, params }) =>
-	getSnapshot(await getApp(), request, params.id);
-export const DELETE: RequestHandler = async ({ request, params }) =>
-	removeSnapshot(await getApp(), request, params.id);
+export const GET: RequestHandler = endpoint('/api/v1/snapshots/[id]', 'GET');
+export const DELETE: RequestHandler = endpoint('/api/v1/snapshots/[id]', 'DELETE');

@@ -1,6 +1,4 @@
-import { getUnitGeo } from '$lib/server/api/units.ts';
-import { getApp } from '$lib/server/app.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request, params }) =>
-	getUnitGeo(await getApp(), request, params.code);
+export const GET: RequestHandler = endpoint('/api/v1/units/[code]/geo', 'GET');

@@ -1,5 +1,5 @@
 /**
- * The stored feed, for resumes the ring cannot answer (after a restart, on
+ * The stored feed, for the live hub's resumes the ring cannot answer (after a restart, on
  * another process, long disconnections). `feedSource` is the ONE place that
  * says what the feed is made of — the accepted events and the overdue
  * announcements (`dossier.overdue`, no source id) — and every query below
@@ -8,8 +8,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import type { FeedItem, RoutedItem } from './types.ts';
-import { inSubtree } from '../queries/subtree.ts';
+import type { FeedItem, RoutedItem } from '../realtime/types.ts';
+import { inSubtree } from './subtree.ts';
 
 /** Feed rows after `since`: (seq, id, type, unit, dossier, at, logged_at), logged_at = when it entered the feed. */
 function feedSource(since: number): SQL {
@@ -32,6 +32,21 @@ type Row = {
 	loggedAt: string;
 };
 
+/** A row as a live item has it (ISO instants in UTC, numeric seq), with when it entered the feed. */
+function logged(r: Row): LoggedItem {
+	return {
+		item: {
+			seq: Number(r.seq),
+			id: r.id,
+			type: r.type,
+			unit: r.unit,
+			dossier: r.dossier,
+			at: new Date(r.at).toISOString()
+		},
+		loggedAt: new Date(r.loggedAt).getTime()
+	};
+}
+
 /** Feed items with seq > since in the subtree of `unitCode`, oldest first, at most `limit`. */
 export async function feedSince(
 	database: Database,
@@ -47,18 +62,7 @@ export async function feedSince(
 			where ${inSubtree(sql`f.unit`, unitCode)}
 			order by f.seq limit ${limit}`
 	);
-	return rows.map((r) => ({
-		// The same shape and formats as live items (ISO instants in UTC, numeric seq).
-		item: {
-			seq: Number(r.seq),
-			id: r.id,
-			type: r.type,
-			unit: r.unit,
-			dossier: r.dossier,
-			at: new Date(r.at).toISOString()
-		},
-		loggedAt: new Date(r.loggedAt).getTime()
-	}));
+	return rows.map(logged);
 }
 
 /** Feed items of every unit with seq > since, oldest first, at most `limit`, with their unit's ancestors (root … unit). */
@@ -74,18 +78,7 @@ export async function feedSinceAll(
 			from (${feedSource(since)}) f join units u on u.code = f.unit
 			order by f.seq limit ${limit}`
 	);
-	return rows.map((r) => ({
-		item: {
-			seq: Number(r.seq),
-			id: r.id,
-			type: r.type,
-			unit: r.unit,
-			dossier: r.dossier,
-			at: new Date(r.at).toISOString()
-		},
-		ancestors: r.ancestors,
-		loggedAt: new Date(r.loggedAt).getTime()
-	}));
+	return rows.map((r) => ({ ...logged(r), ancestors: r.ancestors }));
 }
 
 /** The highest seq in the feed (0 when empty). */

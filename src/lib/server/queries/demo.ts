@@ -1,8 +1,8 @@
-/** The few database reads the demo needs (raw SQL through jsonRows, identical on both back-ends). */
+/** The few database reads the demo generator (server/demo) needs (raw SQL through jsonRows, identical on both back-ends). */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { inSubtree } from '../queries/subtree.ts';
+import { inSubtree } from './subtree.ts';
 
 export async function unitCount(database: Database): Promise<number> {
 	const rows = await jsonRows<number>(

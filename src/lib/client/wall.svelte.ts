@@ -8,7 +8,7 @@
  * every timer and listener.
  */
 import { LiveConnection, type FeedItem, type FiguresMessage } from '$lib/client/live.svelte.ts';
-import type { DisplayLive, DisplayPanels } from '$lib/server/queries/display.ts';
+import type { DisplayLive, DisplayPanels } from '$lib/types/views.ts';
 
 export type WallData = DisplayPanels & {
 	unit: { code: string; name: string };
