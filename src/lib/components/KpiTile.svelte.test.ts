@@ -21,7 +21,7 @@ describe('KpiTile deltas', () => {
 			label: 'Tỷ lệ đúng hạn',
 			value: '97,8%',
 			base: '1.177 / 1.204 · n = 1.204',
-			testid: 'kpi-ontime',
+			'data-testid': 'kpi-ontime',
 			delta: fmtDeltaPoints(0.978, 0.95),
 			deltaLabel: VS
 		});
@@ -75,7 +75,7 @@ describe('KpiTile deltas', () => {
 			value: '7',
 			tone: 'alert',
 			href: '/overdue?unit=46',
-			testid: 'kpi-overdue'
+			'data-testid': 'kpi-overdue'
 		});
 		const link = screen.getByRole('link', { name: 'Đang quá hạn' });
 		await expect.element(link).toHaveAttribute('href', '/overdue?unit=46');

@@ -9,6 +9,7 @@ import { getApp, type App } from '../app.ts';
 import { getDossierResponse } from './dossiers.ts';
 import { postPortalCall } from './dvcqg.ts';
 import { postEvents } from './events.ts';
+import { getOpenApi } from './openapi.ts';
 import { getFeed } from './feed.ts';
 import { getFreshness, getRankings, getScoreboard, getSummary } from './figures.ts';
 import { getNotes, patchNote, postNote } from './notes.ts';
@@ -26,6 +27,7 @@ export type Handler = (
 ) => Promise<Response>;
 
 export const API_ROUTES = {
+	'/api/v1/openapi.json': { GET: async (_app, request) => getOpenApi(request) },
 	'/api/v1/events': { POST: postEvents },
 	'/api/v1/dvcqg': { POST: postPortalCall },
 	'/api/v1/summary': { GET: getSummary },

@@ -1,5 +1,5 @@
-import { getOpenApi } from '$lib/server/api/openapi.ts';
+import { endpoint } from '$lib/server/api/routes.ts';
 import type { RequestHandler } from './$types';
 
 /** The OpenAPI 3.1 document (docs/api.md is its readable twin): public, cacheable. */
-export const GET: RequestHandler = async ({ request }) => getOpenApi(request);
+export const GET: RequestHandler = endpoint('/api/v1/openapi.json', 'GET');
