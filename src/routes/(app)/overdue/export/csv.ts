@@ -1,23 +1,10 @@
 /** The overdue watch as CSV: UTF-8 with BOM, CRLF, one header row of Vietnamese headings. */
+import { fmtDateTime } from '$lib/client/format.ts';
 import { csvLine } from '$lib/domain/text/csv-cell.ts';
 import type { WatchView } from '../watch.server.ts';
 
-const TZ = 'Asia/Ho_Chi_Minh';
-const date = new Intl.DateTimeFormat('vi-VN', {
-	day: '2-digit',
-	month: '2-digit',
-	year: 'numeric',
-	timeZone: TZ
-});
-const time = new Intl.DateTimeFormat('vi-VN', {
-	hour: '2-digit',
-	minute: '2-digit',
-	hour12: false,
-	timeZone: TZ
-});
-/** dd/MM/yyyy HH:mm, local time. */
-const when = (iso: string | null) =>
-	iso ? `${date.format(new Date(iso))} ${time.format(new Date(iso))}` : '';
+/** dd/MM/yyyy HH:mm, local time (the screens' own format). */
+const when = (iso: string | null) => (iso ? fmtDateTime(iso) : '');
 
 const CHANNEL: Record<string, string> = {
 	direct: 'Trực tiếp',
