@@ -8,7 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { withReconnectRetry } from './reconnect.ts';
 import * as schema from './schema.ts';
+
+/** drizzle's dialect, to name a statement's text only when a retry must decide on it. */
+type SqlText = { dialect: { sqlToQuery(q: SQL): { sql: string } } };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -61,7 +65,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 		database = {
 			kind: 'postgres',
 			db,
-			rows: async (q, tx) => normaliseRows(await (tx ?? db).execute(q)),
+			// Outside a transaction a statement that met a dead pooled connection gets one more try (reconnect.ts).
+			rows: async (q, tx) =>
+				normaliseRows(
+					tx
+						? await tx.execute(q)
+						: await withReconnectRetry(
+								() => db.execute(q),
+								() => (db as unknown as SqlText).dialect.sqlToQuery(q).sql
+							)
+				),
 			close: () => client.end({ timeout: 1 })
 		};
 		if (opts.migrate !== false) {
