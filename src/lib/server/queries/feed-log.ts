@@ -22,15 +22,7 @@ function feedSource(since: number): SQL {
 
 export type LoggedItem = { item: FeedItem; loggedAt: number };
 
-type Row = {
-	seq: number;
-	id: string | null;
-	type: string;
-	unit: string;
-	dossier: string | null;
-	at: string;
-	loggedAt: string;
-};
+type Row = FeedItem & { loggedAt: string };
 
 /** A row as a live item has it (ISO instants in UTC, numeric seq), with when it entered the feed. */
 function logged(r: Row): LoggedItem {
