@@ -26,11 +26,18 @@ describe('one more try on a dead pooled connection', () => {
 		const f = flaky(() => failure('ECONNREFUSED'), 1);
 		await expect(withReconnectRetry(f.run, WRITE)).resolves.toBe('rows');
 		expect(f.calls()).toBe(2);
+		// A server still starting up refuses the connection before any statement runs.
+		expect(mayRetry(failure('57P03'), 5, WRITE)).toBe(true);
 	});
 	it('retries a broken connection for a read, never for a write', async () => {
 		const r = flaky(() => failure('CONNECTION_CLOSED'), 1);
 		await expect(withReconnectRetry(r.run, READ)).resolves.toBe('rows');
 		expect(r.calls()).toBe(2);
+		// A backend the server ended while the connection sat idle in the pool (a restart, pg_terminate_backend).
+		const ended = flaky(() => failure('57P01'), 1);
+		await expect(withReconnectRetry(ended.run, READ)).resolves.toBe('rows');
+		expect(ended.calls()).toBe(2);
+		expect(mayRetry(failure('57P01'), 5, WRITE)).toBe(false);
 		const w = flaky(() => failure('ECONNRESET'), 1);
 		await expect(withReconnectRetry(w.run, WRITE)).rejects.toThrow('Failed query');
 		expect(w.calls()).toBe(1);

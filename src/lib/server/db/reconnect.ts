@@ -11,8 +11,16 @@
  */
 import { dbErrorCode } from './errors.ts';
 
-const REFUSED = new Set(['ECONNREFUSED']);
+/** The statement never reached a server: refused, or the server was still starting (57P03 cannot_connect_now). */
+const REFUSED = new Set(['ECONNREFUSED', '57P03']);
+/**
+ * The connection died under the statement: cut, or its backend ended by the server's shutdown or a
+ * pg_terminate_backend while it sat idle in the pool (57P01 admin_shutdown, 57P02 crash_shutdown),
+ * which postgres.js reports on the next statement sent on it.
+ */
 const BROKEN = new Set([
+	'57P01',
+	'57P02',
 	'ECONNRESET',
 	'EPIPE',
 	'CONNECTION_CLOSED',
