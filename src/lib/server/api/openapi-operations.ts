@@ -1,46 +1,28 @@
 /**
- * The operations of the HTTP API that the OpenAPI document (openapi.ts) describes: for each, who
- * may call it, its parameters and body (the handlers' own zod schemas), its answers, a valid
- * request example and an invalid one (tests/integration/openapi.test.ts sends both).
+ * The operations of the HTTP API that the OpenAPI document (openapi.ts) describes: ingest, figures,
+ * units, dossiers, reports and the service's own; the supervision workflow's are in
+ * openapi-supervision-operations.ts. For each: who may call it, its parameters and body (the
+ * handlers' own zod schemas), its answers, a valid request example and an invalid one
+ * (tests/integration/openapi.test.ts sends both).
  */
 import { z } from 'zod';
 import { instant, SCHEMAS as EVENT_SCHEMAS } from '../../domain/events/schema.ts';
 import { INSTANT_HINT } from '../../domain/events/instant.ts';
 import { MAX_EVENTS } from '../ingest/ingest.ts';
-import { Edit as NoteEdit, New as NoteCreate } from './notes.ts';
-import { New as ReminderCreate } from './reminders.ts';
-import { Create as SnapshotCreate } from './snapshots.ts';
 import * as S from './schemas.ts';
+import {
+	DAY,
+	forbidden,
+	notFound,
+	problem,
+	readerErrors,
+	unauthorized,
+	type Answer,
+	type Operation
+} from './openapi-operation.ts';
+import { SUPERVISION_OPERATIONS } from './openapi-supervision-operations.ts';
 
-/** Who may call an operation (docs/api.md#authentication). */
-export type Access = 'public' | 'metrics' | 'ingest' | 'read' | 'user' | 'admin';
-
-export type Media = 'json' | 'csv' | 'xlsx' | 'text';
-export type Answer = { description: string; schema?: z.ZodType; media?: Media[] };
-
-/** A request as the test sends it: the path with its query, and the JSON body. `{name}` path parameters are filled from `params`. */
-export type ExampleRequest = { query?: Record<string, string>; body?: unknown };
-
-export type Operation = {
-	method: 'get' | 'post' | 'patch' | 'delete';
-	/** OpenAPI style: `/api/v1/dossiers/{code}`. */
-	path: string;
-	id: string;
-	tag: string;
-	summary: string;
-	/** The section of docs/api.md that describes it. */
-	doc: string;
-	access: Access;
-	pathParams?: Record<string, { description: string; example: string }>;
-	query?: z.ZodObject;
-	body?: z.ZodType;
-	/** The schema that body and query examples are checked against (defaults to body, else query). */
-	ok: number;
-	responses: Record<number, Answer>;
-	example: ExampleRequest;
-	/** A request the handler refuses with 400 and the schema refuses too; none where nothing can be invalid. */
-	invalid?: ExampleRequest;
-};
+export type { Access, Answer, ExampleRequest, Media, Operation } from './openapi-operation.ts';
 
 // Instants are strings on the wire, turned into Dates by a transform: say what the string must be.
 if (!z.globalRegistry.has(instant))
@@ -59,7 +41,6 @@ export const EventBatch = z.object({
 		})
 });
 
-const DAY = { from: '2024-05-01', to: '2024-05-31' };
 const EXAMPLE_EVENTS = [
 	{
 		id: 'mc-2024-0001-r',
@@ -86,17 +67,6 @@ const EXAMPLE_EVENTS = [
 	}
 ];
 
-const problem = (description: string): Answer => ({ description, schema: S.Problem });
-const unauthorized = problem('No valid credential (docs/api.md#authentication).');
-const forbidden = problem('The credential may not do this, or the unit is outside its scope.');
-const badRequest = problem('A query parameter is missing or invalid (the message says which).');
-const notFound = problem('Unknown, or outside the caller’s scope (the two are not told apart).');
-const readerErrors = {
-	400: badRequest,
-	401: unauthorized,
-	403: forbidden,
-	404: problem('Unknown unit.')
-};
 const ingestErrors = (schema: z.ZodType): Record<number, Answer> => ({
 	400: { description: 'Some events are invalid: every one is named; nothing was written.', schema },
 	401: problem('No valid ingest key.'),
@@ -336,192 +306,7 @@ export const OPERATIONS: Operation[] = [
 		example: { query: { unit: '46', ...DAY, format: 'json' } },
 		invalid: { query: { unit: '46', ...DAY, format: 'pdf' } }
 	},
-	{
-		method: 'post',
-		path: '/api/v1/snapshots',
-		id: 'postSnapshot',
-		tag: 'Snapshots',
-		summary: 'Freeze the figures of a scope and period',
-		doc: 'snapshots',
-		access: 'user',
-		body: SnapshotCreate,
-		ok: 201,
-		responses: {
-			201: { description: 'Frozen.', schema: S.SnapshotCreated },
-			400: { description: 'Invalid body.', schema: S.FieldErrors },
-			401: unauthorized,
-			403: problem('An API key (keys cannot create snapshots), or the unit is out of scope.'),
-			404: problem('Unknown unit.'),
-			413: problem('The body exceeds 16 KB.')
-		},
-		example: { body: { unit: '46', ...DAY, title: 'Giám sát tháng 5/2024' } },
-		invalid: { body: { unit: '46', ...DAY, title: '' } }
-	},
-	{
-		method: 'get',
-		path: '/api/v1/snapshots',
-		id: 'getSnapshots',
-		tag: 'Snapshots',
-		summary: "The subtree's snapshots, newest first",
-		doc: 'snapshots',
-		access: 'read',
-		query: S.UnitQuery,
-		ok: 200,
-		responses: { 200: { description: 'Snapshots.', schema: S.SnapshotList }, ...readerErrors },
-		example: { query: { unit: '46' } },
-		invalid: { query: {} }
-	},
-	{
-		method: 'get',
-		path: '/api/v1/snapshots/{id}',
-		id: 'getSnapshot',
-		tag: 'Snapshots',
-		summary: 'One snapshot, the same bytes on every request (or its form as CSV / XLSX)',
-		doc: 'snapshots',
-		access: 'read',
-		pathParams: { id: { description: 'The snapshot id.', example: 'snp_abcdefghijklmnop' } },
-		query: S.SnapshotFormatQuery,
-		ok: 200,
-		responses: {
-			200: { description: 'The snapshot.', schema: S.Snapshot, media: ['json', 'csv', 'xlsx'] },
-			400: badRequest,
-			401: unauthorized,
-			403: forbidden,
-			404: notFound
-		},
-		example: {},
-		invalid: { query: { format: 'pdf' } }
-	},
-	{
-		method: 'post',
-		path: '/api/v1/notes',
-		id: 'postNote',
-		tag: 'Supervision',
-		summary: 'Write a note on a unit, a dossier or a snapshot',
-		doc: 'notes',
-		access: 'user',
-		body: NoteCreate,
-		ok: 201,
-		responses: {
-			201: { description: 'The note.', schema: S.Note },
-			400: { description: 'Invalid body.', schema: S.FieldErrors },
-			401: unauthorized,
-			403: problem('API keys cannot write notes.'),
-			404: notFound,
-			413: problem('The body exceeds 16 KB.')
-		},
-		example: { body: { kind: 'unit', target: '46001', text: 'Đã nhắc bộ phận một cửa.' } },
-		invalid: { body: { kind: 'unit', target: '46001', text: '   ' } }
-	},
-	{
-		method: 'get',
-		path: '/api/v1/notes',
-		id: 'getNotes',
-		tag: 'Supervision',
-		summary: 'The notes on one thing',
-		doc: 'notes',
-		access: 'user',
-		query: S.NotesQuery,
-		ok: 200,
-		responses: {
-			200: { description: 'Notes, oldest first.', schema: S.Notes },
-			400: { description: 'Invalid query.', schema: S.FieldErrors },
-			401: unauthorized,
-			403: problem('API keys cannot read notes.'),
-			404: notFound
-		},
-		example: { query: { kind: 'unit', target: '46001' } },
-		invalid: { query: { kind: 'province', target: '46001' } }
-	},
-	{
-		method: 'patch',
-		path: '/api/v1/notes/{id}',
-		id: 'patchNote',
-		tag: 'Supervision',
-		summary: 'Edit a note (its author or an admin; the history is kept)',
-		doc: 'notes',
-		access: 'user',
-		pathParams: { id: { description: 'The note id.', example: 'note_abcdefghijklm' } },
-		body: NoteEdit,
-		ok: 200,
-		responses: {
-			200: { description: 'The note, with its history.', schema: S.Note },
-			400: { description: 'Invalid body.', schema: S.FieldErrors },
-			401: unauthorized,
-			403: problem('Not its author nor an admin, or an API key.'),
-			404: notFound
-		},
-		example: { body: { text: 'Đã nhắc bộ phận một cửa; hẹn trả trong tuần.' } },
-		invalid: { body: { text: '' } }
-	},
-	{
-		method: 'post',
-		path: '/api/v1/reminders',
-		id: 'postReminder',
-		tag: 'Supervision',
-		summary: 'Record a reminder (đôn đốc) to a unit about some of its dossiers',
-		doc: 'reminders',
-		access: 'user',
-		body: ReminderCreate,
-		ok: 201,
-		responses: {
-			201: { description: 'Recorded.', schema: S.ReminderCreated },
-			400: { description: 'Invalid body, or dossiers not in the unit.', schema: S.FieldErrors },
-			401: unauthorized,
-			403: forbidden,
-			404: problem('Unknown unit.'),
-			413: problem('The body exceeds 64 KB.')
-		},
-		example: {
-			body: {
-				unit: '46001',
-				channel: 'phone',
-				reference: '12/VP',
-				text: 'Đề nghị giải quyết hồ sơ quá hạn.',
-				dossiers: ['HS-2024-0001']
-			}
-		},
-		invalid: { body: { unit: '46001', channel: 'fax', text: 'x', dossiers: ['HS-2024-0001'] } }
-	},
-	{
-		method: 'get',
-		path: '/api/v1/reminders/{id}',
-		id: 'getReminder',
-		tag: 'Supervision',
-		summary: 'A reminder, or its list of dossiers as a sheet to send (XLSX)',
-		doc: 'reminders',
-		access: 'user',
-		pathParams: { id: { description: 'The reminder id.', example: 'rem_abcdefghijklm' } },
-		query: S.ReminderFormatQuery,
-		ok: 200,
-		responses: {
-			200: { description: 'The reminder.', schema: S.Reminder, media: ['json', 'xlsx'] },
-			400: badRequest,
-			401: unauthorized,
-			403: problem('API keys cannot read reminders.'),
-			404: notFound
-		},
-		example: {},
-		invalid: { query: { format: 'pdf' } }
-	},
-	{
-		method: 'delete',
-		path: '/api/v1/snapshots/{id}',
-		id: 'deleteSnapshot',
-		tag: 'Snapshots',
-		summary: 'Delete a snapshot (admins only; audited)',
-		doc: 'snapshots',
-		access: 'admin',
-		pathParams: { id: { description: 'The snapshot id.', example: 'snp_abcdefghijklmnop' } },
-		ok: 204,
-		responses: {
-			204: { description: 'Deleted.' },
-			401: unauthorized,
-			403: problem('Only an admin may delete a snapshot.'),
-			404: notFound
-		},
-		example: {}
-	},
+	...SUPERVISION_OPERATIONS,
 	{
 		method: 'get',
 		path: '/api/v1/openapi.json',
