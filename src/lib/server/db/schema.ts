@@ -1,7 +1,7 @@
 /**
  * The database schema (drizzle). Migrations in /drizzle are generated from it
- * with `npm run db:generate`; hand-written parts (the shared feed sequence, the
- * GiST index on open intervals) live in a custom migration.
+ * with `npm run db:generate`; hand-written parts (the shared feed sequence, dropping
+ * the retired GiST index on open intervals) live in custom migrations.
  */
 import { sql } from 'drizzle-orm';
 import {
