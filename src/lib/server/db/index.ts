@@ -59,6 +59,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 			onnotice: () => {},
 			connect_timeout: 5,
 			fetch_types: false,
+			// No JIT: our statements are short index work, and with missing statistics (autovacuum off) a
+			// big cost estimate made PostgreSQL compile a 23 ms batch read for 165 ms (docs/scaling.md).
+			connection: { jit: 'off' },
 			backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1)
 		});
 		const db = drizzle(client, { schema }) as unknown as Db;
