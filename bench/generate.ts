@@ -88,7 +88,8 @@ export function scaleUnitsCsv(): string {
 	return lines.join('\n') + '\n';
 }
 
-export const SCALE_NOW = new Date('2025-12-20T10:00:00+07:00');
+// Not on an hour boundary, so that the rest of the current hour (queries/counters.ts) is read as at a real "now".
+export const SCALE_NOW = new Date('2025-12-20T10:37:00+07:00');
 
 /**
  * `dossiers` dossiers received over 2025-01-01 … SCALE_NOW in the communes of province 90 (or of 95 with

@@ -8,7 +8,7 @@
  * (90: 10 districts × 10 communes) with N dossiers and a two-level province
  * (95: 3,321 communes) with N/10, written as NDJSON.gz and loaded through
  * `cli events import` (a child process, as an operator runs it). Then, with
- * "now" inside the data (2025-12-20 10:00), it times the figures — summary
+ * "now" inside the data (2025-12-20 10:37), it times the figures — summary
  * of the province for the year, of a commune for a quarter, of a period
  * ending today; rankings of 10, 100 and 3,321 units — and the server time of
  * the page loads (overview, report, wall display), twice: with the
@@ -155,7 +155,15 @@ async function measure(app: App): Promise<Figures> {
 
 /** Statistics as on a server where nothing ever analysed the tables. */
 async function wipeStatistics(client: postgres.Sql): Promise<void> {
-	const tables = ['events', 'dossiers', 'feedbacks', 'rollups', 'units', 'overdue_announcements'];
+	const tables = [
+		'events',
+		'dossiers',
+		'feedbacks',
+		'rollups',
+		'hour_rollups',
+		'units',
+		'overdue_announcements'
+	];
 	await client.unsafe(
 		`delete from pg_statistic where starelid = any(array[${tables.map((t) => `'${t}'::regclass`).join(',')}])`
 	);

@@ -17,6 +17,7 @@ import {
 	type OpenTimes
 } from '../../src/lib/domain/figures/open-counts.ts';
 import { isOpenAt } from '../../src/lib/domain/figures/period.ts';
+import { hourCeil, hourStart } from '../../src/lib/domain/figures/hours.ts';
 
 const BASE = Date.parse('2023-12-25T00:00:00+07:00');
 const HOUR = 3600_000;
@@ -90,6 +91,19 @@ const dossier = fc
 		firstDueAt: u === null ? null : new Date(BASE + (r + u) * HOUR)
 	}));
 
+/** The same, to the minute (instants inside hours). */
+const dossierToTheMinute = fc
+	.record({
+		r: fc.integer({ min: 0, max: 20 * 24 * 60 }),
+		f: fc.option(fc.integer({ min: -48 * 60, max: 10 * 24 * 60 })),
+		u: fc.option(fc.integer({ min: -24 * 60, max: 5 * 24 * 60 }))
+	})
+	.map(({ r, f, u }): OpenTimes => ({
+		receivedAt: new Date(BASE + r * 60_000),
+		finishedAt: f === null ? null : new Date(BASE + (r + f) * 60_000),
+		firstDueAt: u === null ? null : new Date(BASE + (r + u) * 60_000)
+	}));
+
 /** Day → summed counters, from each dossier's four instants. */
 function dayCounters(ds: OpenTimes[]) {
 	const byDay = new Map<
@@ -150,6 +164,52 @@ describe('open counts from day counters', () => {
 						overdue: ds.filter((d) => isOpenOverdueAt(d, t)).length
 					};
 					expect(openAtInstant(atEnd, rest, t, E)).toEqual(direct);
+				}
+			)
+		);
+	});
+	it('at any instant: overdue from the day end less the due hours after it and the rest of its hour (hours.ts)', () => {
+		fc.assert(
+			fc.property(
+				fc.array(dossierToTheMinute, { minLength: 1, maxLength: 40 }),
+				fc.nat(),
+				fc.integer({ min: 0, max: 3 }),
+				fc.integer({ min: 0, max: 120 }),
+				(ds, which, instant, minutesBefore) => {
+					// Shortly before one of a dossier's instants, so that the rest of the hour holds something.
+					const d = ds[which % ds.length];
+					const at =
+						[d.receivedAt, d.finishedAt, d.firstDueAt, d.receivedAt][instant] ?? d.receivedAt!;
+					const t = new Date(at.getTime() - minutesBefore * 60_000);
+					const E = localDayStart(addDays(localDay(t), 1));
+					const B = hourCeil(t);
+					const atEnd = openFromPrefix(prefix(dayCounters(ds), localDay(t)));
+					// The hour rows of [B, E): each due instant in its hour's row, summed as the query does.
+					let dueLater = 0;
+					for (const x of ds) {
+						const times = openCounterTimes(x);
+						const inLater = (y: Date | null) =>
+							y !== null && hourStart(y) >= B.toISOString() && hourStart(y) < E.toISOString();
+						dueLater += Number(inLater(times.due_in)) - Number(inLater(times.due_out));
+					}
+					const overdue = openAtInstant(
+						{ total: 0, overdue: atEnd.overdue - dueLater },
+						ds.filter((x) => laterToday(x, t, B)),
+						t,
+						B
+					).overdue;
+					const total = openAtInstant(
+						{ total: atEnd.total, overdue: 0 },
+						ds.filter((x) => laterToday(x, t, E)),
+						t,
+						E
+					).total;
+					expect(B.getTime() - t.getTime()).toBeLessThan(HOUR);
+					expect(B.getTime()).toBeLessThanOrEqual(E.getTime());
+					expect({ total, overdue }).toEqual({
+						total: ds.filter((x) => isOpenAt(x.receivedAt, x.finishedAt, t)).length,
+						overdue: ds.filter((x) => isOpenOverdueAt(x, t)).length
+					});
 				}
 			)
 		);

@@ -15,7 +15,7 @@ import type { RatingLevel } from '../events/schema.ts';
 import { overdueCause } from '../dossier/attribution.ts';
 
 import { COUNTERS, type Counter } from './counter-names.ts';
-import { openCounterTimes } from './open-counts.ts';
+import { openCounterTimes, type OpenTimes } from './open-counts.ts';
 
 export { COUNTERS, type Counter };
 
@@ -59,18 +59,14 @@ export function dossierContribution(s: DossierState): Contribution {
 	if (s.returnedAt) add(c, s.returnedAt, 'returned');
 	for (const at of s.apologyAts) add(c, at, 'apologies');
 	for (const at of s.supplementAts) add(c, at, 'supplements');
-	for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][])
-		if (at) add(c, at, counter);
-	if (hasManySupplements(s)) {
-		if (
-			s.status === 'resolved' &&
-			s.resolvedAt &&
-			(s.outcome === 'early' || s.outcome === 'on_time')
-		)
-			add(c, s.resolvedAt, 'timely_multi');
-		for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][])
-			if (at) add(c, at, `m${counter}` as Counter);
-	}
+	for (const [at, index] of openInstants(openInputsOf(s))) (c[localDay(at)] ??= []).push(index);
+	if (
+		hasManySupplements(s) &&
+		s.status === 'resolved' &&
+		s.resolvedAt &&
+		(s.outcome === 'early' || s.outcome === 'on_time')
+	)
+		add(c, s.resolvedAt, 'timely_multi');
 	if (s.flags.length > 0)
 		add(c, s.receivedAt, 'flagged', ...s.flags.map((f) => `flag_${f}` as Counter));
 	if (s.channel === 'online') {
@@ -78,6 +74,36 @@ export function dossierContribution(s: DossierState): Contribution {
 		if (where) add(c, s.receivedAt, where);
 	}
 	return c;
+}
+
+/** What the point-in-time counters of a dossier depend on: its three instants, whether it counts, its supplement requests. */
+export type OpenInputs = OpenTimes & { counted: boolean; supplements: number };
+
+export function openInputsOf(s: DossierState): OpenInputs {
+	return {
+		counted: s.received && s.receivedAt !== null && s.channel !== null,
+		receivedAt: s.receivedAt,
+		finishedAt: s.finishedAt,
+		firstDueAt: s.firstDueAt,
+		supplements: s.supplementAts.length
+	};
+}
+
+/**
+ * The instants of the point-in-time counters (open-counts.ts), as (instant, counter index) pairs: the four
+ * of every counted dossier and, with more than one supplement request, their m… copies (scoreboard.ts).
+ * Added to the day rows (below) and to the hour rows (hours.ts) alike.
+ */
+export function openInstants(s: OpenInputs): [Date, number][] {
+	if (!s.counted) return [];
+	const out: [Date, number][] = [];
+	const many = s.supplements > 1;
+	for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][]) {
+		if (!at) continue;
+		out.push([at, INDEX[counter]]);
+		if (many) out.push([at, INDEX[`m${counter}` as Counter]]);
+	}
+	return out;
 }
 
 /** More than one supplement request: the national scoreboard counts the dossier as late (scoreboard.ts). */

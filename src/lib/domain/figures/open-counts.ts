@@ -28,7 +28,9 @@
  *   open(t) = open(E_D) + Σ over those dossiers of ([open at t] − [open at E_D])
  *
  * and the same for open-overdue: the projection is read for today's rest only
- * (`laterToday`), never for the open history.
+ * (`laterToday`), never for the open history. The same identity holds for
+ * any later instant in place of E_D; hours.ts keeps the counters by the hour
+ * so that the instant is the end of t's hour and the rest is an hour's worth.
  */
 import type { Counter } from './counter-names.ts';
 import { isOpenAt } from './period.ts';

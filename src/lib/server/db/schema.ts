@@ -21,6 +21,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { COUNTERS } from '../../domain/figures/counter-names.ts';
+import { HOUR_COUNTERS } from '../../domain/figures/hours.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -198,6 +199,12 @@ const counterColumns = Object.fromEntries(
 	[K in (typeof COUNTERS)[number]]: ReturnType<typeof integer>;
 };
 
+const hourCounterColumns = Object.fromEntries(
+	HOUR_COUNTERS.map((c) => [c, integer(c).notNull().default(0)])
+) as {
+	[K in (typeof HOUR_COUNTERS)[number]]: ReturnType<typeof integer>;
+};
+
 /**
  * Counters by (unit or any ancestor of the receiving unit, grain, bucket): each change is added to its
  * local day's row (grain 'd'), its month's ('m', keyed by the 1st) and its year's ('y', keyed by 1 January),
@@ -212,6 +219,21 @@ export const rollups = pgTable(
 		...counterColumns
 	},
 	(t) => [primaryKey({ columns: [t.unit, t.grain, t.day] })]
+);
+
+/**
+ * The point-in-time counters by (unit or any ancestor, hour): the same contributions as their day rows, keyed
+ * by the UTC start of the hour holding each instant, so that "now" inside today reads the dossiers of the rest
+ * of the current hour only (domain/figures/hours.ts).
+ */
+export const hourRollups = pgTable(
+	'hour_rollups',
+	{
+		unit: text('unit').notNull(),
+		hour: ts('hour').notNull(),
+		...hourCounterColumns
+	},
+	(t) => [primaryKey({ columns: [t.unit, t.hour] })]
 );
 
 /** Admin-edited calendar overrides: extra days off and make-up working days. */

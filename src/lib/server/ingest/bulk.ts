@@ -84,7 +84,7 @@ const recordsOf = (call: unknown): number => {
 };
 
 export async function analyzeTables(database: Database): Promise<void> {
-	await database.rows(sql`analyze events, dossiers, feedbacks, rollups`);
+	await database.rows(sql`analyze events, dossiers, feedbacks, rollups, hour_rollups`);
 }
 
 export async function importFile(

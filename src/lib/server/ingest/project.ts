@@ -9,22 +9,47 @@
 import { sql } from 'drizzle-orm';
 import { foldDossier, type DossierState } from '../../domain/dossier/state.ts';
 import {
-	COUNTERS,
 	DeltaTable,
 	dossierContribution,
 	feedbackContribution,
 	loneRatingContribution,
+	openInputsOf,
+	openInstants,
 	type Contribution,
 	type FeedbackState
 } from '../../domain/figures/counters.ts';
+import { hourContribution } from '../../domain/figures/hours.ts';
 import type { RatingLevel } from '../../domain/events/schema.ts';
-import { bucketsOf } from '../../domain/figures/grains.ts';
 import type { Database, Db } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
-import { ancestorsOf } from '../queries/units.ts';
+import { applyDeltas } from './rollups.ts';
 import { groupBy, toFoldEvent, type StoredEventRow } from './stored-event.ts';
 
 type Old = { code: string; unit: string; contrib: Contribution };
+/** A stored dossier: its contribution, and the columns its hour rows follow from (hours.ts). */
+type OldDossier = Old & {
+	received: boolean;
+	received_at: string | null;
+	channel: string | null;
+	finished_at: string | null;
+	first_due_at: string | null;
+	supplements: number;
+};
+
+const dateOf = (t: string | null) => (t === null ? null : new Date(t));
+
+/** The hour rows a stored dossier added, from its columns (the same instants as its day rows). */
+function storedHours(o: OldDossier): Contribution {
+	return hourContribution(
+		openInstants({
+			counted: o.received && o.received_at !== null && o.channel !== null,
+			receivedAt: dateOf(o.received_at),
+			finishedAt: dateOf(o.finished_at),
+			firstDueAt: dateOf(o.first_due_at),
+			supplements: o.supplements
+		})
+	);
+}
 
 /** All stored events of the given entities: those of earlier batches from the table, this batch's from memory. */
 async function loadEvents(
@@ -54,16 +79,21 @@ async function loadEvents(
 	return stored.concat(fresh.rows.filter((r) => wanted.has(r[column] ?? '')));
 }
 
-async function loadOld(
-	database: Database,
-	tx: Db,
-	table: 'dossiers' | 'feedbacks',
-	codes: string[]
-) {
-	const t = sql.raw(table);
+async function loadOldFeedbacks(database: Database, tx: Db, codes: string[]) {
 	return jsonRows<Old>(
 		database,
-		sql`select jsonb_build_object('code', code, 'unit', unit, 'contrib', contrib) as j from ${t} where code = ${anyOf(codes)}`,
+		sql`select jsonb_build_object('code', code, 'unit', unit, 'contrib', contrib) as j from feedbacks where code = ${anyOf(codes)}`,
+		tx
+	);
+}
+
+async function loadOldDossiers(database: Database, tx: Db, codes: string[]) {
+	return jsonRows<OldDossier>(
+		database,
+		sql`select jsonb_build_object('code', code, 'unit', unit, 'contrib', contrib, 'received', received,
+				'received_at', received_at, 'channel', channel, 'finished_at', finished_at,
+				'first_due_at', first_due_at, 'supplements', supplements) as j
+			from dossiers where code = ${anyOf(codes)}`,
 		tx
 	);
 }
@@ -172,55 +202,6 @@ async function upsertFeedbacks(
 	);
 }
 
-async function applyDeltas(
-	database: Database,
-	tx: Db,
-	deltas: DeltaTable,
-	known?: Map<string, string[]>
-) {
-	const entries = [...deltas.entries()];
-	if (entries.length === 0) return;
-	const units = [...new Set(entries.map((e) => e.unit))];
-	const missing = known ? units.filter((u) => !known.has(u)) : units;
-	const ancestors = new Map(known);
-	for (const [u, a] of await ancestorsOf(database, missing, tx)) ancestors.set(u, a);
-	// Each (unit or ancestor, day) change moves its day's, month's and year's row (grains.ts).
-	const byKey = new Map<string, { unit: string; grain: string; day: string; values: Int32Array }>();
-	for (const e of entries) {
-		const buckets = bucketsOf(e.day);
-		for (const unit of ancestors.get(e.unit) ?? [e.unit]) {
-			for (const b of buckets) {
-				const key = `${unit}\u0000${b.grain}\u0000${b.day}`;
-				const row = byKey.get(key);
-				if (row) for (let i = 0; i < COUNTERS.length; i++) row.values[i] += e.values[i];
-				else
-					byKey.set(key, { unit, grain: b.grain, day: b.day, values: Int32Array.from(e.values) });
-			}
-		}
-	}
-	// Each row as JSON with its non-zero counters only (most are zero): less to build here and to parse there.
-	const rows: string[] = [];
-	for (const r of byKey.values()) {
-		let json = '';
-		for (let i = 0; i < COUNTERS.length; i++)
-			if (r.values[i] !== 0) json += `,"${COUNTERS[i]}":${r.values[i]}`;
-		if (json !== '')
-			rows.push(`{"unit":${JSON.stringify(r.unit)},"grain":"${r.grain}","day":"${r.day}"${json}}`);
-	}
-	if (rows.length === 0) return;
-	const cols = COUNTERS.join(', ');
-	const defs = COUNTERS.map((c) => `${c} int`).join(', ');
-	const values = COUNTERS.map((c) => `coalesce(${c}, 0)`).join(', ');
-	const sets = COUNTERS.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(', ');
-	await database.rows(
-		sql`insert into rollups (unit, grain, day, ${sql.raw(cols)})
-			select unit, grain, day, ${sql.raw(values)} from jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb)
-				as x(unit text, grain text, day date, ${sql.raw(defs)})
-			on conflict (unit, grain, day) do update set ${sql.raw(sets)}`,
-		tx
-	);
-}
-
 /** The events this batch just inserted (seq ≥ fromSeq); ingest is serialised, so every older event has a smaller seq. */
 export type Fresh = { fromSeq: number; rows: StoredEventRow[] };
 
@@ -248,6 +229,7 @@ export async function project(
 	input: ProjectInput
 ): Promise<DossierState[]> {
 	const deltas = new DeltaTable();
+	const hours = new DeltaTable();
 	const states: DossierState[] = [];
 	const writes: Promise<unknown>[] = [];
 	// Both entity kinds' reads at once, before any write.
@@ -255,25 +237,29 @@ export async function project(
 		input.dossiers.length > 0
 			? Promise.all([
 					loadEvents(database, tx, 'dossier', input.dossiers, input.fresh),
-					input.hasOld ? loadOld(database, tx, 'dossiers', input.dossiers) : Promise.resolve([])
+					input.hasOld ? loadOldDossiers(database, tx, input.dossiers) : Promise.resolve([])
 				])
 			: null;
 	const feedbackReads =
 		input.feedbacks.length > 0
 			? Promise.all([
 					loadEvents(database, tx, 'feedback', input.feedbacks, input.fresh),
-					input.hasOld ? loadOld(database, tx, 'feedbacks', input.feedbacks) : Promise.resolve([])
+					input.hasOld ? loadOldFeedbacks(database, tx, input.feedbacks) : Promise.resolve([])
 				])
 			: null;
 	try {
 		if (dossierReads) {
 			const [rows, old] = await dossierReads;
-			for (const o of old) deltas.add(o.unit, o.contrib, -1);
+			for (const o of old) {
+				deltas.add(o.unit, o.contrib, -1);
+				hours.add(o.unit, storedHours(o), -1);
+			}
 			const records = [];
 			for (const [code, list] of groupBy(rows, (r) => r.dossier ?? '')) {
 				const s = foldDossier(code, list.map(toFoldEvent));
 				const contrib = dossierContribution(s);
 				deltas.add(s.unit, contrib, 1);
+				hours.add(s.unit, hourContribution(openInstants(openInputsOf(s))), 1);
 				records.push(dossierRecord(s, contrib));
 				states.push(s);
 			}
@@ -291,7 +277,7 @@ export async function project(
 			writes.push(upsertFeedbacks(database, tx, folded));
 		}
 		for (const r of input.loneRatings) deltas.add(r.unit, loneRatingContribution(r.at, r.level), 1);
-		writes.push(applyDeltas(database, tx, deltas, input.ancestors));
+		writes.push(applyDeltas(database, tx, deltas, hours, input.ancestors));
 	} finally {
 		// Every statement sent is waited for (and its failure reported), whatever failed first.
 		const settled = await Promise.allSettled([dossierReads, feedbackReads, ...writes]);

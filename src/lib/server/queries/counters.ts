@@ -10,6 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { COUNTERS, type Counter } from '../../domain/figures/counter-names.ts';
 import { emptyCounters, type Counters } from '../../domain/figures/counters.ts';
 import { prefixSpans, spansOf, type Span } from '../../domain/figures/grains.ts';
+import { hourCeil } from '../../domain/figures/hours.ts';
 import { openFromPrefix, type OpenCounts } from '../../domain/figures/open-counts.ts';
 import type { Database } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
@@ -149,15 +150,23 @@ export async function manySupplementCountersByUnit(
 /**
  * The rest of today: how the counts at instant `t` differ from those at the
  * end of its day `end`, for each of `roots` (units of one depth, each for its
- * subtree) — from the only dossiers that can differ (open-counts.ts
- * `laterToday`), in three disjoint parts so that none is read twice and each
- * is one index range:
+ * subtree). The open count: from the dossiers received or finished after t.
+ * The overdue count of the dossiers below the root: from B — the first hour
+ * boundary at or after t — to `end`, the hour rows taken back off
+ * (domain/figures/hours.ts), and from t to B the dossiers that can differ;
+ * of the root's own dossiers (no hour rows): those that can differ from t to
+ * `end`. The dossiers come in four disjoint parts, so that none is read twice
+ * and each is one index range:
  * - received in [t, end) — at the real "now", none yet;
  * - otherwise finished from t on — none yet either;
  * - otherwise pending, received before t, with the first appointment in
- *   [t, end): open at both instants and overdue only at `end`, so each counts
- *   −1 overdue and the part is a plain count — the only one that grows with
- *   the province (the appointments falling due later today).
+ *   [t, B): open at both instants and overdue only later, so each counts −1
+ *   overdue (the appointments falling due in the rest of the current hour);
+ * - the same with the first appointment in [B, end), of the roots' own
+ *   dossiers (a handful each, by the unit's own index range).
+ * The first two hold every dossier with a receipt or finish in [t, end), all
+ * four every one with an instant in [t, B), or of a root's own in [t, end)
+ * (any other adds 0 to the sums).
  */
 export async function laterTodayByRoot(
 	database: Database,
@@ -170,19 +179,72 @@ export async function laterTodayByRoot(
 ): Promise<Map<string, OpenCounts>> {
 	const result = new Map(roots.map((r) => [r, { total: 0, overdue: 0 }]));
 	if (roots.length === 0) return result;
-	const ts = t.toISOString();
-	const es = end.toISOString();
 	if (!Number.isInteger(depth) || depth < 0)
 		throw new RangeError(`depth must be a whole number, got ${depth}`);
+	const b = hourCeil(t);
+	if (b > end)
+		throw new RangeError('the end of the day must be an hour boundary after the instant');
+	const [hours, rest] = await Promise.all([
+		dueInHours(database, roots, b, end, onlyManySupplements),
+		laterDossiers(database, roots, depth, t, b, end, onlyManySupplements)
+	]);
+	for (const [root, r] of result) {
+		const d = rest.get(root);
+		r.total = d?.total ?? 0;
+		r.overdue = (d?.overdue ?? 0) - (hours.get(root) ?? 0);
+	}
+	return result;
+}
+
+/** Per root, what the hours [from, to) add to the overdue count of the dossiers below it (a few dozen rows a root). */
+async function dueInHours(
+	database: Database,
+	roots: readonly string[],
+	from: Date,
+	to: Date,
+	many: boolean
+): Promise<Map<string, number>> {
+	if (from.getTime() === to.getTime()) return new Map();
+	const m = many ? 'm' : '';
+	const rows = await jsonRows<{ unit: string; n: number }>(
+		database,
+		sql`select jsonb_build_object('unit', unit, 'n', sum(${sql.raw(`${m}due_in - ${m}due_out`)})) as j
+			from hour_rollups
+			where unit = ${anyOf(roots)} and hour >= ${from.toISOString()}::timestamptz and hour < ${to.toISOString()}::timestamptz
+			group by unit`
+	);
+	return new Map(rows.map((r) => [r.unit, Number(r.n)]));
+}
+
+/**
+ * Per root, open(t) − open(end), and openOverdue(t) − openOverdue(b) of the dossiers below it plus
+ * openOverdue(t) − openOverdue(end) of its own, from the dossiers (see above).
+ */
+async function laterDossiers(
+	database: Database,
+	roots: readonly string[],
+	depth: number,
+	t: Date,
+	b: Date,
+	end: Date,
+	onlyManySupplements: boolean
+): Promise<Map<string, OpenCounts>> {
+	const ts = t.toISOString();
+	const bs = b.toISOString();
+	const es = end.toISOString();
 	// Written into the statement (not a parameter): the grouping expression must be the selected one.
 	const root = sql.raw(`u.ancestors[${depth + 1}]`);
 	const open = (x: string) =>
 		sql`(d.received_at < ${x}::timestamptz and greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)) >= ${x}::timestamptz)`;
 	const overdue = (x: string) => sql`(${open(x)} and d.first_due_at < ${x}::timestamptz)`;
-	const exact = sql`sum(${open(ts)}::int - ${open(es)}::int) as total, sum(${overdue(ts)}::int - ${overdue(es)}::int) as overdue`;
+	const exact = sql`sum(${open(ts)}::int - ${open(es)}::int) as total,
+		sum(${overdue(ts)}::int - ${overdue(bs)}::int) as below, sum(${overdue(ts)}::int - ${overdue(es)}::int) as own`;
 	const receivedLater = sql`d.received_at >= ${ts}::timestamptz and d.received_at < ${es}::timestamptz`;
 	const supplements = onlyManySupplements ? sql`and d.supplements > 1` : sql``;
-	// Each part's dossiers come from its own time range first (materialized): without statistics the
+	const pendingDue = (from: string, to: string) =>
+		sql`d.status = 'pending' and d.received and d.first_due_at >= ${from}::timestamptz
+			and d.first_due_at < ${to}::timestamptz and d.received_at < ${ts}::timestamptz ${supplements}`;
+	// Each part's dossiers come from its own range first (materialized): without statistics the
 	// planner otherwise walks every unit of the subtree through the unit index and intersects.
 	const rows = await jsonRows<{ root: string; total: number; overdue: number }>(
 		database,
@@ -196,18 +258,21 @@ export async function laterTodayByRoot(
 					and not (${receivedLater}) and d.received ${supplements}
 				group by d.unit
 			), due as materialized (
-				select d.unit, 0 as total, -count(*) as overdue from dossiers d
-				where d.status = 'pending' and d.received
-					and d.first_due_at >= ${ts}::timestamptz and d.first_due_at < ${es}::timestamptz
-					and d.received_at < ${ts}::timestamptz ${supplements}
+				select d.unit, 0 as total, -count(*) as below, -count(*) as own from dossiers d
+				where ${pendingDue(ts, bs)}
+				group by d.unit
+			), own_due as materialized (
+				select d.unit, 0 as total, 0 as below, -count(*) as own from dossiers d
+				where d.unit = ${anyOf(roots)} and ${pendingDue(bs, es)}
 				group by d.unit
 			)
-			select jsonb_build_object('root', ${root}, 'total', sum(p.total), 'overdue', sum(p.overdue)) as j
-			from (select * from later union all select * from finished union all select * from due) p
+			select jsonb_build_object('root', ${root}, 'total', sum(p.total),
+				'overdue', sum(case when p.unit = ${root} then p.own else p.below end)) as j
+			from (select * from later union all select * from finished union all select * from due
+				union all select * from own_due) p
 				join units u on u.code = p.unit
 			where ${root} = ${anyOf(roots)}
 			group by ${root}`
 	);
-	for (const r of rows) result.set(r.root, { total: Number(r.total), overdue: Number(r.overdue) });
-	return result;
+	return new Map(rows.map((r) => [r.root, { total: Number(r.total), overdue: Number(r.overdue) }]));
 }
