@@ -139,6 +139,22 @@ describe.each(BACKENDS)('report page data on %s', (backend) => {
 			expect(data.late.flags.phantomOverdue).toBe(
 				items.filter((i) => i.flags.includes('phantom_overdue')).length
 			);
+			// In the lists' orders: the latest first (then by code); the longest overdue first (then by code).
+			const lateness = (i: (typeof items)[number]) =>
+				Date.parse(i.resolvedAt!) - Date.parse(i.firstDueAt);
+			const byLateness = [...data.late.resolvedLate.items].sort(
+				(a, b) => lateness(b) - lateness(a) || (a.dossier < b.dossier ? -1 : 1)
+			);
+			expect(data.late.resolvedLate.items.map((i) => i.dossier)).toEqual(
+				byLateness.map((i) => i.dossier)
+			);
+			const byDue = [...data.late.stillOverdue.items].sort(
+				(a, b) =>
+					Date.parse(a.firstDueAt) - Date.parse(b.firstDueAt) || (a.dossier < b.dossier ? -1 : 1)
+			);
+			expect(data.late.stillOverdue.items.map((i) => i.dossier)).toEqual(
+				byDue.map((i) => i.dossier)
+			);
 			for (const i of data.late.resolvedLate.items) {
 				expect(
 					i.resolvedAt! >= i.firstDueAt || new Date(i.resolvedAt!) > new Date(i.firstDueAt)
@@ -233,6 +249,9 @@ describe.each(BACKENDS)('report page data on %s', (backend) => {
 		expect(data.late.flags.noApology).toBeGreaterThan(0);
 		const mid = await load('unit=46&p=custom&from=2024-01-01&to=2024-02-15');
 		expect(mid.late.stillOverdue.total).toBeGreaterThan(0);
+		// Both parts of the list: still pending, and finished only after the end of the period.
+		expect(mid.late.stillOverdue.items.some((i) => i.resolvedAt === null)).toBe(true);
+		expect(mid.late.stillOverdue.items.some((i) => i.resolvedAt !== null)).toBe(true);
 	});
 
 	it('the narrative quotes the summary in vi-VN formats', async () => {

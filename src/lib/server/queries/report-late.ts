@@ -23,6 +23,12 @@ const ITEM_JSON = sql.raw(`jsonb_build_object(
 	'field', d.field, 'fieldName', d.field_name, 'channel', d.channel, 'receivedAt', d.received_at,
 	'firstDueAt', d.first_due_at, 'dueAt', d.due_at, 'resolvedAt', d.resolved_at, 'apologies', d.apologies, 'flags', d.flags)`);
 
+/** The lists' orders: the latest first; the longest overdue first. */
+const ORDERS = {
+	late: { key: sql`d.resolved_at - d.first_due_at`, desc: true },
+	due: { key: sql`d.first_due_at`, desc: false }
+} as const;
+
 type Counts = { total: number; phantom: number; noApology: number; many: number };
 
 export async function lateDossiers(
@@ -41,19 +47,29 @@ export async function lateDossiers(
 	const scope = inSubtree(sql`d.unit`, unit);
 	const resolvedLate = sql`${scope} and d.received and d.channel is not null and d.status = 'resolved' and d.outcome = 'overdue'
 		and d.resolved_at >= ${start}::timestamptz and d.resolved_at < ${endOfTo}::timestamptz`;
-	// Open at the end (received before it, finished at or after it, or never) and past the first appointment:
-	// still pending (the pending-due index), or finished only after the end (the finished_at index).
-	const stillOverdue = sql`${scope} and d.received and d.received_at < ${end}::timestamptz and d.first_due_at < ${end}::timestamptz
-		and ((d.status = 'pending' and d.first_due_at < ${end}::timestamptz) or d.finished_at >= ${end}::timestamptz)`;
+	// Open at the end (received before it, finished at or after it, or never) and past the first appointment, in
+	// two disjoint parts, each one index range whatever the statistics: still pending (the pending-due index), or
+	// finished only after the end (the finished_at index; at the real "now", none). As one OR, the planner read
+	// every dossier of the subtree received before the end (460 ms at 1 M).
+	const openOverdue = sql`${scope} and d.received and d.received_at < ${end}::timestamptz and d.first_due_at < ${end}::timestamptz`;
+	const stillOverdue = [
+		sql`${openOverdue} and d.status = 'pending'`,
+		sql`${openOverdue} and d.status <> 'pending' and d.finished_at >= ${end}::timestamptz`
+	];
 
-	const counts = async (where: SQL): Promise<Counts> => {
+	// Counted without the units join (the lists need the unit's name, the counts do not).
+	const counts = async (parts: SQL[]): Promise<Counts> => {
+		const from = sql.join(
+			parts.map((where) => sql`select d.flags from dossiers d where ${where}`),
+			sql` union all `
+		);
 		const [c] = await jsonRows<Counts>(
 			database,
 			sql`select jsonb_build_object('total', count(*),
 					'phantom', count(*) filter (where d.flags @> '["phantom_overdue"]'::jsonb),
 					'noApology', count(*) filter (where d.flags @> '["no_apology"]'::jsonb),
 					'many', count(*) filter (where d.flags @> '["many_supplements"]'::jsonb)) as j
-				from dossiers d join units u on u.code = d.unit where ${where}`
+				from (${from}) d`
 		);
 		return {
 			total: Number(c?.total ?? 0),
@@ -62,17 +78,26 @@ export async function lateDossiers(
 			many: Number(c?.many ?? 0)
 		};
 	};
-	const list = (where: SQL, order: SQL) =>
-		jsonRows<Omit<LateItem, 'workingDaysLate' | 'calendarDaysLate'>>(
-			database,
-			sql`select ${ITEM_JSON} as j from dossiers d join units u on u.code = d.unit where ${where} order by ${order} limit ${limit}`
+	// The first `limit` of each part in the list's order, then the first `limit` of them all.
+	const list = (parts: SQL[], order: keyof typeof ORDERS) => {
+		const { key, desc } = ORDERS[order];
+		const dir = sql.raw(desc ? 'desc' : 'asc');
+		const each = parts.map(
+			(where) => sql`(select ${ITEM_JSON} as j, ${key} as k, d.code as c
+				from dossiers d join units u on u.code = d.unit
+				where ${where} order by ${key} ${dir}, d.code limit ${limit})`
 		);
+		return jsonRows<Omit<LateItem, 'workingDaysLate' | 'calendarDaysLate'>>(
+			database,
+			sql`select j from (${sql.join(each, sql` union all `)}) x order by k ${dir}, c limit ${limit}`
+		);
+	};
 
 	const [cr, co, lr, lo] = await Promise.all([
-		counts(resolvedLate),
+		counts([resolvedLate]),
 		counts(stillOverdue),
-		list(resolvedLate, sql`d.resolved_at - d.first_due_at desc, d.code`),
-		list(stillOverdue, sql`d.first_due_at, d.code`)
+		list([resolvedLate], 'late'),
+		list(stillOverdue, 'due')
 	]);
 	// A pending dossier is late up to the last instant of the report (the end itself is the next local midnight, or now).
 	const lastInstant = new Date(p.end.getTime() - 1);
