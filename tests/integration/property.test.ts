@@ -4,7 +4,9 @@
  * the same events sent in order, and unchanged by `rebuild`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDay } from '../../src/lib/domain/calendar/days.ts';
+import { addDays, localDay, localDayStart } from '../../src/lib/domain/calendar/days.ts';
+import { scoreboards } from '../../src/lib/server/queries/scoreboard.ts';
+import { getUnit } from '../../src/lib/server/queries/units.ts';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
 import { importMergers } from '../../src/lib/server/units/mergers.ts';
 import {
@@ -171,6 +173,31 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 					[addDays(today, 1), addDays(today, 9)],
 					['2024-01-01', '2024-12-31']
 				];
+				// Today's what-if of the scoreboard (counters.ts `dueSoon`): open now, at most one supplement
+				// request, first appointment from now to midnight.
+				const midnight = localDayStart(addDays(today, 1)).getTime();
+				for (const unit of [...SCOPES, '46002']) {
+					const u = (await getUnit(t.app.database, unit))!;
+					const [score] = (await scoreboards(t.app.database, [u], today, today, now)).values();
+					const expected = store.dossiers.filter((d) => {
+						const due = d.first_due_at === null ? NaN : Date.parse(d.first_due_at);
+						return (
+							store.ancestors.get(d.unit)?.includes(unit) &&
+							d.received &&
+							d.channel !== null &&
+							d.supplements <= 1 &&
+							Date.parse(d.received_at) < now.getTime() &&
+							(d.finished_at === null ||
+								Math.max(Date.parse(d.finished_at), Date.parse(d.received_at)) >= now.getTime()) &&
+							due >= now.getTime() &&
+							due < midnight
+						);
+					}).length;
+					expect(
+						score.dueToday,
+						`${label}: due before midnight ${unit} at ${now.toISOString()}`
+					).toBe(expected);
+				}
 				for (const unit of [...SCOPES, '46002'])
 					for (const [from, to] of periods) {
 						const r = await request(

@@ -167,7 +167,15 @@ export async function manySupplementCountersByUnit(
  * The first two hold every dossier with a receipt or finish in [t, end), all
  * four every one with an instant in [t, B), or of a root's own in [t, end)
  * (any other adds 0 to the sums).
+ *
+ * Besides, `dueSoon`: the dossiers open at t whose first appointment lies in
+ * [t, end) — those that turn overdue by midnight unless finished. It is
+ * openOverdue(end) − openOverdue(t) + Σ ([open at t] − [open at end]) over
+ * the dossiers with an appointment before `end`, and the dossiers whose
+ * openness differs are the first two parts.
  */
+export type LaterToday = OpenCounts & { dueSoon: number };
+
 export async function laterTodayByRoot(
 	database: Database,
 	roots: readonly string[],
@@ -176,8 +184,8 @@ export async function laterTodayByRoot(
 	end: Date,
 	/** Only the dossiers with more than one supplement request (the scoreboard's mopen/mdue counters). */
 	onlyManySupplements = false
-): Promise<Map<string, OpenCounts>> {
-	const result = new Map(roots.map((r) => [r, { total: 0, overdue: 0 }]));
+): Promise<Map<string, LaterToday>> {
+	const result = new Map(roots.map((r) => [r, { total: 0, overdue: 0, dueSoon: 0 }]));
 	if (roots.length === 0) return result;
 	if (!Number.isInteger(depth) || depth < 0)
 		throw new RangeError(`depth must be a whole number, got ${depth}`);
@@ -192,6 +200,7 @@ export async function laterTodayByRoot(
 		const d = rest.get(root);
 		r.total = d?.total ?? 0;
 		r.overdue = (d?.overdue ?? 0) - (hours.get(root) ?? 0);
+		r.dueSoon = (d?.soon ?? 0) - r.overdue;
 	}
 	return result;
 }
@@ -228,7 +237,7 @@ async function laterDossiers(
 	b: Date,
 	end: Date,
 	onlyManySupplements: boolean
-): Promise<Map<string, OpenCounts>> {
+): Promise<Map<string, OpenCounts & { soon: number }>> {
 	const ts = t.toISOString();
 	const bs = b.toISOString();
 	const es = end.toISOString();
@@ -238,7 +247,8 @@ async function laterDossiers(
 		sql`(d.received_at < ${x}::timestamptz and greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)) >= ${x}::timestamptz)`;
 	const overdue = (x: string) => sql`(${open(x)} and d.first_due_at < ${x}::timestamptz)`;
 	const exact = sql`sum(${open(ts)}::int - ${open(es)}::int) as total,
-		sum(${overdue(ts)}::int - ${overdue(bs)}::int) as below, sum(${overdue(ts)}::int - ${overdue(es)}::int) as own`;
+		sum(${overdue(ts)}::int - ${overdue(bs)}::int) as below, sum(${overdue(ts)}::int - ${overdue(es)}::int) as own,
+		sum((${open(ts)}::int - ${open(es)}::int) * (d.first_due_at < ${es}::timestamptz)::int) as soon`;
 	const receivedLater = sql`d.received_at >= ${ts}::timestamptz and d.received_at < ${es}::timestamptz`;
 	const supplements = onlyManySupplements ? sql`and d.supplements > 1` : sql``;
 	const pendingDue = (from: string, to: string) =>
@@ -246,7 +256,7 @@ async function laterDossiers(
 			and d.first_due_at < ${to}::timestamptz and d.received_at < ${ts}::timestamptz ${supplements}`;
 	// Each part's dossiers come from its own range first (materialized): without statistics the
 	// planner otherwise walks every unit of the subtree through the unit index and intersects.
-	const rows = await jsonRows<{ root: string; total: number; overdue: number }>(
+	const rows = await jsonRows<{ root: string; total: number; overdue: number; soon: number }>(
 		database,
 		sql`with later as materialized (
 				select d.unit, ${exact} from dossiers d
@@ -258,15 +268,15 @@ async function laterDossiers(
 					and not (${receivedLater}) and d.received ${supplements}
 				group by d.unit
 			), due as materialized (
-				select d.unit, 0 as total, -count(*) as below, -count(*) as own from dossiers d
+				select d.unit, 0 as total, -count(*) as below, -count(*) as own, 0 as soon from dossiers d
 				where ${pendingDue(ts, bs)}
 				group by d.unit
 			), own_due as materialized (
-				select d.unit, 0 as total, 0 as below, -count(*) as own from dossiers d
+				select d.unit, 0 as total, 0 as below, -count(*) as own, 0 as soon from dossiers d
 				where d.unit = ${anyOf(roots)} and ${pendingDue(bs, es)}
 				group by d.unit
 			)
-			select jsonb_build_object('root', ${root}, 'total', sum(p.total),
+			select jsonb_build_object('root', ${root}, 'total', sum(p.total), 'soon', coalesce(sum(p.soon), 0),
 				'overdue', sum(case when p.unit = ${root} then p.own else p.below end)) as j
 			from (select * from later union all select * from finished union all select * from due
 				union all select * from own_due) p
@@ -274,5 +284,10 @@ async function laterDossiers(
 			where ${root} = ${anyOf(roots)}
 			group by ${root}`
 	);
-	return new Map(rows.map((r) => [r.root, { total: Number(r.total), overdue: Number(r.overdue) }]));
+	return new Map(
+		rows.map((r) => [
+			r.root,
+			{ total: Number(r.total), overdue: Number(r.overdue), soon: Number(r.soon) }
+		])
+	);
 }

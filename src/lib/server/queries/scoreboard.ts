@@ -6,7 +6,6 @@
  * identities over the mopen/mdue counters, plus today's rest when the period
  * runs until now). The formulas are domain/figures/scoreboard.ts.
  */
-import { sql } from 'drizzle-orm';
 import { addDays, localDay, localDayStart } from '../../domain/calendar/days.ts';
 import { periodOf } from '../../domain/figures/period.ts';
 import {
@@ -18,9 +17,8 @@ import {
 } from '../../domain/figures/scoreboard.ts';
 import type { Summary } from '../../domain/figures/summary.ts';
 import type { Database } from '../db/index.ts';
-import { laterTodayByRoot, manySupplementCountersByUnit } from './counters.ts';
-import { countDossiersByUnit } from './dossier-counts.ts';
-import { summaries } from './summary.ts';
+import { laterTodayByRoot, manySupplementCountersByUnit, type LaterToday } from './counters.ts';
+import { restOfToday as summaryRestOfToday, summaries } from './summary.ts';
 import type { UnitInfo } from './units.ts';
 
 type Unit = Pick<UnitInfo, 'code' | 'depth'>;
@@ -36,21 +34,6 @@ export type UnitScore = {
 	ifLate: ScoreGroup | null;
 };
 
-/** Pending dossiers (one supplement request at most) whose first appointment lies in [t, end), per unit. */
-function dueBeforeMidnight(
-	database: Database,
-	units: readonly Unit[],
-	t: Date,
-	end: Date
-): Promise<Map<string, number>> {
-	return countDossiersByUnit(
-		database,
-		units,
-		sql`d.status = 'pending' and d.received and d.supplements <= 1
-			and d.first_due_at >= ${t.toISOString()}::timestamptz and d.first_due_at < ${end.toISOString()}::timestamptz`
-	);
-}
-
 export async function scoreboards(
 	database: Database,
 	units: readonly Unit[],
@@ -65,20 +48,23 @@ export async function scoreboards(
 	const codes = units.map((u) => u.code);
 	const depths = [...new Set(units.map((u) => u.depth))];
 	const byDepth = (d: number) => units.filter((u) => u.depth === d).map((u) => u.code);
-	const [sums, many, rests, due] = await Promise.all([
-		summaries(database, units, from, to, now),
+	// The rest of today once for the summaries and for today's what-if: the dossiers open now and due before
+	// midnight, all of them less those with more than one supplement request (counters.ts `dueSoon`).
+	const restAll = endsNow ? summaryRestOfToday(database, units, now) : undefined;
+	const [sums, many, rests, all] = await Promise.all([
+		summaries(database, units, from, to, now, restAll),
 		manySupplementCountersByUnit(database, codes, from, to, endsNow ? today : to),
 		endsNow
 			? Promise.all(
 					depths.map((d) => laterTodayByRoot(database, byDepth(d), d, now, endOfToday, true))
 				)
 			: Promise.resolve([]),
-		endsNow
-			? dueBeforeMidnight(database, units, now, endOfToday)
-			: Promise.resolve(new Map<string, number>())
+		restAll ?? Promise.resolve(new Map<string, LaterToday>())
 	]);
 	const rest = new Map(rests.flatMap((m) => [...m]));
-	const dueToday = due;
+	const dueToday = new Map(
+		units.map((u) => [u.code, (all.get(u.code)?.dueSoon ?? 0) - (rest.get(u.code)?.dueSoon ?? 0)])
+	);
 	return new Map(
 		units.map((u) => {
 			const s = sums.get(u.code)!;

@@ -10,44 +10,57 @@ import { emptyCounters } from '../../domain/figures/counters.ts';
 import { buildSummary, type Summary } from '../../domain/figures/summary.ts';
 import { periodOf } from '../../domain/figures/period.ts';
 import type { Database } from '../db/index.ts';
-import { figureCountersByUnit, laterTodayByRoot } from './counters.ts';
+import { figureCountersByUnit, laterTodayByRoot, type LaterToday } from './counters.ts';
 import { getUnit, type UnitInfo } from './units.ts';
 
 type Unit = Pick<UnitInfo, 'code' | 'depth'>;
 
-/** The summaries of several units (any depths) for one period, with as few queries as depths. */
+/** Per unit, how now differs from the end of today (counters.ts `laterTodayByRoot`), with as few queries as depths. */
+export async function restOfToday(
+	database: Database,
+	units: readonly Unit[],
+	now: Date
+): Promise<Map<string, LaterToday>> {
+	const endOfToday = localDayStart(addDays(localDay(now), 1));
+	const depths = [...new Set(units.map((u) => u.depth))];
+	const rests = await Promise.all(
+		depths.map((d) =>
+			laterTodayByRoot(
+				database,
+				units.filter((u) => u.depth === d).map((u) => u.code),
+				d,
+				now,
+				endOfToday
+			)
+		)
+	);
+	return new Map(rests.flatMap((m) => [...m]));
+}
+
+/**
+ * The summaries of several units (any depths) for one period, with as few queries as depths; `rest` when the
+ * caller has read the rest of today already (the scoreboard).
+ */
 export async function summaries(
 	database: Database,
 	units: readonly Unit[],
 	from: string,
 	to: string,
-	now = new Date()
+	now = new Date(),
+	rest?: Promise<Map<string, LaterToday>>
 ): Promise<Map<string, Summary>> {
 	const p = periodOf(from, to, now);
 	const endsNow = p.end.getTime() === now.getTime();
 	const today = localDay(now);
 	const codes = units.map((u) => u.code);
-	const depths = [...new Set(units.map((u) => u.depth))];
-	const endOfToday = localDayStart(addDays(today, 1));
-	const [counters, ...rests] = await Promise.all([
+	const [counters, later] = await Promise.all([
 		figureCountersByUnit(database, codes, from, to, addDays(from, -1), endsNow ? today : to),
-		...(endsNow
-			? depths.map((d) =>
-					laterTodayByRoot(
-						database,
-						units.filter((u) => u.depth === d).map((u) => u.code),
-						d,
-						now,
-						endOfToday
-					)
-				)
-			: [])
+		endsNow ? (rest ?? restOfToday(database, units, now)) : new Map<string, LaterToday>()
 	]);
-	const rest = new Map(rests.flatMap((m) => [...m]));
 	return new Map(
 		units.map((u) => {
 			const c = counters.get(u.code)!;
-			const r = rest.get(u.code) ?? { total: 0, overdue: 0 };
+			const r = later.get(u.code) ?? { total: 0, overdue: 0 };
 			const pending = { total: c.end.total + r.total, overdue: c.end.overdue + r.overdue };
 			return [u.code, buildSummary({ unit: u.code, from, to }, c.period, c.carried.total, pending)];
 		})
