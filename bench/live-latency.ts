@@ -2,7 +2,8 @@
  * Live-path benchmark (not a test): prints figures.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/live-latency.ts
- *   (BENCH_CLIENTS=1000  BENCH_RATE=490  BENCH_SECONDS=20  BENCH_RUNS=3  BENCH_PRELOAD=20000  BENCH_WORKERS=2)
+ *   (BENCH_CLIENTS=1000  BENCH_RATE=490  BENCH_SECONDS=20  BENCH_RUNS=3  BENCH_PRELOAD=20000  BENCH_WORKERS=2
+ *    BENCH_WARMUP=10: seconds of the same traffic first, printed as a run of its own and not counted)
  *
  * Sender → screen, as a province runs it: the server (bench/live-server.ts:
  * the app, the live hub with the Postgres adapter, the production
@@ -149,6 +150,8 @@ async function main() {
 	const RATE = Number(process.env.BENCH_RATE ?? 490);
 	const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 	const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+	// The first seconds after start-up are slower (V8 still compiling the hot paths, cold caches): a warm-up run.
+	const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 	const PRELOAD = Number(process.env.BENCH_PRELOAD ?? 20_000);
 	const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 	const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -211,7 +214,7 @@ async function main() {
 				.rss;
 
 		const alone = await memory();
-		const maxEvents = RATE * SECONDS * RUNS + 10_000;
+		const maxEvents = RATE * (SECONDS * RUNS + WARMUP) + 10_000;
 		const sentBuffer = new SharedArrayBuffer(8 * maxEvents);
 		const sent = new Float64Array(sentBuffer);
 		for (let i = 0; i < WORKERS; i++)
@@ -237,10 +240,11 @@ async function main() {
 		);
 
 		let seq = 0;
-		for (let run = 1; run <= RUNS; run++) {
+		for (let run = WARMUP > 0 ? 0 : 1; run <= RUNS; run++) {
 			await Promise.all(workers.map((w) => ask(w, { cmd: 'reset' })));
 			const perTick = Math.max(1, Math.round((RATE * TICK_MS) / 1000));
-			const ticks = Math.round((SECONDS * 1000) / TICK_MS);
+			const seconds = run === 0 ? WARMUP : SECONDS;
+			const ticks = Math.round((seconds * 1000) / TICK_MS);
 			let count = 0;
 			let postMs = 0;
 			let rssPeak = 0;
@@ -294,7 +298,7 @@ async function main() {
 				hist.merge(r);
 			const rate = count / ((performance.now() - t0) / 1000);
 			console.log(
-				`run ${run}: ${CLIENTS} clients, ${Math.round(rate)} events/s (${perTick} a batch every ${TICK_MS} ms for ${SECONDS} s${behind ? `, ${behind} batches late` : ''}): ` +
+				`${run === 0 ? 'warm-up (not counted)' : `run ${run}`}: ${CLIENTS} clients, ${Math.round(rate)} events/s (${perTick} a batch every ${TICK_MS} ms for ${seconds} s${behind ? `, ${behind} batches late` : ''}): ` +
 					`sender→screen p50 ${hist.pct(50).toFixed(1)} ms, p99 ${hist.pct(99).toFixed(1)} ms, max ${hist.max.toFixed(1)} ms; ` +
 					`delivered ${hist.count.toLocaleString('en')} of ${(count * CLIENTS).toLocaleString('en')}; POST ${(postMs / ticks).toFixed(1)} ms a batch; ` +
 					`server RSS ${mb(idle)} idle → ${mb(Math.max(rssPeak, await memory()))} peak`
