@@ -2,6 +2,8 @@
  * The database schema (drizzle). Migrations in /drizzle are generated from it
  * with `npm run db:generate`; hand-written parts (the shared feed sequence, dropping
  * the retired GiST index on open intervals) live in custom migrations.
+ *
+ * The counter tables (rollups by day, month, year and by hour) are in schema-rollups.ts.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -17,13 +19,9 @@ import {
 	primaryKey,
 	real,
 	text,
-	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
-import { COUNTERS } from '../../domain/figures/counter-names.ts';
-import { HOUR_COUNTERS } from '../../domain/figures/hours.ts';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { ts } from './columns.ts';
 
 /** One sequence numbers every feed item: accepted events and overdue announcements. */
 export const feedSeq = pgSequence('feed_seq', { startWith: 1 });
@@ -192,49 +190,6 @@ export const feedbacks = pgTable('feedbacks', {
 	resolvedAt: ts('resolved_at'),
 	contrib: jsonb('contrib').notNull()
 });
-
-const counterColumns = Object.fromEntries(
-	COUNTERS.map((c) => [c, integer(c).notNull().default(0)])
-) as {
-	[K in (typeof COUNTERS)[number]]: ReturnType<typeof integer>;
-};
-
-const hourCounterColumns = Object.fromEntries(
-	HOUR_COUNTERS.map((c) => [c, integer(c).notNull().default(0)])
-) as {
-	[K in (typeof HOUR_COUNTERS)[number]]: ReturnType<typeof integer>;
-};
-
-/**
- * Counters by (unit or any ancestor of the receiving unit, grain, bucket): each change is added to its
- * local day's row (grain 'd'), its month's ('m', keyed by the 1st) and its year's ('y', keyed by 1 January),
- * so any span of days and any running total is a handful of rows (domain/figures/grains.ts).
- */
-export const rollups = pgTable(
-	'rollups',
-	{
-		unit: text('unit').notNull(),
-		grain: text('grain').notNull().default('d'),
-		day: date('day', { mode: 'string' }).notNull(),
-		...counterColumns
-	},
-	(t) => [primaryKey({ columns: [t.unit, t.grain, t.day] })]
-);
-
-/**
- * The point-in-time counters by (unit or any ancestor, hour): the same contributions as their day rows, keyed
- * by the UTC start of the hour holding each instant, so that "now" inside today reads the dossiers of the rest
- * of the current hour only (domain/figures/hours.ts).
- */
-export const hourRollups = pgTable(
-	'hour_rollups',
-	{
-		unit: text('unit').notNull(),
-		hour: ts('hour').notNull(),
-		...hourCounterColumns
-	},
-	(t) => [primaryKey({ columns: [t.unit, t.hour] })]
-);
 
 /** Admin-edited calendar overrides: extra days off and make-up working days. */
 export const calendarOverrides = pgTable('calendar_overrides', {
@@ -413,3 +368,5 @@ export const unitMergers = pgTable(
 	},
 	(t) => [index('unit_mergers_new_idx').on(t.newCode)]
 );
+
+export * from './schema-rollups.ts';
