@@ -76,12 +76,20 @@ export function dossierContribution(s: DossierState): Contribution {
 	return c;
 }
 
-/** What the point-in-time counters of a dossier depend on: its three instants, whether it counts, its supplement requests. */
-export type OpenInputs = OpenTimes & { counted: boolean; supplements: number };
+/**
+ * What the point-in-time counters of a dossier depend on — fields of its state and columns of its stored row
+ * alike: whether its receipt is known (with a channel), its three instants, its supplement requests.
+ */
+export type OpenInputs = OpenTimes & {
+	received: boolean;
+	channel: string | null;
+	supplements: number;
+};
 
 export function openInputsOf(s: DossierState): OpenInputs {
 	return {
-		counted: s.received && s.receivedAt !== null && s.channel !== null,
+		received: s.received,
+		channel: s.channel,
 		receivedAt: s.receivedAt,
 		finishedAt: s.finishedAt,
 		firstDueAt: s.firstDueAt,
@@ -95,7 +103,8 @@ export function openInputsOf(s: DossierState): OpenInputs {
  * Added to the day rows (below) and to the hour rows (hours.ts) alike.
  */
 export function openInstants(s: OpenInputs): [Date, number][] {
-	if (!s.counted) return [];
+	// Counted once its receipt (with a channel) is known, as every period counter.
+	if (!s.received || !s.receivedAt || !s.channel) return [];
 	const out: [Date, number][] = [];
 	const many = s.supplements > 1;
 	for (const [counter, at] of Object.entries(openCounterTimes(s)) as [Counter, Date | null][]) {
@@ -141,6 +150,9 @@ export function loneRatingContribution(at: Date, level: RatingLevel): Contributi
 	return c;
 }
 
+/** One non-zero row of a DeltaTable: a unit, a bucket (local day, or hour for hours.ts), the counter deltas. */
+export type DeltaEntry = { unit: string; day: string; values: Int32Array };
+
 /**
  * Accumulates signed contributions by (unit, day): `add(unit, contribution, +1)`
  * for a new state, `-1` for the state it replaces.
@@ -158,7 +170,7 @@ export class DeltaTable {
 	}
 
 	/** Non-zero rows as {unit, day, counters}. */
-	*entries(): Generator<{ unit: string; day: string; values: Int32Array }> {
+	*entries(): Generator<DeltaEntry> {
 		for (const [key, values] of this.rows) {
 			if (values.every((v) => v === 0)) continue;
 			const [unit, day] = key.split('\u0000');

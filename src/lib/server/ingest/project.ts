@@ -42,7 +42,8 @@ const dateOf = (t: string | null) => (t === null ? null : new Date(t));
 function storedHours(o: OldDossier): Contribution {
 	return hourContribution(
 		openInstants({
-			counted: o.received && o.received_at !== null && o.channel !== null,
+			received: o.received,
+			channel: o.channel,
 			receivedAt: dateOf(o.received_at),
 			finishedAt: dateOf(o.finished_at),
 			firstDueAt: dateOf(o.first_due_at),

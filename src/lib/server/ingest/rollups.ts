@@ -5,7 +5,7 @@
  * every ancestor, not the unit itself).
  */
 import { sql } from 'drizzle-orm';
-import { COUNTERS, type DeltaTable } from '../../domain/figures/counters.ts';
+import { COUNTERS, type DeltaEntry, type DeltaTable } from '../../domain/figures/counters.ts';
 import { bucketsOf } from '../../domain/figures/grains.ts';
 import { HOUR_COUNTERS } from '../../domain/figures/hours.ts';
 import type { Database, Db } from '../db/index.ts';
@@ -15,13 +15,13 @@ type Row = { keys: string; values: Int32Array };
 
 /** Sums the entries into one row per (key of `keysOf`) for each ancestor, and the unit itself unless `above`. */
 function fold(
-	deltas: DeltaTable,
+	entries: readonly DeltaEntry[],
 	ancestors: Map<string, string[]>,
 	keysOf: (bucket: string) => string[],
 	above = false
 ): Map<string, Row> {
 	const byKey = new Map<string, Row>();
-	for (const e of deltas.entries()) {
+	for (const e of entries) {
 		const keys = keysOf(e.day);
 		for (const unit of ancestors.get(e.unit) ?? [e.unit]) {
 			if (above && unit === e.unit) continue;
@@ -78,20 +78,20 @@ export async function applyDeltas(
 	hours: DeltaTable,
 	known?: Map<string, string[]>
 ): Promise<void> {
-	const units = new Set<string>();
-	for (const e of days.entries()) units.add(e.unit);
-	for (const e of hours.entries()) units.add(e.unit);
+	const dayEntries = [...days.entries()];
+	const hourEntries = [...hours.entries()];
+	const units = new Set([...dayEntries, ...hourEntries].map((e) => e.unit));
 	if (units.size === 0) return;
 	const missing = [...units].filter((u) => !known?.has(u));
 	const ancestors = new Map(known);
 	for (const [u, a] of await ancestorsOf(database, missing, tx)) ancestors.set(u, a);
 	const dayRows = json(
-		fold(days, ancestors, (day) =>
+		fold(dayEntries, ancestors, (day) =>
 			bucketsOf(day).map((b) => `"grain":"${b.grain}","day":"${b.day}"`)
 		)
 	);
 	// Hour rows for the ancestors only (domain/figures/hours.ts): a unit's own dossiers are read for its own.
-	const hourRows = json(fold(hours, ancestors, (hour) => [`"hour":"${hour}"`], true));
+	const hourRows = json(fold(hourEntries, ancestors, (hour) => [`"hour":"${hour}"`], true));
 	await Promise.all([
 		dayRows &&
 			upsert(

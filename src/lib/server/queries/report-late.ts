@@ -79,8 +79,7 @@ export async function lateDossiers(
 		};
 	};
 	// The first `limit` of each part in the list's order, then the first `limit` of them all.
-	const list = (parts: SQL[], order: keyof typeof ORDERS) => {
-		const { key, desc } = ORDERS[order];
+	const list = (parts: SQL[], { key, desc }: { key: SQL; desc: boolean }) => {
 		const dir = sql.raw(desc ? 'desc' : 'asc');
 		const each = parts.map(
 			(where) => sql`(select ${ITEM_JSON} as j, ${key} as k, d.code as c
@@ -96,8 +95,8 @@ export async function lateDossiers(
 	const [cr, co, lr, lo] = await Promise.all([
 		counts([resolvedLate]),
 		counts(stillOverdue),
-		list([resolvedLate], 'late'),
-		list(stillOverdue, 'due')
+		list([resolvedLate], ORDERS.late),
+		list(stillOverdue, ORDERS.due)
 	]);
 	// A pending dossier is late up to the last instant of the report (the end itself is the next local midnight, or now).
 	const lastInstant = new Date(p.end.getTime() - 1);

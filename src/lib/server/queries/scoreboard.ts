@@ -6,7 +6,7 @@
  * identities over the mopen/mdue counters, plus today's rest when the period
  * runs until now). The formulas are domain/figures/scoreboard.ts.
  */
-import { addDays, localDay, localDayStart } from '../../domain/calendar/days.ts';
+import { localDay } from '../../domain/calendar/days.ts';
 import { periodOf } from '../../domain/figures/period.ts';
 import {
 	progressIfLate,
@@ -17,8 +17,8 @@ import {
 } from '../../domain/figures/scoreboard.ts';
 import type { Summary } from '../../domain/figures/summary.ts';
 import type { Database } from '../db/index.ts';
-import { laterTodayByRoot, manySupplementCountersByUnit, type LaterToday } from './counters.ts';
-import { restOfToday as summaryRestOfToday, summaries } from './summary.ts';
+import { manySupplementCountersByUnit, type LaterToday } from './counters.ts';
+import { restOfToday, summaries } from './summary.ts';
 import type { UnitInfo } from './units.ts';
 
 type Unit = Pick<UnitInfo, 'code' | 'depth'>;
@@ -44,24 +44,17 @@ export async function scoreboards(
 	const p = periodOf(from, to, now);
 	const endsNow = p.end.getTime() === now.getTime();
 	const today = localDay(now);
-	const endOfToday = localDayStart(addDays(today, 1));
 	const codes = units.map((u) => u.code);
-	const depths = [...new Set(units.map((u) => u.depth))];
-	const byDepth = (d: number) => units.filter((u) => u.depth === d).map((u) => u.code);
+	const none = Promise.resolve(new Map<string, LaterToday>());
 	// The rest of today once for the summaries and for today's what-if: the dossiers open now and due before
 	// midnight, all of them less those with more than one supplement request (counters.ts `dueSoon`).
-	const restAll = endsNow ? summaryRestOfToday(database, units, now) : undefined;
-	const [sums, many, rests, all] = await Promise.all([
+	const restAll = endsNow ? restOfToday(database, units, now) : undefined;
+	const [sums, many, rest, all] = await Promise.all([
 		summaries(database, units, from, to, now, restAll),
 		manySupplementCountersByUnit(database, codes, from, to, endsNow ? today : to),
-		endsNow
-			? Promise.all(
-					depths.map((d) => laterTodayByRoot(database, byDepth(d), d, now, endOfToday, true))
-				)
-			: Promise.resolve([]),
-		restAll ?? Promise.resolve(new Map<string, LaterToday>())
+		endsNow ? restOfToday(database, units, now, true) : none,
+		restAll ?? none
 	]);
-	const rest = new Map(rests.flatMap((m) => [...m]));
 	const dueToday = new Map(
 		units.map((u) => [u.code, (all.get(u.code)?.dueSoon ?? 0) - (rest.get(u.code)?.dueSoon ?? 0)])
 	);

@@ -19,7 +19,9 @@ type Unit = Pick<UnitInfo, 'code' | 'depth'>;
 export async function restOfToday(
 	database: Database,
 	units: readonly Unit[],
-	now: Date
+	now: Date,
+	/** Only the dossiers with more than one supplement request (the scoreboard's). */
+	onlyManySupplements = false
 ): Promise<Map<string, LaterToday>> {
 	const endOfToday = localDayStart(addDays(localDay(now), 1));
 	const depths = [...new Set(units.map((u) => u.depth))];
@@ -30,7 +32,8 @@ export async function restOfToday(
 				units.filter((u) => u.depth === d).map((u) => u.code),
 				d,
 				now,
-				endOfToday
+				endOfToday,
+				onlyManySupplements
 			)
 		)
 	);
