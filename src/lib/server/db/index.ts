@@ -12,7 +12,34 @@ import { withReconnectRetry } from './reconnect.ts';
 import * as schema from './schema.ts';
 
 /** drizzle's dialect, to name a statement's text only when a retry must decide on it. */
-type SqlText = { dialect: { sqlToQuery(q: SQL): { sql: string } } };
+type SqlText = { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } };
+
+/** A postgres.js transaction as drizzle holds it: its dialect and the driver's own client. */
+type DriverTx = SqlText & {
+	session: {
+		client: { unsafe(text: string, params: unknown[], o: { prepare: boolean }): Promise<unknown> };
+	};
+};
+
+const pipelinedTxs = new WeakSet<object>();
+
+/**
+ * Sends the statements of this transaction as named prepared statements (PostgreSQL only; PGlite has no
+ * wire to wait on). postgres.js sends an unnamed statement that has parameters as Parse and Describe
+ * first, waits for the reply before Bind and Execute, and holds every later statement of the transaction
+ * back meanwhile; a prepared one goes out at once, behind the others. So the statements the ingest
+ * sends ahead (project.ts) run while the fold is computed here instead of after it (docs/scaling.md).
+ * Only for transactions whose statements have fixed texts: each distinct text is kept per connection.
+ */
+export function pipelined(tx: Db): void {
+	pipelinedTxs.add(tx);
+}
+
+function preparedStatement(tx: Db, q: SQL): Promise<unknown> {
+	const t = tx as unknown as DriverTx;
+	const { sql: text, params } = t.dialect.sqlToQuery(q);
+	return t.session.client.unsafe(text, params, { prepare: true });
+}
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -72,7 +99,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 			rows: async (q, tx) =>
 				normaliseRows(
 					tx
-						? await tx.execute(q)
+						? pipelinedTxs.has(tx)
+							? await preparedStatement(tx, q)
+							: await tx.execute(q)
 						: await withReconnectRetry(
 								() => db.execute(q),
 								() => (db as unknown as SqlText).dialect.sqlToQuery(q).sql

@@ -208,115 +208,119 @@ export async function write(database: Database, b: PreparedBatch): Promise<Inges
 			items: [],
 			dossiers: []
 		};
-	return lockedTransaction(database, async (tx, acceptedAt) => {
-		const { unknown, outside, ancestors } = await scopeErrors(
-			database,
-			tx,
-			b.records,
-			b.key.scopeCode
-		);
-		if (unknown.length > 0) throw new Refused({ status: 400, body: { errors: unknown } });
-		if (outside.length > 0) throw new Refused({ status: 403, body: { errors: outside } });
-		// One index lookup per id on (source, event_id), whatever the statistics say: with `event_id = any(…)` the
-		// planner, told by ANALYZE that a new source has no rows, scanned all of that source's ids as a filter on
-		// `source` alone, every batch (a 100 k-dossier import after a 1 M one took minutes per batch).
-		const knownIds = await jsonRows<string>(
-			database,
-			sql`select to_jsonb(e.event_id) as j from jsonb_array_elements_text(${b.idsJson}::jsonb) as x(id)
+	return lockedTransaction(
+		database,
+		async (tx, acceptedAt) => {
+			const { unknown, outside, ancestors } = await scopeErrors(
+				database,
+				tx,
+				b.records,
+				b.key.scopeCode
+			);
+			if (unknown.length > 0) throw new Refused({ status: 400, body: { errors: unknown } });
+			if (outside.length > 0) throw new Refused({ status: 403, body: { errors: outside } });
+			// One index lookup per id on (source, event_id), whatever the statistics say: with `event_id = any(…)` the
+			// planner, told by ANALYZE that a new source has no rows, scanned all of that source's ids as a filter on
+			// `source` alone, every batch (a 100 k-dossier import after a 1 M one took minutes per batch).
+			const knownIds = await jsonRows<string>(
+				database,
+				sql`select to_jsonb(e.event_id) as j from jsonb_array_elements_text(${b.idsJson}::jsonb) as x(id)
 				cross join lateral (select event_id from events where source = ${b.key.source} and event_id = x.id limit 1) e`,
-			tx
-		);
-		const known = new Set(knownIds);
-		const accepted = known.size === 0 ? b.records : b.records.filter((r) => !known.has(r.id));
-		await b.alsoWrite?.(tx);
-		if (accepted.length === 0)
-			return {
-				status: 200 as const,
-				body: { accepted: 0, duplicates: b.events, lastSeq: await latestSeq(database, tx) },
-				items: [],
-				dossiers: []
-			};
-		// Duplicates change nothing and are not checked: resending an old batch stays safe after a dossier moved.
-		const denied = await ownershipErrors(database, tx, accepted, b.key.scopeCode);
-		if (denied.length > 0) throw new Refused({ status: 403, body: { errors: denied } });
+				tx
+			);
+			const known = new Set(knownIds);
+			const accepted = known.size === 0 ? b.records : b.records.filter((r) => !known.has(r.id));
+			await b.alsoWrite?.(tx);
+			if (accepted.length === 0)
+				return {
+					status: 200 as const,
+					body: { accepted: 0, duplicates: b.events, lastSeq: await latestSeq(database, tx) },
+					items: [],
+					dossiers: []
+				};
+			// Duplicates change nothing and are not checked: resending an old batch stays safe after a dossier moved.
+			const denied = await ownershipErrors(database, tx, accepted, b.key.scopeCode);
+			if (denied.length > 0) throw new Refused({ status: 403, body: { errors: denied } });
 
-		// Seqs for the whole batch in one step (every writer of the feed holds this lock): no RETURNING per row.
-		const [last] = await jsonRows<number>(
-			database,
-			sql`select to_jsonb(setval('feed_seq', nextval('feed_seq') + ${accepted.length - 1})) as j`,
-			tx
-		);
-		const first = Number(last) - accepted.length + 1;
-		// The accepted rows in request order get first, first + 1, …: the same numbering below.
-		const skip =
-			known.size === 0
-				? sql``
-				: sql`where x.event_id <> all(array(select jsonb_array_elements_text(${JSON.stringify(knownIds)}::jsonb)))`;
-		const fresh: StoredEventRow[] = accepted.map((r, i) => ({
-			seq: first + i,
-			event_id: r.id,
-			type: r.type,
-			at: r.at,
-			unit: r.unit,
-			dossier: r.dossier,
-			feedback: r.feedback,
-			payload: r.payload,
-			accepted_at: acceptedAt
-		}));
-		// The log insert is sent after the projection's reads (which only see older events): the fold runs meanwhile.
-		const insertLater = () =>
-			database.rows(
-				sql`insert into events (seq, source, event_id, type, at, unit, dossier, feedback, payload, accepted_at)
+			// Seqs for the whole batch in one step (every writer of the feed holds this lock): no RETURNING per row.
+			const [last] = await jsonRows<number>(
+				database,
+				sql`select to_jsonb(setval('feed_seq', nextval('feed_seq') + ${accepted.length - 1})) as j`,
+				tx
+			);
+			const first = Number(last) - accepted.length + 1;
+			// The accepted rows in request order get first, first + 1, …: the same numbering below.
+			const skip =
+				known.size === 0
+					? sql``
+					: sql`where x.event_id <> all(array(select jsonb_array_elements_text(${JSON.stringify(knownIds)}::jsonb)))`;
+			const fresh: StoredEventRow[] = accepted.map((r, i) => ({
+				seq: first + i,
+				event_id: r.id,
+				type: r.type,
+				at: r.at,
+				unit: r.unit,
+				dossier: r.dossier,
+				feedback: r.feedback,
+				payload: r.payload,
+				accepted_at: acceptedAt
+			}));
+			// The log insert is sent after the projection's reads (which only see older events): the fold runs meanwhile.
+			const insertLater = () =>
+				database.rows(
+					sql`insert into events (seq, source, event_id, type, at, unit, dossier, feedback, payload, accepted_at)
 					select ${first - 1}::bigint + row_number() over (order by x.ord), ${b.key.source}, x.event_id, x.type, x.at, x.unit,
 						x.dossier, x.feedback, x.payload, ${acceptedAt}::timestamptz
 					from jsonb_to_recordset(${b.rowsJson}::jsonb)
 						as x(ord int, event_id text, type text, at timestamptz, unit text, dossier text, feedback text, payload jsonb)
 					${skip}`,
-				tx
-			);
-		const dossierCodes = new Set<string>();
-		const feedbackCodes = new Set<string>();
-		const loneRatings = [];
-		for (const r of accepted) {
-			if (r.feedback) feedbackCodes.add(r.feedback);
-			else if (r.dossier) dossierCodes.add(r.dossier);
-			else if (r.type === 'dossier.rated')
-				loneRatings.push({
-					unit: r.unit,
-					at: new Date(r.at),
-					level: r.payload.level as 'satisfied'
-				});
-		}
-		const projected = project(database, tx, {
-			dossiers: [...dossierCodes],
-			feedbacks: [...feedbackCodes],
-			loneRatings,
-			hasOld: true,
-			fresh: { fromSeq: first, rows: fresh },
-			ancestors
-		});
-		const inserted = insertLater();
-		const activity = recordActivity(database, tx, accepted, first, acceptedAt);
-		const [dossiers] = await Promise.all([projected, inserted, activity]);
-		const items = fresh.map((f) => ({
-			seq: f.seq,
-			id: f.event_id,
-			type: f.type,
-			unit: f.unit,
-			dossier: f.dossier ?? null,
-			at: f.at
-		}));
-		return {
-			status: 200 as const,
-			body: {
-				accepted: accepted.length,
-				duplicates: b.events - accepted.length,
-				lastSeq: Number(last)
-			},
-			items,
-			dossiers
-		};
-	}).catch((err: unknown) => {
+					tx
+				);
+			const dossierCodes = new Set<string>();
+			const feedbackCodes = new Set<string>();
+			const loneRatings = [];
+			for (const r of accepted) {
+				if (r.feedback) feedbackCodes.add(r.feedback);
+				else if (r.dossier) dossierCodes.add(r.dossier);
+				else if (r.type === 'dossier.rated')
+					loneRatings.push({
+						unit: r.unit,
+						at: new Date(r.at),
+						level: r.payload.level as 'satisfied'
+					});
+			}
+			const projected = project(database, tx, {
+				dossiers: [...dossierCodes],
+				feedbacks: [...feedbackCodes],
+				loneRatings,
+				hasOld: true,
+				fresh: { fromSeq: first, rows: fresh },
+				ancestors
+			});
+			const inserted = insertLater();
+			const activity = recordActivity(database, tx, accepted, first, acceptedAt);
+			const [dossiers] = await Promise.all([projected, inserted, activity]);
+			const items = fresh.map((f) => ({
+				seq: f.seq,
+				id: f.event_id,
+				type: f.type,
+				unit: f.unit,
+				dossier: f.dossier ?? null,
+				at: f.at
+			}));
+			return {
+				status: 200 as const,
+				body: {
+					accepted: accepted.length,
+					duplicates: b.events - accepted.length,
+					lastSeq: Number(last)
+				},
+				items,
+				dossiers
+			};
+		},
+		{ pipelined: true }
+	).catch((err: unknown) => {
 		if (err instanceof Refused) return err.result;
 		throw err;
 	});
