@@ -188,7 +188,9 @@ async function main() {
 			? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
 			: [];
 		// The V8 flags production runs with (package.json `start`): BENCH_NODE_FLAGS to try others, '' for V8's defaults.
-		const flags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=8')
+		const flags = (
+			process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32 --heap-growing-percent=50'
+		)
 			.split(/\s+/)
 			.filter(Boolean);
 		const [cmd, args] = pinned(0, [
@@ -209,11 +211,15 @@ async function main() {
 			});
 			child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
 		});
-		const memory = async () =>
-			((await (await fetch(`http://127.0.0.1:${port}/bench/memory`)).json()) as NodeJS.MemoryUsage)
-				.rss;
+		const usage = async () =>
+			(await (await fetch(`http://127.0.0.1:${port}/bench/memory`)).json()) as NodeJS.MemoryUsage;
+		const memory = async () => (await usage()).rss;
+		// Where the RSS is: V8's heap (used of total) and the memory outside it (Buffers and the like).
+		const parts = (u: NodeJS.MemoryUsage) =>
+			`RSS ${mb(u.rss)} (heap ${mb(u.heapUsed)} of ${mb(u.heapTotal)}, external ${mb(u.external)})`;
 
-		const alone = await memory();
+		const aloneUsage = await usage();
+		const alone = aloneUsage.rss;
 		const maxEvents = RATE * (SECONDS * RUNS + WARMUP) + 10_000;
 		const sentBuffer = new SharedArrayBuffer(8 * maxEvents);
 		const sent = new Float64Array(sentBuffer);
@@ -232,12 +238,14 @@ async function main() {
 			)
 		);
 		await sleep(1000);
-		const idle = await memory();
+		const idleUsage = await usage();
+		const idle = idleUsage.rss;
 		console.log(
 			`live: server (app + hub with the Postgres adapter) in its own process on CPU 0, PostgreSQL ${url.hostname}; ` +
 				`${CLIENTS} light websocket clients and the sender on CPU 1; all subscribed to the province (100 communes, ${PRELOAD.toLocaleString('en')} preloaded dossiers); ` +
 				`server RSS ${mb(alone)} alone, ${mb(idle)} with the clients connected`
 		);
+		console.log(`  alone: ${parts(aloneUsage)}; connected: ${parts(idleUsage)}`);
 
 		let seq = 0;
 		for (let run = WARMUP > 0 ? 0 : 1; run <= RUNS; run++) {
@@ -248,10 +256,14 @@ async function main() {
 			let count = 0;
 			let postMs = 0;
 			let rssPeak = 0;
+			let atPeak: NodeJS.MemoryUsage | null = null;
 			let behind = 0;
 			const t0 = performance.now();
 			const sampler = setInterval(
-				() => void memory().then((r) => (rssPeak = Math.max(rssPeak, r))),
+				() =>
+					void usage().then((u) => {
+						if (u.rss > rssPeak) [rssPeak, atPeak] = [u.rss, u];
+					}),
 				1000
 			);
 			for (let k = 0; k < ticks; k++) {
@@ -303,6 +315,7 @@ async function main() {
 					`delivered ${hist.count.toLocaleString('en')} of ${(count * CLIENTS).toLocaleString('en')}; POST ${(postMs / ticks).toFixed(1)} ms a batch; ` +
 					`server RSS ${mb(idle)} idle → ${mb(Math.max(rssPeak, await memory()))} peak`
 			);
+			if (atPeak) console.log(`  at the peak: ${parts(atPeak)}`);
 		}
 	} finally {
 		await Promise.all(workers.map((w) => ask(w, { cmd: 'close' }).then(() => w.terminate())));
