@@ -6,6 +6,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/index.ts';
 
+/** ISO instants of one length (toISOString's) compare as strings; two Dates for each of 5,000 rows cost ~5 ms a batch. */
+const later = (a: string, b: string) =>
+	a.length === b.length ? a > b : Date.parse(a) > Date.parse(b);
+
 /** After a batch: each unit's latest `at` and this acceptance; the hour's first seq (kept if the hour has one). */
 export async function recordActivity(
 	database: Database,
@@ -17,7 +21,7 @@ export async function recordActivity(
 	const latest = new Map<string, string>();
 	for (const r of rows) {
 		const prev = latest.get(r.unit);
-		if (!prev || new Date(r.at) > new Date(prev)) latest.set(r.unit, r.at);
+		if (prev === undefined || later(r.at, prev)) latest.set(r.unit, r.at);
 	}
 	const units = JSON.stringify([...latest].map(([unit, at]) => ({ unit, at })));
 	await Promise.all([
