@@ -95,6 +95,19 @@ async function scopeErrors(
 /** Row of an event about to be stored: `index` is its position in the request (for errors). */
 type Row = Omit<StoredEventRow, 'seq' | 'event_id' | 'accepted_at'> & { index: number; id: string };
 
+/** A row's columns in the log, as the insert reads them and as the projection folds them. */
+function logColumns(r: Row): Omit<StoredEventRow, 'seq' | 'accepted_at'> {
+	return {
+		event_id: r.id,
+		type: r.type,
+		at: r.at,
+		unit: r.unit,
+		dossier: r.dossier,
+		feedback: r.feedback,
+		payload: r.payload
+	};
+}
+
 /**
  * A batch that passed validation, ready to be written (`write`): its rows and,
  * built here outside the lock, the JSON the log insert and the duplicate check send.
@@ -150,18 +163,7 @@ export async function prepare(
 			payload: payloadOf(e, computed)
 		});
 	});
-	const rowsJson = JSON.stringify(
-		records.map((r, ord) => ({
-			ord,
-			event_id: r.id,
-			type: r.type,
-			at: r.at,
-			unit: r.unit,
-			dossier: r.dossier,
-			feedback: r.feedback,
-			payload: r.payload
-		}))
-	);
+	const rowsJson = JSON.stringify(records.map((r, ord) => ({ ord, ...logColumns(r) })));
 	return {
 		ok: true,
 		batch: {
@@ -256,13 +258,7 @@ export async function write(database: Database, b: PreparedBatch): Promise<Inges
 					: sql`where x.event_id <> all(array(select jsonb_array_elements_text(${JSON.stringify(knownIds)}::jsonb)))`;
 			const fresh: StoredEventRow[] = accepted.map((r, i) => ({
 				seq: first + i,
-				event_id: r.id,
-				type: r.type,
-				at: r.at,
-				unit: r.unit,
-				dossier: r.dossier,
-				feedback: r.feedback,
-				payload: r.payload,
+				...logColumns(r),
 				accepted_at: acceptedAt
 			}));
 			// The log insert is sent after the projection's reads (which only see older events): the fold runs meanwhile.
