@@ -10,7 +10,11 @@
  * It creates a throwaway database and drops it at the end. BENCH_PROFILE=1
  * also prints where the time of the batches went, by statement (pipelined, so the times
  * overlap); BENCH_PROFILE=serial runs each statement after the one before, each time its own.
+ * BENCH_HTTP=1 posts the same bodies to POST /api/v1/events of a server in its own process
+ * (bench/live-server.ts: the production handler and the live hub, with `npm start`'s V8 flags
+ * or BENCH_NODE_FLAGS) instead of calling the ingest service here.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -31,6 +35,7 @@ const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 200_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
 /** Concurrent senders (one-door systems post in parallel; ingest transactions serialise on a lock, validation overlaps). */
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 1);
+const HTTP = process.env.BENCH_HTTP === '1';
 
 const name = `mcl_bench_${randomBytes(4).toString('hex')}`;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -89,6 +94,46 @@ function pct(xs: number[], p: number): number {
 	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
+let server = null as ChildProcess | null;
+
+/** BENCH_HTTP: the server in its own process, and a function posting one body to it (returns the events it took). */
+async function httpSender(): Promise<(body: string) => Promise<number>> {
+	const { createKey } = await import('../src/lib/server/auth/keys.ts');
+	const key = (await createKey(app.database, { name: 'bench', role: 'ingest', scopeCode: '46' }))
+		.token;
+	const flags = (
+		process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32 --heap-growing-percent=100'
+	)
+		.split(/\s+/)
+		.filter(Boolean);
+	const child = spawn(
+		process.execPath,
+		[...flags, new URL('./live-server.ts', import.meta.url).pathname],
+		{
+			env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' },
+			stdio: ['ignore', 'pipe', 'inherit']
+		}
+	);
+	server = child;
+	const port = await new Promise<number>((resolve, reject) => {
+		child.stdout!.on('data', (b: Buffer) => {
+			const m = /listening (\d+)/.exec(String(b));
+			if (m) resolve(Number(m[1]));
+		});
+		child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+	});
+	return async (body) => {
+		const r = await fetch(`http://127.0.0.1:${port}/api/v1/events`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+			body
+		});
+		const answer = (await r.json()) as { accepted: number; duplicates: number };
+		if (r.status !== 200) throw new Error(JSON.stringify(answer).slice(0, 500));
+		return answer.accepted + answer.duplicates;
+	};
+}
+
 try {
 	// BENCH_SQL: statements to try before the load (e.g. a storage setting), measured against a run without.
 	if (process.env.BENCH_SQL) await app.database.rows(sql.raw(process.env.BENCH_SQL));
@@ -115,14 +160,19 @@ try {
 	}
 	if (batch.length > 0) flush();
 
+	const send = HTTP ? await httpSender() : null;
 	let events = 0;
 	let next = 0;
 	const sender = async () => {
 		while (next < bodies.length) {
-			const body = JSON.parse(bodies[next++]) as { events: unknown[] };
-			const r = await ingest(app.database, { source: 'bench', scopeCode: '46' }, body.events);
-			if (r.status !== 200) throw new Error(JSON.stringify(r.body).slice(0, 500));
-			events += body.events.length;
+			if (send) {
+				events += await send(bodies[next++]);
+			} else {
+				const body = JSON.parse(bodies[next++]) as { events: unknown[] };
+				const r = await ingest(app.database, { source: 'bench', scopeCode: '46' }, body.events);
+				if (r.status !== 200) throw new Error(JSON.stringify(r.body).slice(0, 500));
+				events += body.events.length;
+			}
 			if ((events / BATCH) % 40 === 0)
 				process.stderr.write(
 					`  ${events} events, ${Math.round(events / ((performance.now() - t0) / 1000))}/s\n`
@@ -197,7 +247,7 @@ try {
 		`dossiers: ${DOSSIERS.toLocaleString('en')}, events: ${events.toLocaleString('en')}, units: 101, batches of ${BATCH}, ${SENDERS} concurrent sender(s)`
 	);
 	console.log(
-		`ingest (validate + log + projections + rollups): ${Math.round(ingestRate).toLocaleString('en')} events/s`
+		`ingest${HTTP ? ' over HTTP' : ''} (validate + log + projections + rollups): ${Math.round(ingestRate).toLocaleString('en')} events/s`
 	);
 	console.log(
 		`bare COPY of ${copyRows.length.toLocaleString('en')} of the same rows:    ${Math.round(copyRate).toLocaleString('en')} rows/s`
@@ -214,6 +264,7 @@ try {
 		`check: province 2025 received ${check.received.new}, resolved ${check.resolved.total}, pending ${check.pending.total}`
 	);
 } finally {
+	server?.kill('SIGTERM');
 	await app.close();
 	await admin.unsafe(`drop database if exists ${name} with (force)`);
 	await admin.end();

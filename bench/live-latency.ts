@@ -189,7 +189,7 @@ async function main() {
 			: [];
 		// The V8 flags production runs with (package.json `start`): BENCH_NODE_FLAGS to try others, '' for V8's defaults.
 		const flags = (
-			process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32 --heap-growing-percent=50'
+			process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32 --heap-growing-percent=100'
 		)
 			.split(/\s+/)
 			.filter(Boolean);
