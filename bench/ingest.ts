@@ -11,10 +11,10 @@
  * also prints where the time of the batches went, by statement (pipelined, so the times
  * overlap); BENCH_PROFILE=serial runs each statement after the one before, each time its own.
  * BENCH_HTTP=1 posts the same bodies to POST /api/v1/events of a server in its own process
- * (bench/live-server.ts: the production handler and the live hub, with `npm start`'s V8 flags
- * or BENCH_NODE_FLAGS) instead of calling the ingest service here.
+ * (bench/server-process.ts: the production handler and the live hub, with `npm start`'s V8
+ * flags or BENCH_NODE_FLAGS) instead of calling the ingest service here.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -26,6 +26,7 @@ import { summary } from '../src/lib/server/queries/summary.ts';
 import { rankings } from '../src/lib/server/queries/rankings.ts';
 import { getUnit } from '../src/lib/server/queries/units.ts';
 import { benchEvents, benchUnitsCsv } from './generate.ts';
+import { startBenchServer } from './server-process.ts';
 
 const adminUrl =
 	process.env.BENCH_DATABASE_URL ??
@@ -101,27 +102,9 @@ async function httpSender(): Promise<(body: string) => Promise<number>> {
 	const { createKey } = await import('../src/lib/server/auth/keys.ts');
 	const key = (await createKey(app.database, { name: 'bench', role: 'ingest', scopeCode: '46' }))
 		.token;
-	const flags = (
-		process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32 --heap-growing-percent=100'
-	)
-		.split(/\s+/)
-		.filter(Boolean);
-	const child = spawn(
-		process.execPath,
-		[...flags, new URL('./live-server.ts', import.meta.url).pathname],
-		{
-			env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' },
-			stdio: ['ignore', 'pipe', 'inherit']
-		}
-	);
-	server = child;
-	const port = await new Promise<number>((resolve, reject) => {
-		child.stdout!.on('data', (b: Buffer) => {
-			const m = /listening (\d+)/.exec(String(b));
-			if (m) resolve(Number(m[1]));
-		});
-		child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-	});
+	const started = await startBenchServer({ databaseUrl: url.toString() });
+	server = started.child;
+	const port = started.port;
 	return async (body) => {
 		const r = await fetch(`http://127.0.0.1:${port}/api/v1/events`, {
 			method: 'POST',

@@ -19,9 +19,10 @@
  * performance.timeOrigin + performance.now() of this one process. RSS is the
  * server process's, sampled every second.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { startBenchServer } from './server-process.ts';
 
 const TICK_MS = 100;
 const clock = () => performance.timeOrigin + performance.now();
@@ -187,30 +188,13 @@ async function main() {
 		const profile = process.env.BENCH_PROFILE
 			? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
 			: [];
-		// The V8 flags production runs with (package.json `start`): BENCH_NODE_FLAGS to try others, '' for V8's defaults.
-		const flags = (
-			process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32 --heap-growing-percent=100'
-		)
-			.split(/\s+/)
-			.filter(Boolean);
-		const [cmd, args] = pinned(0, [
-			process.execPath,
-			...flags,
-			...profile,
-			new URL('./live-server.ts', import.meta.url).pathname
-		]);
-		const child = spawn(cmd, args, {
-			env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' },
-			stdio: ['ignore', 'pipe', 'inherit']
+		const started = await startBenchServer({
+			databaseUrl: url.toString(),
+			extraFlags: profile,
+			wrap: (argv) => pinned(0, argv)
 		});
-		server = child;
-		const port = await new Promise<number>((resolve, reject) => {
-			child.stdout!.on('data', (b: Buffer) => {
-				const m = /listening (\d+)/.exec(String(b));
-				if (m) resolve(Number(m[1]));
-			});
-			child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-		});
+		server = started.child;
+		const port = started.port;
 		const usage = async () =>
 			(await (await fetch(`http://127.0.0.1:${port}/bench/memory`)).json()) as NodeJS.MemoryUsage;
 		const memory = async () => (await usage()).rss;
