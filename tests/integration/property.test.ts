@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDay, localDayStart } from '../../src/lib/domain/calendar/days.ts';
+import { breakdowns } from '../../src/lib/server/queries/report-breakdown.ts';
 import { scoreboards } from '../../src/lib/server/queries/scoreboard.ts';
 import { getUnit } from '../../src/lib/server/queries/units.ts';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
@@ -18,7 +19,12 @@ import {
 	request,
 	type TestDb
 } from './harness.ts';
-import { loadStore, referenceScoreboard, referenceSummary } from './reference.ts';
+import {
+	loadStore,
+	referenceBreakdown,
+	referenceScoreboard,
+	referenceSummary
+} from './reference.ts';
 import { mulberry32, randomStream, toBatches, type Ev } from './random-stream.ts';
 import { TREE_CSV } from './units.fixture.ts';
 
@@ -219,6 +225,13 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 							b.json,
 							`${label}: scoreboard ${unit} ${from}..${to} at ${now.toISOString()}`
 						).toEqual(referenceScoreboard(store, unit, from, to, now));
+						// The report's breakdowns (breakdown rollups below the unit, its own dossiers, the rest of today).
+						const rows = await breakdowns(t.app.database, unit, from, to, now);
+						for (const by of ['field', 'procedure'] as const)
+							expect(
+								rows[by].map(({ name: _, ...r }) => r),
+								`${label}: breakdown by ${by} ${unit} ${from}..${to} at ${now.toISOString()}`
+							).toEqual(referenceBreakdown(store, unit, from, to, now, by));
 					}
 			}
 		};

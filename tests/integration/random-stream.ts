@@ -36,14 +36,18 @@ export function randomStream(
 			rnd() < 0.8
 				? { dueAt: iso(recvAt + int(2, 240) * HOUR) }
 				: { processingDays: pick([0, 0.5, 1, 2, 3, 5, 10, 15]) };
+		const procedure = pick(['KS', 'KT', 'CT', 'DD']);
+		const field = pick(['HT', 'CT', 'DD']);
 		const recv = {
 			id: id(),
 			type: 'dossier.received',
 			at: iso(recvAt),
 			unit,
 			dossier,
-			procedure: pick(['KS', 'KT', 'CT', 'DD']),
-			field: pick(['HT', 'CT', 'DD']),
+			procedure,
+			procedureName: `Thủ tục ${procedure}`,
+			field,
+			fieldName: `Lĩnh vực ${field}`,
 			channel,
 			...(channel === 'online' ? { onlineLevel: pick(['full', 'partial'] as const) } : {}),
 			...deadline,

@@ -180,3 +180,34 @@ export function referenceScoreboard(
 		}
 	};
 }
+
+/**
+ * The report's breakdown by field or procedure (queries/report-breakdown.ts) from the stored dossiers: for
+ * each code, the summary's figures of the unit's dossiers with that code — without the names.
+ */
+export function referenceBreakdown(
+	store: Store,
+	unit: string,
+	from: string,
+	to: string,
+	now: Date,
+	by: 'field' | 'procedure'
+) {
+	const codes = [...new Set(store.dossiers.map((d) => (d[by] ?? '') as string))].sort((a, b) =>
+		a < b ? -1 : a > b ? 1 : 0
+	);
+	return codes.flatMap((key) => {
+		const dossiers = store.dossiers.filter((d) => (d[by] ?? '') === key);
+		const s = referenceSummary({ ...store, dossiers }, unit, from, to, now);
+		const row = {
+			key,
+			received: s.received,
+			resolved: s.resolved,
+			pending: s.pending,
+			withdrawn: s.withdrawn
+		};
+		return row.received.total + row.resolved.total + row.pending.total + row.withdrawn > 0
+			? [row]
+			: [];
+	});
+}

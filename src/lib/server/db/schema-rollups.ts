@@ -1,5 +1,6 @@
 /** The counter tables of the schema (schema.ts re-exports them): what every figure is summed from. */
 import { date, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { BREAKDOWN_COUNTERS } from '../../domain/figures/breakdown-counters.ts';
 import { COUNTERS } from '../../domain/figures/counter-names.ts';
 import { HOUR_COUNTERS } from '../../domain/figures/hours.ts';
 import { counterColumns, ts } from './columns.ts';
@@ -33,4 +34,33 @@ export const hourRollups = pgTable(
 		...counterColumns(HOUR_COUNTERS)
 	},
 	(t) => [primaryKey({ columns: [t.unit, t.hour] })]
+);
+
+/**
+ * The report's breakdown counters by (ancestor of the receiving unit — not the unit itself —, grain, bucket,
+ * field, procedure), each change added to its day, month and year rows like `rollups`
+ * (domain/figures/breakdown-counters.ts). '' stands for a dossier without a field or procedure code.
+ */
+export const breakdownRollups = pgTable(
+	'breakdown_rollups',
+	{
+		unit: text('unit').notNull(),
+		grain: text('grain').notNull(),
+		day: date('day', { mode: 'string' }).notNull(),
+		field: text('field').notNull(),
+		procedure: text('procedure').notNull(),
+		...counterColumns(BREAKDOWN_COUNTERS)
+	},
+	(t) => [primaryKey({ columns: [t.unit, t.grain, t.day, t.field, t.procedure] })]
+);
+
+/** The name of each field and procedure code ('f' or 'p'): the greatest name any dossier gave it, as the breakdown shows. */
+export const breakdownNames = pgTable(
+	'breakdown_names',
+	{
+		kind: text('kind').notNull(),
+		code: text('code').notNull(),
+		name: text('name').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.kind, t.code] })]
 );

@@ -84,7 +84,9 @@ const recordsOf = (call: unknown): number => {
 };
 
 export async function analyzeTables(database: Database): Promise<void> {
-	await database.rows(sql`analyze events, dossiers, feedbacks, rollups, hour_rollups`);
+	await database.rows(
+		sql`analyze events, dossiers, feedbacks, rollups, hour_rollups, breakdown_rollups`
+	);
 }
 
 export async function importFile(

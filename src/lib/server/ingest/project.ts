@@ -18,6 +18,7 @@ import {
 	type Contribution,
 	type FeedbackState
 } from '../../domain/figures/counters.ts';
+import { breakdownContribution, breakdownKey } from '../../domain/figures/breakdown-counters.ts';
 import { hourContribution } from '../../domain/figures/hours.ts';
 import type { RatingLevel } from '../../domain/events/schema.ts';
 import type { Database, Db } from '../db/index.ts';
@@ -34,6 +35,8 @@ type OldDossier = Old & {
 	finished_at: string | null;
 	first_due_at: string | null;
 	supplements: number;
+	field: string | null;
+	procedure: string | null;
 };
 
 const dateOf = (t: string | null) => (t === null ? null : new Date(t));
@@ -93,7 +96,7 @@ async function loadOldDossiers(database: Database, tx: Db, codes: string[]) {
 		database,
 		sql`select jsonb_build_object('code', code, 'unit', unit, 'contrib', contrib, 'received', received,
 				'received_at', received_at, 'channel', channel, 'finished_at', finished_at,
-				'first_due_at', first_due_at, 'supplements', supplements) as j
+				'first_due_at', first_due_at, 'supplements', supplements, 'field', field, 'procedure', procedure) as j
 			from dossiers where code = ${anyOf(codes)}`,
 		tx
 	);
@@ -203,6 +206,34 @@ async function upsertFeedbacks(
 	);
 }
 
+/**
+ * The breakdown's names of the batch's field and procedure codes: each code keeps the greatest name any
+ * dossier gave it (breakdown-counters.ts), so a batch only ever raises one.
+ */
+async function upsertNames(database: Database, tx: Db, states: readonly DossierState[]) {
+	const seen = new Set<string>();
+	const names: { kind: string; code: string; name: string }[] = [];
+	const add = (kind: string, code: string | null, name: string | null) => {
+		const key = JSON.stringify([kind, code ?? '', name]);
+		if (name === null || seen.has(key)) return;
+		seen.add(key);
+		names.push({ kind, code: code ?? '', name });
+	};
+	for (const s of states) {
+		add('f', s.field, s.fieldName);
+		add('p', s.procedure, s.procedureName);
+	}
+	if (names.length === 0) return;
+	await database.rows(
+		sql`insert into breakdown_names (kind, code, name)
+			select kind, code, max(name) from jsonb_to_recordset(${JSON.stringify(names)}::jsonb)
+				as x(kind text, code text, name text)
+			group by kind, code
+			on conflict (kind, code) do update set name = excluded.name where breakdown_names.name < excluded.name`,
+		tx
+	);
+}
+
 /** The events this batch just inserted (seq ≥ fromSeq); ingest is serialised, so every older event has a smaller seq. */
 export type Fresh = { fromSeq: number; rows: StoredEventRow[] };
 
@@ -231,6 +262,7 @@ export async function project(
 ): Promise<DossierState[]> {
 	const deltas = new DeltaTable();
 	const hours = new DeltaTable();
+	const breakdown = new DeltaTable();
 	const states: DossierState[] = [];
 	const writes: Promise<unknown>[] = [];
 	// Both entity kinds' reads at once, before any write.
@@ -254,6 +286,11 @@ export async function project(
 			for (const o of old) {
 				deltas.add(o.unit, o.contrib, -1);
 				hours.add(o.unit, storedHours(o), -1);
+				breakdown.add(
+					breakdownKey(o.unit, o.field, o.procedure),
+					breakdownContribution(o.contrib),
+					-1
+				);
 			}
 			const records = [];
 			for (const [code, list] of groupBy(rows, (r) => r.dossier ?? '')) {
@@ -261,10 +298,15 @@ export async function project(
 				const contrib = dossierContribution(s);
 				deltas.add(s.unit, contrib, 1);
 				hours.add(s.unit, hourContribution(openInstants(openInputsOf(s))), 1);
+				breakdown.add(
+					breakdownKey(s.unit, s.field, s.procedure),
+					breakdownContribution(contrib),
+					1
+				);
 				records.push(dossierRecord(s, contrib));
 				states.push(s);
 			}
-			writes.push(upsertDossiers(database, tx, records));
+			writes.push(upsertDossiers(database, tx, records), upsertNames(database, tx, states));
 		}
 		if (feedbackReads) {
 			const [rows, old] = await feedbackReads;
@@ -278,7 +320,7 @@ export async function project(
 			writes.push(upsertFeedbacks(database, tx, folded));
 		}
 		for (const r of input.loneRatings) deltas.add(r.unit, loneRatingContribution(r.at, r.level), 1);
-		writes.push(applyDeltas(database, tx, deltas, hours, input.ancestors));
+		writes.push(applyDeltas(database, tx, { days: deltas, hours, breakdown }, input.ancestors));
 	} finally {
 		// Every statement sent is waited for (and its failure reported), whatever failed first.
 		const settled = await Promise.allSettled([dossierReads, feedbackReads, ...writes]);

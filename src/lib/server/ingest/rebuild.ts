@@ -43,7 +43,10 @@ export async function rebuildIn(
 	onProgress?: Progress
 ): Promise<{ dossiers: number; events: number }> {
 	{
-		await database.rows(sql`truncate dossiers, feedbacks, rollups, hour_rollups`, tx);
+		await database.rows(
+			sql`truncate dossiers, feedbacks, rollups, hour_rollups, breakdown_rollups, breakdown_names`,
+			tx
+		);
 		const dossierCodes = await distinctCodes(database, tx, 'dossier');
 		const feedbackCodes = await distinctCodes(database, tx, 'feedback');
 		const total = dossierCodes.length + feedbackCodes.length;

@@ -1,31 +1,37 @@
 /**
  * The II.06a figures of a unit's subtree broken down by field (lĩnh vực) or by
- * procedure, straight from the dossiers projection, with the SAME definitions
- * as docs/domain.md#figures (and so as the rollups and summary()):
- * - received new: received (with a channel) on a local day of the period;
+ * procedure, with the SAME definitions as docs/domain.md#figures (and so as the
+ * rollups and summary()):
+ * - received new: received on a local day of the period, by channel;
  * - carried over: open at the start of the period (received before it, not
- *   finished before it) — exactly openAt();
+ *   finished before it);
  * - resolved: resolved on a local day of the period, by outcome;
  * - pending: open at the end ("end" = end of `to`, or now), overdue when the
  *   first dueAt is before the end;
  * - withdrawn: withdrawn on a local day of the period.
- * By construction the rows add up to the summary of the same unit and period.
+ * The dossiers below the unit come from the breakdown rollups (breakdown-counters.ts, whatever the size of
+ * the subtree: a few hundred counter rows), plus, for a period running until now, those with an instant in
+ * the rest of today; the unit's own dossiers (no rollup rows of their own) from its own index range. By
+ * construction the rows add up to the summary of the same unit and period.
  */
 import { sql } from 'drizzle-orm';
-import { addDays, localDayStart } from '../../domain/calendar/days.ts';
+import { addDays, localDay, localDayStart } from '../../domain/calendar/days.ts';
 import { periodOf } from '../../domain/figures/period.ts';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import type { FormFigures } from '../../domain/report/columns.ts';
 import type { BreakdownRow } from '../../types/views.ts';
-import { inSubtree } from './subtree.ts';
+import {
+	breakdownCountersBelow,
+	breakdownNames,
+	keyOf,
+	restOfTodayByKey
+} from './breakdown-counters.ts';
 
 export type BreakdownKey = 'field' | 'procedure';
 export type { BreakdownRow };
 
 type Raw = {
-	key: string;
-	name: string | null;
 	n: number;
 	direct: number;
 	online: number;
@@ -39,32 +45,48 @@ type Raw = {
 	pending_overdue: number;
 	withdrawn: number;
 };
+const RAW_KEYS: readonly (keyof Raw)[] = [
+	'n',
+	'direct',
+	'online',
+	'postal',
+	'online_full',
+	'carried',
+	'early',
+	'on_time',
+	'overdue',
+	'pending',
+	'pending_overdue',
+	'withdrawn'
+];
+const emptyRaw = (): Raw => Object.fromEntries(RAW_KEYS.map((k) => [k, 0])) as Raw;
 
-/** Rows by field and by procedure (keyed by code, '' when the dossier has none), each sorted by code: one scan for both. */
-export async function breakdowns(
+/** The unit's own dossiers (not those below it), by (field, procedure), straight from the projection. */
+async function ownRows(
 	database: Database,
 	unit: string,
 	from: string,
 	to: string,
 	now: Date
-): Promise<Record<BreakdownKey, BreakdownRow[]>> {
+): Promise<Map<string, Raw>> {
 	const p = periodOf(from, to, now);
 	const start = p.start.toISOString();
 	const endOfTo = localDayStart(addDays(to, 1)).toISOString();
 	const end = p.end.toISOString();
+	// Before this instant, a finished dossier counts in no figure: the start, or the end when it comes first (a
+	// period starting after now).
+	const since = (p.end < p.start ? p.end : p.start).toISOString();
 	const inPeriod = (col: string) =>
 		sql`${sql.raw(col)} >= ${start}::timestamptz and ${sql.raw(col)} < ${endOfTo}::timestamptz`;
 	const openAt = (t: string) =>
-		sql`d.received_at is not null and tstzrange(d.received_at, greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)), '(]') @> ${t}::timestamptz`;
-	// Period counters count a dossier only once its receipt (with a channel) is known, as the rollups do.
-	const counted = sql`d.received and d.channel is not null`;
-	const isNew = sql`${counted} and ${inPeriod('d.received_at')}`;
-	const resolvedIn = sql`${counted} and d.status = 'resolved' and d.outcome is not null and ${inPeriod('d.resolved_at')}`;
-	const rows = await jsonRows<Raw & { dim: BreakdownKey }>(
+		sql`d.received_at < ${t}::timestamptz and greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)) >= ${t}::timestamptz`;
+	// Every figure counts a dossier only once its receipt (with a channel) is known, as the rollups do.
+	const counted = sql`d.received and d.channel is not null and d.received_at is not null`;
+	const isNew = sql`${inPeriod('d.received_at')}`;
+	const resolvedIn = sql`d.status = 'resolved' and d.outcome is not null and ${inPeriod('d.resolved_at')}`;
+	const rows = await jsonRows<Raw & { f: string; p: string }>(
 		database,
-		sql`select jsonb_build_object(
-				'dim', case when grouping(x.f) = 0 then 'field' else 'procedure' end,
-				'key', coalesce(x.f, x.p), 'name', case when grouping(x.f) = 0 then max(x.fname) else max(x.pname) end,
+		sql`select jsonb_build_object('f', x.f, 'p', x.p,
 				'n', count(*) filter (where x.is_new),
 				'direct', count(*) filter (where x.is_new and x.channel = 'direct'),
 				'online', count(*) filter (where x.is_new and x.channel = 'online'),
@@ -79,26 +101,96 @@ export async function breakdowns(
 				'withdrawn', count(*) filter (where x.withdrawn)
 			) as j
 			from (
-				select coalesce(d.field, '') as f, coalesce(d.procedure, '') as p, d.field_name as fname, d.procedure_name as pname,
+				select coalesce(d.field, '') as f, coalesce(d.procedure, '') as p,
 					d.channel, d.online_level, d.outcome, d.first_due_at,
 					${isNew} as is_new, ${openAt(start)} as carried, ${resolvedIn} as resolved_in, ${openAt(end)} as pending,
-					${counted} and d.status = 'withdrawn' and d.finished_at is not null and ${inPeriod('d.finished_at')} as withdrawn
+					d.status = 'withdrawn' and d.finished_at is not null and ${inPeriod('d.finished_at')} as withdrawn
 				from dossiers d
-				where ${inSubtree(sql`d.unit`, unit)}
-					and d.received_at is not null
+				where d.unit = ${unit} and ${counted}
 					-- only a cheap pre-filter: every counted dossier passes it
-					and (d.finished_at is null or d.finished_at >= ${start}::timestamptz or d.resolved_at >= ${start}::timestamptz
-						or d.received_at >= ${start}::timestamptz)
+					and (d.finished_at is null or d.finished_at >= ${since}::timestamptz or d.resolved_at >= ${since}::timestamptz
+						or d.received_at >= ${since}::timestamptz)
 			) x
-			group by grouping sets ((x.f), (x.p))`
+			group by x.f, x.p`
 	);
-	const out: Record<BreakdownKey, BreakdownRow[]> = { field: [], procedure: [] };
-	for (const r of rows) {
-		const row = toRow(r);
-		if (row) out[r.dim].push(row);
+	return new Map(rows.map(({ f, p, ...r }) => [keyOf(f, p), r]));
+}
+
+/** Rows by field and by procedure (keyed by code, '' when the dossier has none), each sorted by code. */
+export async function breakdowns(
+	database: Database,
+	unit: string,
+	from: string,
+	to: string,
+	now: Date
+): Promise<Record<BreakdownKey, BreakdownRow[]>> {
+	const p = periodOf(from, to, now);
+	const endsNow = p.end.getTime() === now.getTime();
+	const today = localDay(now);
+	const [below, own, rest, names] = await Promise.all([
+		breakdownCountersBelow(database, unit, from, to, addDays(from, -1), endsNow ? today : to),
+		ownRows(database, unit, from, to, now),
+		endsNow
+			? restOfTodayByKey(database, unit, now, localDayStart(addDays(today, 1)))
+			: Promise.resolve(new Map()),
+		breakdownNames(database)
+	]);
+	// Every (field, procedure) key's figures: the counters below, the rest of today, the own dossiers.
+	const byKey = new Map<string, Raw>();
+	const rawOf = (key: string) => {
+		let r = byKey.get(key);
+		if (!r) byKey.set(key, (r = emptyRaw()));
+		return r;
+	};
+	for (const [key, c] of below) {
+		const r = rawOf(key);
+		r.n += c.period.received;
+		r.direct += c.period.direct;
+		r.online += c.period.online;
+		r.postal += c.period.postal;
+		r.online_full += c.period.online_full;
+		r.early += c.period.early;
+		r.on_time += c.period.on_time;
+		r.overdue += c.period.overdue;
+		r.withdrawn += c.period.withdrawn;
+		r.carried += c.carried.total;
+		r.pending += c.end.total;
+		r.pending_overdue += c.end.overdue;
 	}
-	for (const list of Object.values(out))
-		list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	for (const [key, c] of rest) {
+		const r = rawOf(key);
+		r.pending += c.total;
+		r.pending_overdue += c.overdue;
+	}
+	for (const [key, o] of own) {
+		const r = rawOf(key);
+		for (const k of RAW_KEYS) r[k] += Number(o[k]);
+	}
+	// Summed by field, and by procedure.
+	const grouped: Record<BreakdownKey, Map<string, Raw>> = {
+		field: new Map(),
+		procedure: new Map()
+	};
+	for (const [key, r] of byKey) {
+		const [field, procedure] = key.split('\u0001');
+		for (const [dim, code] of [
+			['field', field],
+			['procedure', procedure]
+		] as const) {
+			let g = grouped[dim].get(code);
+			if (!g) grouped[dim].set(code, (g = emptyRaw()));
+			for (const k of RAW_KEYS) g[k] += r[k];
+		}
+	}
+	const out: Record<BreakdownKey, BreakdownRow[]> = { field: [], procedure: [] };
+	for (const dim of ['field', 'procedure'] as const) {
+		const nameOf = names[dim === 'field' ? 'f' : 'p'];
+		for (const [code, r] of grouped[dim]) {
+			const row = toRow(code, nameOf.get(code) ?? code, r);
+			if (row) out[dim].push(row);
+		}
+		out[dim].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	}
 	return out;
 }
 
@@ -115,8 +207,8 @@ export async function breakdown(
 }
 
 /** One group's figures, or null when it has nothing in the period. */
-function toRow(r: Raw): BreakdownRow | null {
-	const num = (k: keyof Raw) => Number(r[k]);
+function toRow(key: string, name: string, r: Raw): BreakdownRow | null {
+	const num = (k: keyof Raw) => r[k];
 	const rNew = num('n');
 	const early = num('early');
 	const onTime = num('on_time');
@@ -124,8 +216,8 @@ function toRow(r: Raw): BreakdownRow | null {
 	const pending = num('pending');
 	const pendingOverdue = num('pending_overdue');
 	const row = {
-		key: r.key,
-		name: r.name ?? r.key,
+		key,
+		name,
 		received: {
 			total: rNew + num('carried'),
 			new: rNew,
