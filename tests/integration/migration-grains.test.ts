@@ -28,9 +28,12 @@ const dataStatements = migration.slice(
 // 0010 the scoreboard's, 0013 the overdue attribution's. Each runs on what the one before it left.
 const dataOf = (file: string) =>
 	statementsOf(file).filter((s) => !s.startsWith('ALTER TABLE') && !s.startsWith('CREATE INDEX'));
-const attributionStatements = dataOf('0013_overdue_attribution.sql');
+// 0018 the late list's.
+const lateStatements = dataOf('0018_late_list_counters.sql');
+const attributionStatements = [...dataOf('0013_overdue_attribution.sql'), ...lateStatements];
 const scoreboardStatements = [...dataOf('0010_scoreboard_counters.sql'), ...attributionStatements];
 const FIRST_ATTRIBUTION = COUNTERS.indexOf('overdue_sync');
+const FIRST_LATE = COUNTERS.indexOf('overdue_no_apology');
 
 describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 	let t: TestDb;
@@ -53,6 +56,31 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 			)
 		}))
 	});
+
+	/** Back to what the code before counter FIRST stored: no such counters in the contributions, their columns 0. */
+	const stripFrom = async (first: number) => {
+		await t.app.database.rows(sql`update dossiers d set contrib = coalesce((
+			select jsonb_object_agg(k, v) from (
+				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
+				where i.value::int < ${first} group by c.key) x), '{}'::jsonb)`);
+		await t.app.database.rows(
+			sql.raw(
+				`update rollups set ${COUNTERS.slice(first)
+					.map((c) => `${c} = 0`)
+					.join(', ')}`
+			)
+		);
+	};
+	/** Strips the counters from FIRST on, runs the statements, and finds what ingest had stored. */
+	const restores = async (first: number, statements: string[]) => {
+		const expected = await state();
+		await stripFrom(first);
+		expect((await state()).rollups).not.toEqual(expected.rollups);
+		for (const statement of statements) await t.app.database.rows(sql.raw(statement));
+		const after = await state();
+		expect(after.contribs).toEqual(expected.contribs);
+		expect(after.rollups).toEqual(expected.rollups);
+	};
 
 	beforeAll(async () => {
 		t = await createTestApp(backend);
@@ -116,20 +144,10 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 		expect(dataStatements.length).toBeGreaterThanOrEqual(4);
 		const expected = await state();
 		// Back to the old shape: no new counters in the contributions, day rows only, new columns zero.
-		await t.app.database.rows(sql`update dossiers d set contrib = coalesce((
-			select jsonb_object_agg(k, v) from (
-				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
-				where i.value::int < ${FIRST_NEW} group by c.key) x), '{}'::jsonb)`);
+		await stripFrom(FIRST_NEW);
 		await t.app.database.rows(sql`delete from rollups where grain <> 'd'`);
-		await t.app.database.rows(
-			sql.raw(
-				`update rollups set ${COUNTERS.slice(FIRST_NEW)
-					.map((c) => `${c} = 0`)
-					.join(', ')}`
-			)
-		);
 		expect((await state()).rollups).not.toEqual(expected.rollups);
-		// As the migrator runs them: 0007, then 0010.
+		// As the migrator runs them: 0007, then 0010, 0013, 0018.
 		for (const statement of [...dataStatements, ...scoreboardStatements])
 			await t.app.database.rows(sql.raw(statement));
 		const after = await state();
@@ -143,23 +161,21 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 			sql`select to_jsonb(count(*)) as j from dossiers where status = 'resolved' and flags @> '["late_sync"]'::jsonb`
 		);
 		expect(Number(n)).toBeGreaterThan(0);
-		const expected = await state();
-		await t.app.database.rows(sql`update dossiers d set contrib = coalesce((
-			select jsonb_object_agg(k, v) from (
-				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
-				where i.value::int < ${FIRST_ATTRIBUTION} group by c.key) x), '{}'::jsonb)`);
-		await t.app.database.rows(
-			sql.raw(
-				`update rollups set ${COUNTERS.slice(FIRST_ATTRIBUTION)
-					.map((c) => `${c} = 0`)
-					.join(', ')}`
-			)
-		);
-		expect((await state()).rollups).not.toEqual(expected.rollups);
-		for (const statement of attributionStatements) await t.app.database.rows(sql.raw(statement));
-		const after = await state();
-		expect(after.contribs).toEqual(expected.contribs);
-		expect(after.rollups).toEqual(expected.rollups);
+		await restores(FIRST_ATTRIBUTION, attributionStatements);
+	});
+
+	it('0018 adds the late list counters of the dossiers resolved late without apology or with many supplement requests', async () => {
+		for (const where of [
+			sql`outcome = 'overdue' and flags @> '["no_apology"]'::jsonb`,
+			sql`outcome = 'overdue' and supplements > 1`
+		]) {
+			const [n] = await jsonRows<number>(
+				t.app.database,
+				sql`select to_jsonb(count(*)) as j from dossiers where received and ${where}`
+			);
+			expect(Number(n)).toBeGreaterThan(0);
+		}
+		await restores(FIRST_LATE, lateStatements);
 	});
 
 	it('0010 adds the scoreboard counters of the dossiers with more than one supplement request to what 0009 stored', async () => {
@@ -168,22 +184,6 @@ describe.each(BACKENDS)('migration 0007 on %s', (backend) => {
 			sql`select to_jsonb(count(*)) as j from dossiers where supplements > 1 and received`
 		);
 		expect(Number(many)).toBeGreaterThan(0);
-		const expected = await state();
-		await t.app.database.rows(sql`update dossiers d set contrib = coalesce((
-			select jsonb_object_agg(k, v) from (
-				select c.key as k, jsonb_agg(i.value::int) as v from jsonb_each(d.contrib) c, jsonb_array_elements_text(c.value) i
-				where i.value::int < ${FIRST_SCOREBOARD} group by c.key) x), '{}'::jsonb)`);
-		await t.app.database.rows(
-			sql.raw(
-				`update rollups set ${COUNTERS.slice(FIRST_SCOREBOARD)
-					.map((c) => `${c} = 0`)
-					.join(', ')}`
-			)
-		);
-		expect((await state()).rollups).not.toEqual(expected.rollups);
-		for (const statement of scoreboardStatements) await t.app.database.rows(sql.raw(statement));
-		const after = await state();
-		expect(after.contribs).toEqual(expected.contribs);
-		expect(after.rollups).toEqual(expected.rollups);
+		await restores(FIRST_SCOREBOARD, scoreboardStatements);
 	});
 });

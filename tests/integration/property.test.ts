@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDay, localDayStart } from '../../src/lib/domain/calendar/days.ts';
 import { breakdowns } from '../../src/lib/server/queries/report-breakdown.ts';
+import { lateDossiers } from '../../src/lib/server/queries/report-late.ts';
+import { loadCalendar } from '../../src/lib/server/queries/calendar.ts';
 import { scoreboards } from '../../src/lib/server/queries/scoreboard.ts';
 import { getUnit } from '../../src/lib/server/queries/units.ts';
 import { rebuild } from '../../src/lib/server/ingest/rebuild.ts';
@@ -22,6 +24,7 @@ import {
 import {
 	loadStore,
 	referenceBreakdown,
+	referenceLate,
 	referenceScoreboard,
 	referenceSummary
 } from './reference.ts';
@@ -166,8 +169,10 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 			[received, 'received_at']
 		] as const)
 			if (rows.length > 0) instants.push(before(rows[Math.floor(rnd() * rows.length)][at])!);
+		const flagsSeen: Record<string, number> = {};
 		const check = async (label: string) => {
 			const store = await loadStore(t.app);
+			const calendar = await loadCalendar(t.app.database);
 			for (const now of instants) {
 				t.app.now = () => now;
 				const today = localDay(now);
@@ -232,10 +237,46 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 								rows[by].map(({ name: _, ...r }) => r),
 								`${label}: breakdown by ${by} ${unit} ${from}..${to} at ${now.toISOString()}`
 							).toEqual(referenceBreakdown(store, unit, from, to, now, by));
+						// The late lists: totals and flags from counters, the resolved-late list read either way.
+						for (const readAll of [0, Infinity]) {
+							const late = await lateDossiers(
+								t.app.database,
+								unit,
+								from,
+								to,
+								now,
+								calendar,
+								7,
+								readAll
+							);
+							expect(
+								{
+									resolvedLate: {
+										total: late.resolvedLate.total,
+										codes: late.resolvedLate.items.map((i) => i.dossier)
+									},
+									stillOverdue: {
+										total: late.stillOverdue.total,
+										codes: late.stillOverdue.items.map((i) => i.dossier)
+									},
+									flags: late.flags
+								},
+								`${label}: late lists ${unit} ${from}..${to} at ${now.toISOString()} (read all up to ${readAll})`
+							).toEqual(referenceLate(store, unit, from, to, now, 7));
+							for (const [k, n] of Object.entries(late.flags))
+								flagsSeen[k] = (flagsSeen[k] ?? 0) + n;
+						}
 					}
 			}
 		};
 		await check('as ingested');
+		// Every flag of the late lists occurred, so their counts were compared.
+		expect(Object.keys(flagsSeen).sort()).toEqual([
+			'manySupplements',
+			'noApology',
+			'phantomOverdue'
+		]);
+		for (const n of Object.values(flagsSeen)) expect(n).toBeGreaterThan(0);
 		// Mergers: 46001 into 46002 (a sibling) and 46103 into 46101 (another district's commune moves nothing up).
 		const merged = await importMergers(
 			t.app.database,

@@ -211,3 +211,48 @@ export function referenceBreakdown(
 			: [];
 	});
 }
+
+/** The report's late lists (queries/report-late.ts) from the stored dossiers: totals, flag counts, the first `limit` codes of each. */
+export function referenceLate(
+	store: Store,
+	unit: string,
+	from: string,
+	to: string,
+	now: Date,
+	limit: number
+) {
+	const inScope = (u: string) => store.ancestors.get(u)?.includes(unit) ?? false;
+	const E = Math.min(startOf(to) + 86400_000, now.getTime());
+	const t = (iso: string | null) => (iso === null ? NaN : new Date(iso).getTime());
+	const ds = store.dossiers.filter((d) => inScope(d.unit) && d.received);
+	const byCode = (a: Row, b: Row) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+	const late = ds
+		.filter((d) => {
+			const r = day(d.resolved_at);
+			return d.status === 'resolved' && d.outcome === 'overdue' && r! >= from && r! <= to;
+		})
+		.sort(
+			(a, b) =>
+				t(b.resolved_at) - t(b.first_due_at) - (t(a.resolved_at) - t(a.first_due_at)) ||
+				byCode(a, b)
+		);
+	const open = ds
+		.filter(
+			(d) =>
+				t(d.received_at) < E &&
+				t(d.first_due_at) < E &&
+				(d.status === 'pending' || t(d.finished_at) >= E)
+		)
+		.sort((a, b) => t(a.first_due_at) - t(b.first_due_at) || byCode(a, b));
+	const flag = (f: string) =>
+		[...late, ...open].filter((d) => (d.flags as string[]).includes(f)).length;
+	return {
+		resolvedLate: { total: late.length, codes: late.slice(0, limit).map((d) => d.code) },
+		stillOverdue: { total: open.length, codes: open.slice(0, limit).map((d) => d.code) },
+		flags: {
+			phantomOverdue: flag('phantom_overdue'),
+			noApology: flag('no_apology'),
+			manySupplements: flag('many_supplements')
+		}
+	};
+}

@@ -53,7 +53,11 @@ export const COUNTERS = [
 	// Overdue attribution (dossier/attribution.ts), on the resolution day: resolved late for a synchronisation
 	// reason, and resolved in time but synchronised late (judged overdue meanwhile).
 	'overdue_sync',
-	'late_sync_resolved'
+	'late_sync_resolved',
+	// The report's late list (queries/report-late.ts), on the resolution day: resolved late without an apology
+	// letter (flag no_apology), and resolved late with more than one supplement request (flag many_supplements).
+	'overdue_no_apology',
+	'overdue_many'
 ] as const;
 
 export type Counter = (typeof COUNTERS)[number];

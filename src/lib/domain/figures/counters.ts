@@ -53,6 +53,9 @@ export function dossierContribution(s: DossierState): Contribution {
 		if (s.resultDigitized) add(c, s.resolvedAt, 'digitized_result');
 		if (s.outcome === 'overdue' && overdueCause(s) === 'sync') add(c, s.resolvedAt, 'overdue_sync');
 		if (s.flags.includes('late_sync')) add(c, s.resolvedAt, 'late_sync_resolved');
+		if (s.outcome === 'overdue' && s.flags.includes('no_apology'))
+			add(c, s.resolvedAt, 'overdue_no_apology');
+		if (s.outcome === 'overdue' && hasManySupplements(s)) add(c, s.resolvedAt, 'overdue_many');
 	}
 	if ((s.status === 'withdrawn' || s.status === 'rejected') && s.finishedAt)
 		add(c, s.finishedAt, s.status);

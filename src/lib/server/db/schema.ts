@@ -173,6 +173,13 @@ export const dossiers = pgTable(
 		index('dossiers_late_resolved_idx')
 			.on(t.resolvedAt)
 			.where(sql`outcome = 'overdue'`),
+		// … in the list's order (the most late first) for a big subtree, by unit and day for a small one.
+		index('dossiers_lateness_idx')
+			.on(sql`(${t.resolvedAt} - ${t.firstDueAt}) desc`, t.code)
+			.where(sql`outcome = 'overdue'`),
+		index('dossiers_late_unit_idx')
+			.on(t.unit, t.resolvedAt)
+			.where(sql`outcome = 'overdue'`),
 		// Dossiers returned in time but not (or late) resolved: the synchronisation part of the open overdue ones.
 		index('dossiers_phantom_idx')
 			.on(t.firstDueAt)

@@ -3,18 +3,29 @@
  * §4 `resolved.overdue`) and those still pending and overdue at the end of it
  * (the §4 `pending.overdue`), with unit, procedure, received, first due date,
  * working days late and flags; and how many of them carry the anomaly flags
- * phantom_overdue / no_apology (dossiers.flags). Totals are counted in SQL, so
- * they stay exact when the lists are cut at `limit`.
+ * phantom_overdue / no_apology / many_supplements (dossiers.flags). The totals
+ * are the summary's (resolved.overdue, pending.overdue: the same definitions),
+ * and so are most flag counts — the rollup counters of those resolved late
+ * without an apology or with many supplement requests, the open-overdue
+ * counters of the latter — so they stay exact when the lists are cut at
+ * `limit`, and cost a few counter rows whatever the size of the province. The
+ * rest are read by narrow index ranges: phantom overdue dossiers (rare, their
+ * own index), and those resolved late only after the end (none at "now").
+ * The resolved-late list, the most late first, is read in that order from its
+ * own index for a subtree with many; for one with few, all of them unit by unit.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, localDayStart } from '../../domain/calendar/days.ts';
+import { addDays, localDay, localDayStart } from '../../domain/calendar/days.ts';
 import type { Calendar } from '../../domain/calendar/working-days.ts';
 import { periodOf } from '../../domain/figures/period.ts';
 import { calendarDaysLate, workingDaysLate } from '../../domain/report/lateness.ts';
 import type { Database } from '../db/index.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import type { FlagCounts, LateItem, LateList, LateReport } from '../../types/views.ts';
-import { inSubtree } from './subtree.ts';
+import { manySupplementCountersByUnit, periodCountersByUnit } from './counters.ts';
+import { inSubtree, subtreeUnits } from './subtree.ts';
+import { restOfToday, summaries } from './summary.ts';
+import { getUnit } from './units.ts';
 
 export type { FlagCounts, LateItem, LateList, LateReport };
 
@@ -23,13 +34,14 @@ const ITEM_JSON = sql.raw(`jsonb_build_object(
 	'field', d.field, 'fieldName', d.field_name, 'channel', d.channel, 'receivedAt', d.received_at,
 	'firstDueAt', d.first_due_at, 'dueAt', d.due_at, 'resolvedAt', d.resolved_at, 'apologies', d.apologies, 'flags', d.flags)`);
 
-/** The lists' orders: the latest first; the longest overdue first. */
+/** The lists' orders: the most late first; the longest overdue first. */
 const ORDERS = {
 	late: { key: sql`d.resolved_at - d.first_due_at`, desc: true },
 	due: { key: sql`d.first_due_at`, desc: false }
 } as const;
 
-type Counts = { total: number; phantom: number; noApology: number; many: number };
+/** Up to this many dossiers resolved late in the subtree and period, the list reads them all, unit by unit. */
+const READ_ALL_LATE = 20_000;
 
 export async function lateDossiers(
 	database: Database,
@@ -38,46 +50,76 @@ export async function lateDossiers(
 	to: string,
 	now: Date,
 	calendar: Calendar,
-	limit = 500
+	limit = 500,
+	/** Read all resolved-late dossiers unit by unit up to this many (tests try both ways). */
+	readAllLate = READ_ALL_LATE
 ): Promise<LateReport> {
 	const p = periodOf(from, to, now);
 	const start = p.start.toISOString();
 	const endOfTo = localDayStart(addDays(to, 1)).toISOString();
 	const end = p.end.toISOString();
+	const endsNow = p.end.getTime() === now.getTime();
 	const scope = inSubtree(sql`d.unit`, unit);
-	const resolvedLate = sql`${scope} and d.received and d.channel is not null and d.status = 'resolved' and d.outcome = 'overdue'
-		and d.resolved_at >= ${start}::timestamptz and d.resolved_at < ${endOfTo}::timestamptz`;
+	const inPeriod = sql`d.resolved_at >= ${start}::timestamptz and d.resolved_at < ${endOfTo}::timestamptz`;
+	const lateIn = sql`d.received and d.channel is not null and d.status = 'resolved' and d.outcome = 'overdue' and ${inPeriod}`;
+	const resolvedLate = sql`${scope} and ${lateIn}`;
 	// Open at the end (received before it, finished at or after it, or never) and past the first appointment, in
 	// two disjoint parts, each one index range whatever the statistics: still pending (the pending-due index), or
 	// finished only after the end (the finished_at index; at the real "now", none). As one OR, the planner read
 	// every dossier of the subtree received before the end (460 ms at 1 M).
-	const openOverdue = sql`${scope} and d.received and d.received_at < ${end}::timestamptz and d.first_due_at < ${end}::timestamptz`;
+	const overdueAtEnd = sql`d.received and d.received_at < ${end}::timestamptz and d.first_due_at < ${end}::timestamptz`;
+	const openOverdue = sql`${scope} and ${overdueAtEnd}`;
 	const stillOverdue = [
 		sql`${openOverdue} and d.status = 'pending'`,
 		sql`${openOverdue} and d.status <> 'pending' and d.finished_at >= ${end}::timestamptz`
 	];
 
-	// Counted without the units join (the lists need the unit's name, the counts do not).
-	const counts = async (parts: SQL[]): Promise<Counts> => {
-		const from = sql.join(
-			parts.map((where) => sql`select d.flags from dossiers d where ${where}`),
-			sql` union all `
-		);
-		const [c] = await jsonRows<Counts>(
-			database,
-			sql`select jsonb_build_object('total', count(*),
-					'phantom', count(*) filter (where d.flags @> '["phantom_overdue"]'::jsonb),
-					'noApology', count(*) filter (where d.flags @> '["no_apology"]'::jsonb),
-					'many', count(*) filter (where d.flags @> '["many_supplements"]'::jsonb)) as j
-				from (${from}) d`
-		);
-		return {
-			total: Number(c?.total ?? 0),
-			phantom: Number(c?.phantom ?? 0),
-			noApology: Number(c?.noApology ?? 0),
-			many: Number(c?.many ?? 0)
-		};
+	const u = await getUnit(database, unit);
+	const counts = u
+		? await Promise.all([
+				summaries(database, [u], from, to, now),
+				periodCountersByUnit(database, [u.code], from, to, ['overdue_no_apology', 'overdue_many']),
+				manySupplementCountersByUnit(database, [u.code], from, to, endsNow ? localDay(now) : to),
+				endsNow ? restOfToday(database, [u], now, true) : Promise.resolve(new Map()),
+				// The phantom overdue dossiers (their own index: an anomaly, a few) resolved late in the period or
+				// overdue at the end; those resolved late without an apology only after the end (at "now", none).
+				jsonRows<{ late: number; open: number; noApology: number }>(
+					database,
+					sql`select jsonb_build_object(
+							'late', (select count(*) from dossiers d where d.flags @> '["phantom_overdue"]'::jsonb
+								and d.first_due_at < ${endOfTo}::timestamptz and ${resolvedLate}),
+							'open', (select count(*) from (${sql.join(
+								stillOverdue.map(
+									(where) =>
+										sql`select 1 from dossiers d where d.flags @> '["phantom_overdue"]'::jsonb
+											and d.first_due_at < ${end}::timestamptz and ${where}`
+								),
+								sql` union all `
+							)}) x),
+							'noApology', (select count(*) from dossiers d where d.outcome = 'overdue'
+								and d.resolved_at >= ${end}::timestamptz and d.resolved_at < 'infinity'::timestamptz
+								and d.status = 'resolved' and d.flags @> '["no_apology"]'::jsonb and ${openOverdue})) as j`
+				)
+			])
+		: null;
+	const summary = counts?.[0].get(unit);
+	const period = counts?.[1].get(unit);
+	const many = counts?.[2].get(unit);
+	const manyNow = counts?.[3].get(unit);
+	const flagged = counts?.[4][0];
+	const cr = {
+		total: summary?.resolved.overdue ?? 0,
+		phantom: Number(flagged?.late ?? 0),
+		noApology: period?.overdue_no_apology ?? 0,
+		many: period?.overdue_many ?? 0
 	};
+	const co = {
+		total: summary?.pending.overdue ?? 0,
+		phantom: Number(flagged?.open ?? 0),
+		noApology: Number(flagged?.noApology ?? 0),
+		many: (many?.end.overdue ?? 0) + (manyNow?.overdue ?? 0)
+	};
+
 	// The first `limit` of each part in the list's order, then the first `limit` of them all.
 	const list = (parts: SQL[], { key, desc }: { key: SQL; desc: boolean }) => {
 		const dir = sql.raw(desc ? 'desc' : 'asc');
@@ -91,12 +133,25 @@ export async function lateDossiers(
 			sql`select j from (${sql.join(each, sql` union all `)}) x order by k ${dir}, c limit ${limit}`
 		);
 	};
-
-	const [cr, co, lr, lo] = await Promise.all([
-		counts([resolvedLate]),
-		counts(stillOverdue),
-		list([resolvedLate], ORDERS.late),
-		list(stillOverdue, ORDERS.due)
+	// Few: each unit's late dossiers of the period by its (unit, resolved_at) range (OFFSET 0 keeps it a loop per
+	// unit), then the most late of them. Many: the lateness index in order, until `limit` of the subtree's.
+	const lateList = () =>
+		cr.total > readAllLate
+			? list([resolvedLate], ORDERS.late)
+			: jsonRows<Omit<LateItem, 'workingDaysLate' | 'calendarDaysLate'>>(
+					database,
+					sql`select j from (
+							select ${ITEM_JSON} as j, ${ORDERS.late.key} as k, d.code as c
+							from ${subtreeUnits(unit)}
+							cross join lateral (select * from dossiers d where d.unit = su.code and d.outcome = 'overdue'
+								and ${inPeriod} offset 0) d
+							join units u on u.code = d.unit
+							where ${lateIn}) x
+						order by k desc, c limit ${limit}`
+				);
+	const [lr, lo] = await Promise.all([
+		cr.total > 0 ? lateList() : Promise.resolve([]),
+		co.total > 0 ? list(stillOverdue, ORDERS.due) : Promise.resolve([])
 	]);
 	// A pending dossier is late up to the last instant of the report (the end itself is the next local midnight, or now).
 	const lastInstant = new Date(p.end.getTime() - 1);
