@@ -239,16 +239,10 @@ describe.each(BACKENDS)('order-independence and recomputation on %s', (backend) 
 							).toEqual(referenceBreakdown(store, unit, from, to, now, by));
 						// The late lists: totals and flags from counters, the resolved-late list read either way.
 						for (const readAll of [0, Infinity]) {
-							const late = await lateDossiers(
-								t.app.database,
-								unit,
-								from,
-								to,
-								now,
-								calendar,
-								7,
-								readAll
-							);
+							const late = await lateDossiers(t.app.database, unit, from, to, now, calendar, {
+								limit: 7,
+								readAllLate: readAll
+							});
 							expect(
 								{
 									resolvedLate: {

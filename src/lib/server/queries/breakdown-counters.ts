@@ -22,8 +22,15 @@ export type KeyFigures = { period: KeyCounters; carried: OpenCounts; end: OpenCo
 const zero = (): KeyCounters =>
 	Object.fromEntries(BREAKDOWN_COUNTERS.map((c) => [c, 0])) as KeyCounters;
 
+const SEP = '\u0001';
+
 /** "field\u0001procedure": the key both maps below use. */
-export const keyOf = (field: string, procedure: string) => `${field}\u0001${procedure}`;
+export const keyOf = (field: string, procedure: string) => `${field}${SEP}${procedure}`;
+
+export function splitKey(key: string): { field: string; procedure: string } {
+	const [field, procedure] = key.split(SEP);
+	return { field, procedure };
+}
 
 /** Per (field, procedure) key of the dossiers below `unit`: the period's counters and the two open counts. */
 export async function breakdownCountersBelow(

@@ -25,7 +25,8 @@ import {
 	breakdownCountersBelow,
 	breakdownNames,
 	keyOf,
-	restOfTodayByKey
+	restOfTodayByKey,
+	splitKey
 } from './breakdown-counters.ts';
 
 export type BreakdownKey = 'field' | 'procedure';
@@ -61,6 +62,13 @@ const RAW_KEYS: readonly (keyof Raw)[] = [
 ];
 const emptyRaw = (): Raw => Object.fromEntries(RAW_KEYS.map((k) => [k, 0])) as Raw;
 
+/** Adds figures to a key's row of the map (a row of zeros first when it has none). */
+function addRaw(into: Map<string, Raw>, key: string, figures: Partial<Raw>): void {
+	let r = into.get(key);
+	if (!r) into.set(key, (r = emptyRaw()));
+	for (const k of RAW_KEYS) r[k] += Number(figures[k] ?? 0);
+}
+
 /** The unit's own dossiers (not those below it), by (field, procedure), straight from the projection. */
 async function ownRows(
 	database: Database,
@@ -82,7 +90,7 @@ async function ownRows(
 		sql`d.received_at < ${t}::timestamptz and greatest(d.received_at, coalesce(d.finished_at, 'infinity'::timestamptz)) >= ${t}::timestamptz`;
 	// Every figure counts a dossier only once its receipt (with a channel) is known, as the rollups do.
 	const counted = sql`d.received and d.channel is not null and d.received_at is not null`;
-	const isNew = sql`${inPeriod('d.received_at')}`;
+	const isNew = inPeriod('d.received_at');
 	const resolvedIn = sql`d.status = 'resolved' and d.outcome is not null and ${inPeriod('d.resolved_at')}`;
 	const rows = await jsonRows<Raw & { f: string; p: string }>(
 		database,
@@ -137,50 +145,32 @@ export async function breakdowns(
 	]);
 	// Every (field, procedure) key's figures: the counters below, the rest of today, the own dossiers.
 	const byKey = new Map<string, Raw>();
-	const rawOf = (key: string) => {
-		let r = byKey.get(key);
-		if (!r) byKey.set(key, (r = emptyRaw()));
-		return r;
-	};
-	for (const [key, c] of below) {
-		const r = rawOf(key);
-		r.n += c.period.received;
-		r.direct += c.period.direct;
-		r.online += c.period.online;
-		r.postal += c.period.postal;
-		r.online_full += c.period.online_full;
-		r.early += c.period.early;
-		r.on_time += c.period.on_time;
-		r.overdue += c.period.overdue;
-		r.withdrawn += c.period.withdrawn;
-		r.carried += c.carried.total;
-		r.pending += c.end.total;
-		r.pending_overdue += c.end.overdue;
-	}
-	for (const [key, c] of rest) {
-		const r = rawOf(key);
-		r.pending += c.total;
-		r.pending_overdue += c.overdue;
-	}
-	for (const [key, o] of own) {
-		const r = rawOf(key);
-		for (const k of RAW_KEYS) r[k] += Number(o[k]);
-	}
+	for (const [key, c] of below)
+		addRaw(byKey, key, {
+			n: c.period.received,
+			direct: c.period.direct,
+			online: c.period.online,
+			postal: c.period.postal,
+			online_full: c.period.online_full,
+			carried: c.carried.total,
+			early: c.period.early,
+			on_time: c.period.on_time,
+			overdue: c.period.overdue,
+			pending: c.end.total,
+			pending_overdue: c.end.overdue,
+			withdrawn: c.period.withdrawn
+		});
+	for (const [key, c] of rest) addRaw(byKey, key, { pending: c.total, pending_overdue: c.overdue });
+	for (const [key, o] of own) addRaw(byKey, key, o);
 	// Summed by field, and by procedure.
 	const grouped: Record<BreakdownKey, Map<string, Raw>> = {
 		field: new Map(),
 		procedure: new Map()
 	};
 	for (const [key, r] of byKey) {
-		const [field, procedure] = key.split('\u0001');
-		for (const [dim, code] of [
-			['field', field],
-			['procedure', procedure]
-		] as const) {
-			let g = grouped[dim].get(code);
-			if (!g) grouped[dim].set(code, (g = emptyRaw()));
-			for (const k of RAW_KEYS) g[k] += r[k];
-		}
+		const { field, procedure } = splitKey(key);
+		addRaw(grouped.field, field, r);
+		addRaw(grouped.procedure, procedure, r);
 	}
 	const out: Record<BreakdownKey, BreakdownRow[]> = { field: [], procedure: [] };
 	for (const dim of ['field', 'procedure'] as const) {
@@ -208,28 +198,22 @@ export async function breakdown(
 
 /** One group's figures, or null when it has nothing in the period. */
 function toRow(key: string, name: string, r: Raw): BreakdownRow | null {
-	const num = (k: keyof Raw) => r[k];
-	const rNew = num('n');
-	const early = num('early');
-	const onTime = num('on_time');
-	const overdue = num('overdue');
-	const pending = num('pending');
-	const pendingOverdue = num('pending_overdue');
+	const { early, on_time: onTime, overdue, pending, pending_overdue: pendingOverdue } = r;
 	const row = {
 		key,
 		name,
 		received: {
-			total: rNew + num('carried'),
-			new: rNew,
-			carriedOver: num('carried'),
-			direct: num('direct'),
-			online: num('online'),
-			postal: num('postal'),
-			onlineFull: num('online_full')
+			total: r.n + r.carried,
+			new: r.n,
+			carriedOver: r.carried,
+			direct: r.direct,
+			online: r.online,
+			postal: r.postal,
+			onlineFull: r.online_full
 		},
 		resolved: { total: early + onTime + overdue, early, onTime, overdue },
 		pending: { total: pending, withinDeadline: pending - pendingOverdue, overdue: pendingOverdue },
-		withdrawn: num('withdrawn')
+		withdrawn: r.withdrawn
 	};
 	return row.received.total + row.resolved.total + row.pending.total + row.withdrawn > 0
 		? row

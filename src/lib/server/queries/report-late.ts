@@ -24,7 +24,8 @@ import { jsonRows } from '../db/json-rows.ts';
 import type { FlagCounts, LateItem, LateList, LateReport } from '../../types/views.ts';
 import { manySupplementCountersByUnit, periodCountersByUnit } from './counters.ts';
 import { inSubtree, subtreeSize, subtreeUnits, UNIT_BY_UNIT } from './subtree.ts';
-import { restOfToday, summaries } from './summary.ts';
+import { restOfToday, summary } from './summary.ts';
+import type { Summary } from '../../domain/figures/summary.ts';
 import { getUnit } from './units.ts';
 
 export type { FlagCounts, LateItem, LateList, LateReport };
@@ -50,9 +51,17 @@ export async function lateDossiers(
 	to: string,
 	now: Date,
 	calendar: Calendar,
-	limit = 500,
-	/** Read all resolved-late dossiers unit by unit up to this many (tests try both ways). */
-	readAllLate = READ_ALL_LATE
+	{
+		limit = 500,
+		readAllLate = READ_ALL_LATE,
+		summary: known
+	}: {
+		limit?: number;
+		/** Read all resolved-late dossiers unit by unit up to this many (tests try both ways). */
+		readAllLate?: number;
+		/** The unit's summary for the same period, when the caller reads it anyway (the report page). */
+		summary?: Promise<Summary>;
+	} = {}
 ): Promise<LateReport> {
 	const p = periodOf(from, to, now);
 	const start = p.start.toISOString();
@@ -68,16 +77,17 @@ export async function lateDossiers(
 	// finished only after the end (the finished_at index; at the real "now", none). As one OR, the planner read
 	// every dossier of the subtree received before the end (460 ms at 1 M).
 	const overdueAtEnd = sql`d.received and d.received_at < ${end}::timestamptz and d.first_due_at < ${end}::timestamptz`;
+	const pendingOverdue = sql`${overdueAtEnd} and d.status = 'pending'`;
 	const openOverdue = sql`${scope} and ${overdueAtEnd}`;
 	const stillOverdue = [
-		sql`${openOverdue} and d.status = 'pending'`,
+		sql`${scope} and ${pendingOverdue}`,
 		sql`${openOverdue} and d.status <> 'pending' and d.finished_at >= ${end}::timestamptz`
 	];
 
 	const u = await getUnit(database, unit);
 	const counts = u
 		? await Promise.all([
-				summaries(database, [u], from, to, now),
+				known ?? summary(database, u, from, to, now),
 				periodCountersByUnit(database, [u.code], from, to, ['overdue_no_apology', 'overdue_many']),
 				manySupplementCountersByUnit(database, [u.code], from, to, endsNow ? localDay(now) : to),
 				endsNow ? restOfToday(database, [u], now, true) : Promise.resolve(new Map()),
@@ -102,19 +112,19 @@ export async function lateDossiers(
 				)
 			])
 		: null;
-	const summary = counts?.[0].get(unit);
+	const figures = counts?.[0];
 	const period = counts?.[1].get(unit);
 	const many = counts?.[2].get(unit);
 	const manyNow = counts?.[3].get(unit);
 	const flagged = counts?.[4][0];
 	const cr = {
-		total: summary?.resolved.overdue ?? 0,
+		total: figures?.resolved.overdue ?? 0,
 		phantom: Number(flagged?.late ?? 0),
 		noApology: period?.overdue_no_apology ?? 0,
 		many: period?.overdue_many ?? 0
 	};
 	const co = {
-		total: summary?.pending.overdue ?? 0,
+		total: figures?.pending.overdue ?? 0,
 		phantom: Number(flagged?.open ?? 0),
 		noApology: Number(flagged?.noApology ?? 0),
 		many: (many?.end.overdue ?? 0) + (manyNow?.overdue ?? 0)
@@ -153,13 +163,12 @@ export async function lateDossiers(
 					ORDERS.late
 				);
 	// Still pending: unit by unit in a small subtree (the (unit, first_due_at) index), one ordered scan in a big one.
-	const pendingOverdue = sql`${overdueAtEnd} and d.status = 'pending'`;
 	const openList = async () =>
 		list(
 			[
 				(await subtreeSize(database, unit)) <= UNIT_BY_UNIT
-					? byUnit(sql`d.received and ${pendingOverdue}`, sql`d.first_due_at, d.code`)
-					: where(sql`${scope} and ${pendingOverdue}`),
+					? byUnit(pendingOverdue, sql`d.first_due_at, d.code`)
+					: where(stillOverdue[0]),
 				where(stillOverdue[1])
 			],
 			ORDERS.due

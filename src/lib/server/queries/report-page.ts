@@ -87,6 +87,8 @@ export async function reportPage(
 	const lastYear = sameLastYear(range);
 	const calendar = await loadCalendar(db);
 	const children = await listUnits(db, { parent: unit.code });
+	// Read once: the late lists' totals are its figures.
+	const currentSummary = summary(db, unit, range.from, range.to, now);
 	const [attribution, table, current, previous, yearAgo, byKey, path, mergers, demo, online, late] =
 		await Promise.all([
 			attributionParts(
@@ -97,7 +99,7 @@ export async function reportPage(
 				now
 			),
 			receivedResolved(db, unit, range.from, range.to, now),
-			summary(db, unit, range.from, range.to, now),
+			currentSummary,
 			summary(db, unit, prev.from, prev.to, now),
 			summary(db, unit, lastYear.from, lastYear.to, now),
 			breakdowns(db, unit.code, range.from, range.to, now),
@@ -105,7 +107,7 @@ export async function reportPage(
 			mergerNotes(db, unit.code, range.from),
 			getMeta<DemoInfo>(db, 'demo'),
 			onlineRatings(db, unit, range.from, range.to),
-			lateDossiers(db, unit.code, range.from, range.to, now, calendar)
+			lateDossiers(db, unit.code, range.from, range.to, now, calendar, { summary: currentSummary })
 		]);
 	const byField = byKey.field;
 	const procedures = topOf(byKey.procedure, 10);
