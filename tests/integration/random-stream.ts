@@ -36,8 +36,9 @@ export function randomStream(
 			rnd() < 0.8
 				? { dueAt: iso(recvAt + int(2, 240) * HOUR) }
 				: { processingDays: pick([0, 0.5, 1, 2, 3, 5, 10, 15]) };
-		const procedure = pick(['KS', 'KT', 'CT', 'DD']);
-		const field = pick(['HT', 'CT', 'DD']);
+		// Codes with the characters an array literal or a JSON key must escape (rollups.ts sends arrays).
+		const procedure = pick(['KS', 'KT', 'CT', 'DD', 'K"S\\{1,2}']);
+		const field = pick(['HT', 'CT', 'DD', 'H T,"\\']);
 		const recv = {
 			id: id(),
 			type: 'dossier.received',

@@ -152,6 +152,21 @@ describe('delta table', () => {
 		expect(changed(1)).toEqual(['due_out']);
 		expect(rows[1].values[COUNTERS.indexOf('due_out')]).toBe(1);
 	});
+	it('a table of some counters keeps those only, in its own order, and leaves out the days they do not move', () => {
+		const recv = ev(1, 'dossier.received', '2024-05-06T08:00:00+07:00', {
+			channel: 'online',
+			dueAt: d('2024-05-10T17:00:00+07:00')
+		});
+		const after = foldDossier('X', [recv, ev(2, 'dossier.resolved', '2024-05-07T08:00:00+07:00')]);
+		const t = new DeltaTable(['open_out', 'received', 'due_out']);
+		t.add('U1', dossierContribution(after), 1);
+		const rows = [...t.entries()].sort((a, b) => a.day.localeCompare(b.day));
+		expect(rows.map((r) => [r.day, [...r.values]])).toEqual([
+			['2024-05-06', [0, 1, 0]],
+			['2024-05-07', [1, 0, 0]],
+			['2024-05-10', [0, 0, 1]]
+		]);
+	});
 });
 
 describe('Wilson interval and ranking', () => {

@@ -19,8 +19,7 @@
  * from its own index range. The field breakdown is the procedure rows summed
  * by field — one key (field, procedure) serves both.
  */
-import { COUNTERS, type Counter } from './counter-names.ts';
-import type { Contribution } from './counters.ts';
+import type { Counter } from './counter-names.ts';
 
 /** The counters kept by key (columns of `breakdown_rollups`). */
 export const BREAKDOWN_COUNTERS = [
@@ -40,18 +39,6 @@ export const BREAKDOWN_COUNTERS = [
 ] as const satisfies readonly Counter[];
 
 export type BreakdownCounter = (typeof BREAKDOWN_COUNTERS)[number];
-
-const INDEXES = new Set<number>(BREAKDOWN_COUNTERS.map((c) => COUNTERS.indexOf(c)));
-
-/** A dossier's day contribution restricted to the breakdown counters (days with none left out). */
-export function breakdownContribution(contribution: Contribution): Contribution {
-	const out: Contribution = {};
-	for (const [day, indexes] of Object.entries(contribution)) {
-		const kept = indexes.filter((i) => INDEXES.has(i));
-		if (kept.length > 0) out[day] = kept;
-	}
-	return out;
-}
 
 const SEP = '\u0001';
 

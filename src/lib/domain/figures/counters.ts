@@ -153,32 +153,44 @@ export function loneRatingContribution(at: Date, level: RatingLevel): Contributi
 	return c;
 }
 
-/** One non-zero row of a DeltaTable: a unit, a bucket (local day, or hour for hours.ts), the counter deltas. */
+/**
+ * One non-zero row of a DeltaTable: a unit, a bucket (local day, or hour for hours.ts), the deltas of the
+ * table's counters (in the order of its `counters`).
+ */
 export type DeltaEntry = { unit: string; day: string; values: Int32Array };
 
 /**
  * Accumulates signed contributions by (unit, day): `add(unit, contribution, +1)`
- * for a new state, `-1` for the state it replaces.
+ * for a new state, `-1` for the state it replaces. Keeps the given counters
+ * only (all by default): a contribution's other indexes are passed over.
  */
 export class DeltaTable {
-	readonly rows = new Map<string, Int32Array>();
+	readonly rows = new Map<string, DeltaEntry>();
+	/** Counter index → its place in a row, −1 when not kept. */
+	private readonly slots = new Int16Array(COUNTERS.length).fill(-1);
+	private readonly width: number;
+
+	constructor(counters: readonly Counter[] = COUNTERS) {
+		counters.forEach((c, slot) => (this.slots[INDEX[c]] = slot));
+		this.width = counters.length;
+	}
 
 	add(unit: string, contribution: Contribution, sign: 1 | -1): void {
-		for (const [day, indexes] of Object.entries(contribution)) {
+		for (const day in contribution) {
 			const key = `${unit}\u0000${day}`;
 			let row = this.rows.get(key);
-			if (!row) this.rows.set(key, (row = new Int32Array(COUNTERS.length)));
-			for (const i of indexes) row[i] += sign;
+			if (!row) this.rows.set(key, (row = { unit, day, values: new Int32Array(this.width) }));
+			const values = row.values;
+			for (const i of contribution[day]) {
+				const slot = this.slots[i];
+				if (slot >= 0) values[slot] += sign;
+			}
 		}
 	}
 
-	/** Non-zero rows as {unit, day, counters}. */
+	/** Non-zero rows. */
 	*entries(): Generator<DeltaEntry> {
-		for (const [key, values] of this.rows) {
-			if (values.every((v) => v === 0)) continue;
-			const [unit, day] = key.split('\u0000');
-			yield { unit, day, values };
-		}
+		for (const row of this.rows.values()) if (row.values.some((v) => v !== 0)) yield row;
 	}
 }
 

@@ -18,8 +18,8 @@ import {
 	type Contribution,
 	type FeedbackState
 } from '../../domain/figures/counters.ts';
-import { breakdownContribution, breakdownKey } from '../../domain/figures/breakdown-counters.ts';
-import { hourContribution } from '../../domain/figures/hours.ts';
+import { BREAKDOWN_COUNTERS, breakdownKey } from '../../domain/figures/breakdown-counters.ts';
+import { HOUR_COUNTERS, hourContribution } from '../../domain/figures/hours.ts';
 import type { RatingLevel } from '../../domain/events/schema.ts';
 import type { Database, Db } from '../db/index.ts';
 import { anyOf, jsonRows } from '../db/json-rows.ts';
@@ -261,8 +261,9 @@ export async function project(
 	input: ProjectInput
 ): Promise<DossierState[]> {
 	const deltas = new DeltaTable();
-	const hours = new DeltaTable();
-	const breakdown = new DeltaTable();
+	// The hour and breakdown rows keep their own counters only (hours.ts, breakdown-counters.ts).
+	const hours = new DeltaTable(HOUR_COUNTERS);
+	const breakdown = new DeltaTable(BREAKDOWN_COUNTERS);
 	const states: DossierState[] = [];
 	const writes: Promise<unknown>[] = [];
 	// Both entity kinds' reads at once, before any write.
@@ -286,11 +287,7 @@ export async function project(
 			for (const o of old) {
 				deltas.add(o.unit, o.contrib, -1);
 				hours.add(o.unit, storedHours(o), -1);
-				breakdown.add(
-					breakdownKey(o.unit, o.field, o.procedure),
-					breakdownContribution(o.contrib),
-					-1
-				);
+				breakdown.add(breakdownKey(o.unit, o.field, o.procedure), o.contrib, -1);
 			}
 			const records = [];
 			for (const [code, list] of groupBy(rows, (r) => r.dossier ?? '')) {
@@ -298,11 +295,7 @@ export async function project(
 				const contrib = dossierContribution(s);
 				deltas.add(s.unit, contrib, 1);
 				hours.add(s.unit, hourContribution(openInstants(openInputsOf(s))), 1);
-				breakdown.add(
-					breakdownKey(s.unit, s.field, s.procedure),
-					breakdownContribution(contrib),
-					1
-				);
+				breakdown.add(breakdownKey(s.unit, s.field, s.procedure), contrib, 1);
 				records.push(dossierRecord(s, contrib));
 				states.push(s);
 			}
