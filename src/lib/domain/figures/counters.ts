@@ -165,7 +165,8 @@ export type DeltaEntry = { unit: string; day: string; values: Int32Array };
  * only (all by default): a contribution's other indexes are passed over.
  */
 export class DeltaTable {
-	readonly rows = new Map<string, DeltaEntry>();
+	/** Rows by unit, then by day: a contribution's days are object keys (their hashes kept), the unit hashed once. */
+	private readonly byUnit = new Map<string, Map<string, DeltaEntry>>();
 	/** Counter index → its place in a row, −1 when not kept. */
 	private readonly slots = new Int16Array(COUNTERS.length).fill(-1);
 	private readonly width: number;
@@ -176,10 +177,11 @@ export class DeltaTable {
 	}
 
 	add(unit: string, contribution: Contribution, sign: 1 | -1): void {
+		let days = this.byUnit.get(unit);
+		if (!days) this.byUnit.set(unit, (days = new Map()));
 		for (const day in contribution) {
-			const key = `${unit}\u0000${day}`;
-			let row = this.rows.get(key);
-			if (!row) this.rows.set(key, (row = { unit, day, values: new Int32Array(this.width) }));
+			let row = days.get(day);
+			if (!row) days.set(day, (row = { unit, day, values: new Int32Array(this.width) }));
 			const values = row.values;
 			for (const i of contribution[day]) {
 				const slot = this.slots[i];
@@ -190,7 +192,8 @@ export class DeltaTable {
 
 	/** Non-zero rows. */
 	*entries(): Generator<DeltaEntry> {
-		for (const row of this.rows.values()) if (row.values.some((v) => v !== 0)) yield row;
+		for (const days of this.byUnit.values())
+			for (const row of days.values()) if (row.values.some((v) => v !== 0)) yield row;
 	}
 }
 

@@ -91,6 +91,7 @@ function fold(
 			buckets.set(e.day, (b = bucketKeys(e.day).map((keys) => ({ keys, id: keys.join(SEP) }))));
 		let to = targetsOf.get(e.unit);
 		if (!to) targetsOf.set(e.unit, (to = unitTargets(split(e.unit), ancestors, above, targets)));
+		const add = e.values;
 		for (const t of to)
 			for (const bucket of b) {
 				let row = t.rows.get(bucket.id);
@@ -100,7 +101,7 @@ function fold(
 						(row = { keys: [...t.keys, ...bucket.keys], values: new Int32Array(width) })
 					);
 				const values = row.values;
-				for (let i = 0; i < width; i++) values[i] += e.values[i];
+				for (let i = 0; i < width; i++) values[i] += add[i];
 			}
 	}
 	// A row whose changes cancelled out changes nothing.
@@ -134,18 +135,36 @@ const SPECIAL = /[\\"]/;
 const textArray = (values: readonly string[]) =>
 	`{${values.map((v) => `"${SPECIAL.test(v) ? v.replace(/[\\"]/g, '\\$&') : v}"`).join(',')}}`;
 
+/**
+ * A counter column as an int[] literal; '{}' when it is 0 in every row (most of a batch's columns: `unnest`
+ * pads a shorter array with NULLs, read as 0).
+ */
+function intArray(rows: readonly Row[], c: number): string {
+	const parts = new Array<string | number>(rows.length);
+	let any = false;
+	for (let i = 0; i < rows.length; i++) {
+		const v = rows[i].values[c];
+		if (v !== 0) any = true;
+		parts[i] = v === 0 ? '0' : v;
+	}
+	return any ? `{${parts.join(',')}}` : '{}';
+}
+
 /** Adds the rows' counters to the table: one array parameter per column, inserted or added to on conflict. */
 function upsert(database: Database, tx: Db, table: Table, rows: readonly Row[]) {
 	const keys = [['unit', 'text'] as const, ...table.keys];
 	const params: SQL[] = [
 		...keys.map(([, type], k) => sql`${textArray(rows.map((r) => r.keys[k]))}::${sql.raw(type)}[]`),
-		...table.counters.map((_, c) => sql`${`{${rows.map((r) => r.values[c]).join(',')}}`}::int[]`)
+		...table.counters.map((_, c) => sql`${intArray(rows, c)}::int[]`)
 	];
 	const keyList = keys.map(([name]) => name).join(', ');
+	const counters = table.counters.join(', ');
+	const values = table.counters.map((c) => `coalesce(${c}, 0)`).join(', ');
 	const sets = table.counters.map((c) => `${c} = ${table.name}.${c} + excluded.${c}`).join(', ');
 	return database.rows(
-		sql`insert into ${sql.raw(table.name)} (${sql.raw(keyList)}, ${sql.raw(table.counters.join(', '))})
-			select * from unnest(${sql.join(params, sql`, `)})
+		sql`insert into ${sql.raw(table.name)} (${sql.raw(keyList)}, ${sql.raw(counters)})
+			select ${sql.raw(keyList)}, ${sql.raw(values)}
+			from unnest(${sql.join(params, sql`, `)}) as x(${sql.raw(keyList)}, ${sql.raw(counters)})
 			on conflict (${sql.raw(keyList)}) do update set ${sql.raw(sets)}`,
 		tx
 	);
