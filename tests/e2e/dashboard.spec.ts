@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { keys, localNow, login } from './helpers.ts';
+import { earlierToday, keys, localNow, login } from './helpers.ts';
 
 const fmtInt = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const fmtPct = (x: number | null) =>
@@ -28,7 +28,7 @@ test('overview: login, figures equal the API, live event without reload, drill-d
 	request
 }) => {
 	const { ingest } = keys();
-	const t = localNow(30);
+	const t = earlierToday(30);
 	// Some of today's activity before the page opens.
 	const seedEvents = [
 		{
@@ -55,11 +55,17 @@ test('overview: login, figures equal the API, live event without reload, drill-d
 			channel: 'direct',
 			processingDays: 1
 		},
-		{ id: 'd-3', type: 'dossier.resolved', at: localNow(10).iso, unit: '38002', dossier: 'DASH-2' },
+		{
+			id: 'd-3',
+			type: 'dossier.resolved',
+			at: earlierToday(10).iso,
+			unit: '38002',
+			dossier: 'DASH-2'
+		},
 		{
 			id: 'd-4',
 			type: 'dossier.rated',
-			at: localNow(9).iso,
+			at: earlierToday(9).iso,
 			unit: '38002',
 			dossier: 'DASH-2',
 			level: 'very_satisfied'

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { keys, localNow, login } from './helpers.ts';
+import { earlierToday, keys, localNow, login } from './helpers.ts';
 
 const SHOTS = '/tmp/shots/overdue-helper';
 mkdirSync(SHOTS, { recursive: true });
@@ -172,7 +172,7 @@ test('anomaly counts on the unit page link to the same dossiers on the anomalies
 		{
 			id: `${code}-r`,
 			type: 'dossier.received',
-			at: localNow(20).iso,
+			at: earlierToday(20).iso,
 			unit: '38002',
 			dossier: code,
 			procedure: 'DD-01',
@@ -180,26 +180,26 @@ test('anomaly counts on the unit page link to the same dossiers on the anomalies
 			field: 'DD',
 			fieldName: 'Đất đai',
 			channel: 'online',
-			dueAt: localNow(10).iso
+			dueAt: earlierToday(10).iso
 		},
 		{
 			id: `${code}-s1`,
 			type: 'dossier.supplement_requested',
-			at: localNow(19).iso,
+			at: earlierToday(19).iso,
 			unit: '38002',
 			dossier: code
 		},
 		{
 			id: `${code}-s2`,
 			type: 'dossier.supplement_requested',
-			at: localNow(18).iso,
+			at: earlierToday(18).iso,
 			unit: '38002',
 			dossier: code
 		},
 		{
 			id: `${code}-t`,
 			type: 'dossier.returned',
-			at: localNow(15).iso,
+			at: earlierToday(15).iso,
 			unit: '38002',
 			dossier: code
 		}
