@@ -11,7 +11,7 @@
  */
 import { benchEvents } from './generate.ts';
 import type { Database } from '../src/lib/server/db/index.ts';
-import { prepare } from '../src/lib/server/ingest/ingest.ts';
+import { logColumns, prepare } from '../src/lib/server/ingest/ingest.ts';
 import { project } from '../src/lib/server/ingest/project.ts';
 import type { StoredEventRow } from '../src/lib/server/ingest/stored-event.ts';
 
@@ -46,13 +46,7 @@ for (let run = 0; run < RUNS; run++) {
 	for (const b of batches) {
 		const rows: StoredEventRow[] = b.records.map((r) => ({
 			seq: seq++,
-			event_id: r.id,
-			type: r.type,
-			at: r.at,
-			unit: r.unit,
-			dossier: r.dossier,
-			feedback: r.feedback,
-			payload: r.payload,
+			...logColumns(r),
 			accepted_at: '2026-01-01T00:00:00.000Z'
 		}));
 		const dossiers = [...new Set(rows.flatMap((r) => (r.dossier ? [r.dossier] : [])))];

@@ -93,10 +93,13 @@ async function scopeErrors(
 }
 
 /** Row of an event about to be stored: `index` is its position in the request (for errors). */
-type Row = Omit<StoredEventRow, 'seq' | 'event_id' | 'accepted_at'> & { index: number; id: string };
+type Row = Omit<StoredEventRow, 'seq' | 'event_id' | 'accepted_at'> & {
+	index: number;
+	id: string;
+};
 
 /** A row's columns in the log, as the insert reads them and as the projection folds them. */
-function logColumns(r: Row): Omit<StoredEventRow, 'seq' | 'accepted_at'> {
+export function logColumns(r: Row): Omit<StoredEventRow, 'seq' | 'accepted_at'> {
 	return {
 		event_id: r.id,
 		type: r.type,
