@@ -93,10 +93,7 @@ async function scopeErrors(
 }
 
 /** Row of an event about to be stored: `index` is its position in the request (for errors). */
-type Row = Omit<StoredEventRow, 'seq' | 'event_id' | 'accepted_at'> & {
-	index: number;
-	id: string;
-};
+type Row = Omit<StoredEventRow, 'seq' | 'event_id' | 'accepted_at'> & { index: number; id: string };
 
 /** A row's columns in the log, as the insert reads them and as the projection folds them. */
 export function logColumns(r: Row): Omit<StoredEventRow, 'seq' | 'accepted_at'> {
